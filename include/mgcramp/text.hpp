@@ -1,0 +1,36 @@
+#pragma once
+// Small text utilities shared by the loader, the renderers and the CLI.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mgcramp::text {
+
+// Replaces control characters (C0, DEL, C1) so that a string from a dataset
+// can never drive a terminal: tab and newline become a space, the others a
+// visible escape such as "\x1b" or "\u0085". Invalid UTF-8 bytes become "\xNN".
+std::string sanitize(std::string_view s);
+
+// Number of terminal columns the UTF-8 string takes (one per code point).
+std::size_t display_width(std::string_view s);
+
+// Greedy word wrap to `width` columns; words longer than a line are split.
+std::vector<std::string> wrap(std::string_view s, std::size_t width);
+
+// Pads with spaces on the right (left align) or on the left (right align).
+std::string pad(std::string_view s, std::size_t width, bool right_align = false);
+
+// Levenshtein distance, for "did you mean ...?" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The closest candidate within a distance that scales with the length of
+// `word`, or empty when none is close enough.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string to_lower(std::string_view s);
+
+// "a, b or c"
+std::string join_or(const std::vector<std::string>& items);
+
+}  // namespace mgcramp::text

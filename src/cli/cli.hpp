@@ -1,0 +1,63 @@
+#pragma once
+// The thin command-line layer: option parsing, dataset selection, output.
+// Domain logic lives in the core library (include/mgcramp/).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "mgcramp/intake.hpp"
+#include "mgcramp/model.hpp"
+#include "mgcramp/render.hpp"
+#include "mgcramp/report.hpp"
+
+namespace mgcramp::cli {
+
+// Options accepted before or after the subcommand name.
+struct GlobalOptions {
+  std::optional<std::string> data;
+  std::optional<std::string> format;
+  bool json = false;
+  std::string color = "auto";
+};
+
+// What a command needs at run time: the active dataset and the renderer.
+class Context {
+ public:
+  explicit Context(const GlobalOptions& g) : global_(g) {}
+
+  // --data FILE, else $MGCRAMP_DATA, else the embedded dataset. Loaded once.
+  const Dataset& dataset();
+  // Path of an explicitly chosen dataset, if any.
+  std::optional<std::string> dataset_path() const;
+  RenderOptions render_options() const;
+  std::string render(const Report& r) const { return mgcramp::render(r, render_options()); }
+
+ private:
+  const GlobalOptions& global_;
+  std::optional<Dataset> dataset_;
+};
+
+// A command's run function: returns the whole output for stdout.
+using Run = std::function<std::string(Context&)>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Run (*setup)(CLI::App& sub);
+};
+
+// Every subcommand, in the order `--help` lists them.
+const std::vector<Command>& commands();
+
+// Binds --age, --months, --sex, --pregnant and --lactating.
+void add_profile_options(CLI::App& sub, ProfileInput& in);
+
+// Command setups (one file each: src/cli/cmd_<name>.cpp).
+Run setup_rda(CLI::App& sub);
+Run setup_validate(CLI::App& sub);
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,27 @@
+// mgcramp validate [FILE]: check a dataset and count its records.
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "mgcramp/loader.hpp"
+#include "mgcramp/reports.hpp"
+
+namespace mgcramp::cli {
+
+Run setup_validate(CLI::App& sub) {
+  auto file = std::make_shared<std::optional<std::string>>();
+  sub.add_option("file", *file, "Dataset to check (default: the active dataset)")
+      ->type_name("FILE");
+  sub.footer(R"(Exit status 0 when the dataset is valid, 1 when it is not (the error names
+the file and the line:column or JSON Pointer of the problem).
+
+Examples:
+  mgcramp validate
+  mgcramp validate mydata.json
+  MGCRAMP_DATA=mydata.json mgcramp validate)");
+  return [file](Context& ctx) {
+    if (*file) return ctx.render(validate_report(load_dataset_file(**file)));
+    return ctx.render(validate_report(ctx.dataset()));
+  };
+}
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,75 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "mgcramp/error.hpp"
+#include "mgcramp/loader.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::cli {
+namespace {
+
+bool env_set(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0';
+}
+
+}  // namespace
+
+std::optional<std::string> Context::dataset_path() const {
+  if (global_.data) return global_.data;
+  if (env_set("MGCRAMP_DATA")) return std::string(std::getenv("MGCRAMP_DATA"));
+  return std::nullopt;
+}
+
+const Dataset& Context::dataset() {
+  if (!dataset_) {
+    const auto path = dataset_path();
+    dataset_ = path ? load_dataset_file(*path) : load_embedded_dataset();
+  }
+  return *dataset_;
+}
+
+RenderOptions Context::render_options() const {
+  RenderOptions o;
+  if (global_.json) {
+    if (global_.format && parse_format(*global_.format) != Format::json) {
+      throw UsageError(
+          fmt::format("--json conflicts with --format {}", text::sanitize(*global_.format)),
+          "use one of them");
+    }
+    o.format = Format::json;
+  } else if (global_.format) {
+    o.format = parse_format(*global_.format);
+  }
+  const std::string c = text::to_lower(global_.color);
+  if (c == "always") {
+    o.color = true;
+  } else if (c == "never") {
+    o.color = false;
+  } else if (c == "auto") {
+    const char* term = std::getenv("TERM");
+    o.color = ::isatty(STDOUT_FILENO) == 1 && !env_set("NO_COLOR") &&
+              !(term != nullptr && std::strcmp(term, "dumb") == 0);
+  } else {
+    throw UsageError(fmt::format("--color must be auto, always or never, got '{}'",
+                                 text::sanitize(global_.color)),
+                     "for example --color never");
+  }
+  o.color = o.color && o.format == Format::table;
+  return o;
+}
+
+void add_profile_options(CLI::App& sub, ProfileInput& in) {
+  sub.add_option("--age", in.age, "Age in years; decimals allowed (13.5)")->type_name("YEARS");
+  sub.add_option("--months", in.months, "Age in whole months, for infants")->type_name("N");
+  sub.add_option("--sex", in.sex, "f or m (also female, male; any case)")->type_name("f|m");
+  sub.add_flag("--pregnant", in.pregnant, "Pregnant");
+  sub.add_flag("--lactating", in.lactating, "Breastfeeding");
+}
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,197 @@
+// mgcramp: the only place that parses argv, catches errors and picks the exit
+// status (0 ok, 1 data error, 2 usage error).
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+#include "mgcramp/version.hpp"
+
+namespace mgcramp::cli {
+namespace {
+
+constexpr int kExitData = 1;
+constexpr int kExitUsage = 2;
+
+const std::vector<Command>& registry() {
+  return commands();
+}
+
+std::string help_hint(const CLI::App* sub) {
+  return sub != nullptr ? fmt::format("see 'mgcramp {} --help'", sub->get_name())
+                        : "see 'mgcramp --help'";
+}
+
+// Long option names of `app` and of the global options, for suggestions.
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App& top) {
+  std::vector<std::string> names;
+  for (const CLI::App* a : {&app, &top}) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+    }
+  }
+  return names;
+}
+
+// Turns what CLI11 could not place into a usage error with a suggestion.
+void check_leftovers(const CLI::App& top, const CLI::App* sub) {
+  const CLI::App& owner = sub != nullptr ? *sub : top;
+  std::vector<std::string> rest = owner.remaining();
+  if (sub != nullptr) {
+    auto more = top.remaining();
+    rest.insert(rest.end(), more.begin(), more.end());
+  }
+  if (rest.empty()) return;
+  const std::string arg = rest.front();
+  const std::string shown = text::sanitize(arg);
+  if (arg.size() > 1 && arg[0] == '-') {
+    const std::string name = arg.substr(0, arg.find('='));
+    const std::string near = text::closest(name, option_names(owner, top));
+    throw UsageError(fmt::format("unknown option '{}'{}", text::sanitize(name),
+                                 near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
+                     help_hint(sub));
+  }
+  if (sub == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& c : registry()) names.emplace_back(c.name);
+    const std::string near = text::closest(arg, names);
+    throw UsageError(fmt::format("unknown command '{}'{}", shown,
+                                 near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
+                     "see 'mgcramp --help' for the list of commands");
+  }
+  throw UsageError(fmt::format("unexpected argument '{}'", shown), help_hint(sub));
+}
+
+// CLI11's own parse errors, reworded where its message is unclear.
+UsageError from_cli11(const CLI::ParseError& e, const CLI::App* sub) {
+  std::string msg = text::sanitize(e.what());
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    const auto colon = msg.find(':');
+    const std::string opt = msg.substr(0, colon);
+    if (msg.find("missing") != std::string::npos) {
+      msg = fmt::format("option {} needs a value", opt);
+    } else {
+      msg = fmt::format("option {} was given more than once or with too many values", opt);
+    }
+  } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && sub == nullptr) {
+    msg = "no command given";
+  }
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  return UsageError(msg, help_hint(sub));
+}
+
+void write_stdout(const std::string& out) {
+  if (!out.empty() && std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
+    throw DataError(fmt::format("cannot write output: {}", std::strerror(errno)));
+  }
+  if (std::fflush(stdout) != 0) {
+    throw DataError(fmt::format("cannot write output: {}", std::strerror(errno)));
+  }
+}
+
+int run(int argc, char** argv) {
+  GlobalOptions global;
+  CLI::App app{
+      "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
+      "Answers come from a curated, sourced dataset compiled into the program."};
+  app.name("mgcramp");
+  app.set_version_flag("--version", "mgcramp " + std::string(version_string()));
+  app.option_defaults()->always_capture_default(false);
+  app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
+      ->type_name("FILE");
+  app.add_option("--format", global.format, "Output format: table, json, csv or md")
+      ->type_name("FMT");
+  app.add_flag("--json", global.json, "Short for --format json");
+  app.add_option("--color", global.color, "Colour: auto, always or never")->type_name("WHEN");
+  app.fallthrough();
+  app.allow_extras();
+  app.require_subcommand(0, 1);
+  app.footer(R"(Global options work before or after the command name. Environment:
+MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour.
+Exit status: 0 success, 1 data error, 2 usage error.
+
+Examples:
+  mgcramp rda --age 25 --sex f --pregnant
+  mgcramp rda --months 8 --json
+  mgcramp validate --data mydata.json)");
+
+  std::vector<std::pair<CLI::App*, Run>> subs;
+  for (const auto& c : registry()) {
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    sub->allow_extras();
+    subs.emplace_back(sub, c.setup(*sub));
+    sub->footer(sub->get_footer() +
+                "\n\nGlobal options (before or after the command): --data FILE, --format "
+                "table|json|csv|md, --json, --color auto|always|never.");
+  }
+
+  if (argc <= 1) {
+    write_stdout(app.help());
+    return 0;
+  }
+  CLI::App* chosen = nullptr;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help or --version
+      std::ostringstream out;
+      std::ostringstream err;
+      app.exit(e, out, err);
+      write_stdout(out.str());
+      return 0;
+    }
+    for (auto& [sub, fn] : subs) {
+      if (sub->parsed()) chosen = sub;
+    }
+    throw from_cli11(e, chosen);
+  }
+  Run* run_fn = nullptr;
+  for (auto& [sub, fn] : subs) {
+    if (sub->parsed()) {
+      chosen = sub;
+      run_fn = &fn;
+    }
+  }
+  check_leftovers(app, chosen);
+  if (run_fn == nullptr) {
+    throw UsageError("no command given", "try 'mgcramp rda --age 30' or see 'mgcramp --help'");
+  }
+  Context ctx(global);
+  write_stdout((*run_fn)(ctx));
+  return 0;
+}
+
+void report(const Error& e) {
+  std::string line = "mgcramp: error: " + std::string(e.what());
+  if (!e.hint().empty()) line += " (" + e.hint() + ")";
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+}  // namespace
+}  // namespace mgcramp::cli
+
+int main(int argc, char** argv) {
+  using namespace mgcramp;
+  try {
+    return cli::run(argc, argv);
+  } catch (const UsageError& e) {
+    cli::report(e);
+    return cli::kExitUsage;
+  } catch (const DataError& e) {
+    cli::report(e);
+    return cli::kExitData;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "mgcramp: error: out of memory\n");
+    return cli::kExitData;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mgcramp: error: internal error: %s (please report it)\n",
+                 text::sanitize(e.what()).c_str());
+    return cli::kExitData;
+  }
+}

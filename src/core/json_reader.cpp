@@ -1,0 +1,377 @@
+#include "json_reader.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::detail {
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+struct Frame {
+  bool is_array = false;
+  std::size_t index = 0;
+  std::string key;
+  std::set<std::string> keys;
+};
+
+std::string frames_pointer(const std::vector<Frame>& frames, std::size_t count) {
+  std::string p;
+  for (std::size_t i = 0; i < count; ++i) {
+    p += '/';
+    p += frames[i].is_array ? std::to_string(frames[i].index) : pointer_token(frames[i].key);
+  }
+  return p;
+}
+
+// Line and column (both 1-based) of byte offset `pos` in `text`.
+std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t pos) {
+  std::size_t line = 1;
+  std::size_t col = 1;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+// nlohmann's message minus its "[json.exception...] parse error at line L, column C: " prefix.
+std::string parse_message(const std::string& what) {
+  std::string msg = what;
+  const auto col = msg.find(", column ");
+  if (col != std::string::npos) {
+    const auto colon = msg.find(": ", col);
+    if (colon != std::string::npos) msg = msg.substr(colon + 2);
+  } else if (const auto close = msg.find("] "); close != std::string::npos) {
+    msg = msg.substr(close + 2);
+  }
+  return text::sanitize(msg);
+}
+
+}  // namespace
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string describe(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::boolean: return j.get<bool>() ? "true" : "false";
+    case json::value_t::string: {
+      std::string s = j.get<std::string>();
+      if (text::display_width(s) > 40) s = s.substr(0, 40) + "...";
+      return "\"" + text::sanitize(s) + "\"";
+    }
+    default: return text::sanitize(j.dump());
+  }
+}
+
+void fail(const std::string& origin, const std::string& pointer, const std::string& message,
+          std::string hint) {
+  throw DataError(fmt::format("{}: {}: {}", text::sanitize(origin),
+                              pointer.empty() ? "/" : text::sanitize(pointer), message),
+                  std::move(hint));
+}
+
+json parse_json(std::string_view text, const std::string& origin) {
+  std::vector<Frame> frames;
+  auto element_done = [&frames] {
+    if (!frames.empty() && frames.back().is_array) ++frames.back().index;
+  };
+  json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        if (depth >= kMaxDepth) {
+          fail(origin, frames_pointer(frames, frames.size()),
+               fmt::format("nesting deeper than {} levels", kMaxDepth));
+        }
+        frames.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key: {
+        auto& top = frames.back();
+        auto key = parsed.get<std::string>();
+        if (!top.keys.insert(key).second) {
+          fail(origin, frames_pointer(frames, frames.size() - 1) + "/" + pointer_token(key),
+               "duplicate key", "each key may appear once per object");
+        }
+        top.key = std::move(key);
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value: element_done(); break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), cb);
+  } catch (const json::parse_error& e) {
+    const std::size_t pos = e.byte > 0 ? e.byte - 1 : 0;
+    const auto [line, col] = line_col(text, pos);
+    throw DataError(fmt::format("{}:{}:{}: invalid JSON: {}", text::sanitize(origin), line, col,
+                                parse_message(e.what())),
+                    "fix the JSON syntax at that position");
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999"); nlohmann gives no offset, so
+    // point at the first occurrence of the literal it quotes.
+    std::string msg = e.what();
+    std::size_t pos = 0;
+    if (const auto q = msg.find('\''); q != std::string::npos) {
+      const auto end = msg.find('\'', q + 1);
+      const std::string literal = msg.substr(q + 1, end == std::string::npos ? end : end - q - 1);
+      if (const auto at = text.find(literal); at != std::string_view::npos) pos = at;
+    }
+    const auto [line, col] = line_col(text, pos);
+    throw DataError(fmt::format("{}:{}:{}: invalid JSON: {}", text::sanitize(origin), line, col,
+                                parse_message(msg)),
+                    "numbers must fit in a double");
+  }
+}
+
+bool is_id(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && s[i - 1] == '-')) return false;
+  }
+  return true;
+}
+
+Obj::Obj(const json& j, std::string pointer, const std::string& origin)
+    : j_(&j), pointer_(std::move(pointer)), origin_(origin) {
+  if (!j.is_object()) fail(origin_, pointer_, "expected an object, got " + describe(j));
+}
+
+void Obj::fail_at(std::string_view key, const std::string& message, std::string hint) const {
+  fail(origin_, child(key), message, std::move(hint));
+}
+
+bool Obj::has(std::string_view key) const {
+  return j_->contains(key);
+}
+
+const json* Obj::find(std::string_view key) {
+  read_.emplace(key);
+  auto it = j_->find(key);
+  return it == j_->end() ? nullptr : &*it;
+}
+
+const json& Obj::require(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr) fail(origin_, child(key), "missing required field");
+  return *v;
+}
+
+std::string Obj::str(std::string_view key) {
+  const json& v = require(key);
+  if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
+    fail_at(key, "expected a non-empty string, got " + describe(v));
+  }
+  return v.get<std::string>();
+}
+
+std::optional<std::string> Obj::opt_str(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_string() || v->get_ref<const std::string&>().empty()) {
+    fail_at(key, "expected a non-empty string or null, got " + describe(*v));
+  }
+  return v->get<std::string>();
+}
+
+std::string Obj::id(std::string_view key) {
+  std::string s = str(key);
+  if (!is_id(s)) {
+    fail_at(key, "expected an id of lowercase letters, digits and single hyphens, got " +
+                     describe(json(s)));
+  }
+  return s;
+}
+
+namespace {
+bool non_negative_number(const json& v) {
+  return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0;
+}
+}  // namespace
+
+double Obj::number(std::string_view key) {
+  const json& v = require(key);
+  if (!non_negative_number(v)) fail_at(key, "expected a non-negative number, got " + describe(v));
+  return v.get<double>();
+}
+
+std::optional<double> Obj::opt_number(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!non_negative_number(*v)) {
+    fail_at(key, "expected a non-negative number or null, got " + describe(*v));
+  }
+  return v->get<double>();
+}
+
+namespace {
+bool integer_in(const json& v, long long min, long long max) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<unsigned long long>();
+    return max >= 0 && u <= static_cast<unsigned long long>(max) &&
+           static_cast<long long>(u) >= min;
+  }
+  if (v.is_number_integer()) {
+    const auto i = v.get<long long>();
+    return i >= min && i <= max;
+  }
+  return false;
+}
+}  // namespace
+
+long long Obj::integer(std::string_view key, long long min, long long max) {
+  const json& v = require(key);
+  if (!integer_in(v, min, max)) {
+    fail_at(key,
+            fmt::format("expected a whole number from {} to {}, got {}", min, max, describe(v)));
+  }
+  return v.get<long long>();
+}
+
+std::optional<long long> Obj::opt_integer(std::string_view key, long long min, long long max) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!integer_in(*v, min, max)) {
+    fail_at(key, fmt::format("expected a whole number from {} to {} or null, got {}", min, max,
+                             describe(*v)));
+  }
+  return v->get<long long>();
+}
+
+bool Obj::boolean(std::string_view key) {
+  const json& v = require(key);
+  if (!v.is_boolean()) fail_at(key, "expected true or false, got " + describe(v));
+  return v.get<bool>();
+}
+
+std::optional<bool> Obj::opt_boolean(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_boolean()) fail_at(key, "expected true, false or null, got " + describe(*v));
+  return v->get<bool>();
+}
+
+namespace {
+std::string quoted_list(const std::vector<std::string>& allowed) {
+  std::vector<std::string> q;
+  q.reserve(allowed.size());
+  for (const auto& a : allowed) q.push_back("\"" + a + "\"");
+  return text::join_or(q);
+}
+}  // namespace
+
+std::string Obj::choice(std::string_view key, const std::vector<std::string>& allowed) {
+  const json& v = require(key);
+  if (v.is_string()) {
+    for (const auto& a : allowed) {
+      if (v.get_ref<const std::string&>() == a) return a;
+    }
+  }
+  fail_at(key, fmt::format("expected {}, got {}", quoted_list(allowed), describe(v)));
+}
+
+std::optional<std::string> Obj::opt_choice(std::string_view key,
+                                           const std::vector<std::string>& allowed) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  return choice(key, allowed);
+}
+
+std::vector<std::string> Obj::strings(std::string_view key, bool required) {
+  const json* v = required ? &require(key) : find(key);
+  std::vector<std::string> out;
+  if (v == nullptr || (!required && v->is_null())) return out;
+  if (!v->is_array()) fail_at(key, "expected an array of strings, got " + describe(*v));
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const json& e = (*v)[i];
+    if (!e.is_string() || e.get_ref<const std::string&>().empty()) {
+      fail(origin_, child(key) + "/" + std::to_string(i),
+           "expected a non-empty string, got " + describe(e));
+    }
+    out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+std::vector<std::string> Obj::refs(std::string_view key, std::vector<Ref>& refs, bool non_empty) {
+  std::vector<std::string> ids = strings(key, non_empty);
+  if (non_empty && ids.empty()) {
+    fail_at(key, "expected at least one id", "every record cites at least one source");
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    refs.push_back({ids[i], child(key) + "/" + std::to_string(i)});
+  }
+  return ids;
+}
+
+const json& Obj::array(std::string_view key) {
+  const json& v = require(key);
+  if (!v.is_array()) fail_at(key, "expected an array, got " + describe(v));
+  return v;
+}
+
+const json* Obj::opt_array(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return nullptr;
+  if (!v->is_array()) fail_at(key, "expected an array or null, got " + describe(*v));
+  return v;
+}
+
+Obj Obj::object(std::string_view key) {
+  return Obj(require(key), child(key), origin_);
+}
+
+std::optional<Obj> Obj::opt_object(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  return Obj(*v, child(key), origin_);
+}
+
+const json& Obj::raw(std::string_view key) {
+  return require(key);
+}
+
+void Obj::done() const {
+  for (const auto& [key, value] : j_->items()) {
+    if (read_.find(key) == read_.end()) {
+      std::vector<std::string> known(read_.begin(), read_.end());
+      const std::string near = text::closest(key, known);
+      fail(origin_, child(key), "unknown field",
+           near.empty() ? "remove it or check the schema in data/SCHEMA.md"
+                        : "did you mean \"" + near + "\"?");
+    }
+  }
+}
+
+}  // namespace mgcramp::detail

@@ -1,0 +1,85 @@
+#pragma once
+// Internal: typed, position-aware reading of a parsed JSON document. Every
+// error names the file and the JSON Pointer of the field, e.g.
+//   mydata.json: /intakes/3/rda_mg: expected a non-negative number, got "lots"
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace mgcramp::detail {
+
+using nlohmann::json;
+
+// Parses `text`, rejecting duplicate keys and excessive nesting. Syntax
+// errors are reported as "origin:line:column: message".
+json parse_json(std::string_view text, const std::string& origin);
+
+// "/a~1b" style escaping of one reference token.
+std::string pointer_token(std::string_view key);
+
+// Short description of a value for messages: "lots" (quoted), 3.5, null, an object...
+std::string describe(const json& j);
+
+[[noreturn]] void fail(const std::string& origin, const std::string& pointer,
+                       const std::string& message, std::string hint = {});
+
+// A reference from one record to another, checked once all tables are read.
+struct Ref {
+  std::string id;
+  std::string pointer;
+};
+
+class Obj {
+ public:
+  Obj(const json& j, std::string pointer, const std::string& origin);
+
+  const std::string& pointer() const { return pointer_; }
+  const std::string& origin() const { return origin_; }
+  std::string child(std::string_view key) const { return pointer_ + "/" + pointer_token(key); }
+  bool has(std::string_view key) const;
+
+  std::string str(std::string_view key);                     // required, non-empty
+  std::optional<std::string> opt_str(std::string_view key);  // absent or null: nullopt
+  std::string id(std::string_view key);                      // required, kebab-case id
+  double number(std::string_view key);                       // required, finite, >= 0
+  std::optional<double> opt_number(std::string_view key);    // absent or null: nullopt
+  long long integer(std::string_view key, long long min, long long max);
+  std::optional<long long> opt_integer(std::string_view key, long long min, long long max);
+  bool boolean(std::string_view key);
+  std::optional<bool> opt_boolean(std::string_view key);
+  std::string choice(std::string_view key, const std::vector<std::string>& allowed);
+  std::optional<std::string> opt_choice(std::string_view key,
+                                        const std::vector<std::string>& allowed);
+  std::vector<std::string> strings(std::string_view key, bool required = true);
+  // Required list of ids; each element is recorded in `refs` with its pointer.
+  std::vector<std::string> refs(std::string_view key, std::vector<Ref>& refs,
+                                bool non_empty = true);
+  const json& array(std::string_view key);  // required array
+  const json* opt_array(std::string_view key);
+  Obj object(std::string_view key);  // required object
+  std::optional<Obj> opt_object(std::string_view key);
+  const json& raw(std::string_view key);  // required, any type
+
+  // Rejects keys that were never read (typos, stray fields).
+  void done() const;
+
+  [[noreturn]] void fail_at(std::string_view key, const std::string& message,
+                            std::string hint = {}) const;
+
+ private:
+  const json* find(std::string_view key);
+  const json& require(std::string_view key);
+
+  const json* j_;
+  std::string pointer_;
+  const std::string& origin_;
+  std::set<std::string, std::less<>> read_;
+};
+
+bool is_id(std::string_view s);
+
+}  // namespace mgcramp::detail

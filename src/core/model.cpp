@@ -1,0 +1,43 @@
+#include "mgcramp/model.hpp"
+
+#include <algorithm>
+
+namespace mgcramp {
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& v, const std::string& id) {
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+  return it == v.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Source* Dataset::find_source(const std::string& id) const {
+  return find_by_id(sources, id);
+}
+const Notice* Dataset::find_notice(const std::string& id) const {
+  return find_by_id(notices, id);
+}
+
+const char* to_string(Sex s) {
+  return s == Sex::female ? "female" : "male";
+}
+
+const char* to_string(SexScope s) {
+  switch (s) {
+    case SexScope::female: return "female";
+    case SexScope::male: return "male";
+    case SexScope::any: break;
+  }
+  return "any";
+}
+
+const char* to_string(Condition c) {
+  switch (c) {
+    case Condition::pregnant: return "pregnant";
+    case Condition::lactating: return "lactating";
+    case Condition::none: break;
+  }
+  return "none";
+}
+
+}  // namespace mgcramp

@@ -1,0 +1,311 @@
+#include "mgcramp/render.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kGap = 2;
+constexpr std::size_t kMinColumn = 8;
+
+std::string number_text(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(std::round(v)));
+  }
+  std::string s = fmt::format("{:.2f}", v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+// Plain text of a JSON value, for humans and CSV. `sep` joins arrays.
+std::string plain(const json& v, const char* null_text, const char* sep) {
+  switch (v.type()) {
+    case json::value_t::null: return null_text;
+    case json::value_t::boolean: return v.get<bool>() ? "yes" : "no";
+    case json::value_t::string: return v.get<std::string>();
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return number_text(v.get<double>());
+    case json::value_t::array: {
+      std::string out;
+      for (const auto& e : v) {
+        if (!out.empty()) out += sep;
+        out += plain(e, null_text, sep);
+      }
+      return out;
+    }
+    default: return v.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+std::string human_text(const Cell& c) {
+  return text::sanitize(c.text.empty() ? plain(c.value, "-", ", ") : c.text);
+}
+
+std::vector<std::size_t> human_columns(const Report& r) {
+  std::vector<std::size_t> idx;
+  for (std::size_t i = 0; i < r.columns.size(); ++i) {
+    if (r.columns[i].human) idx.push_back(i);
+  }
+  return idx;
+}
+
+// Natural widths, then the widest columns give way until the row fits.
+std::vector<std::size_t> fit_widths(const std::vector<std::string>& headers,
+                                    const std::vector<std::vector<std::string>>& cells,
+                                    std::size_t width) {
+  std::vector<std::size_t> w(headers.size());
+  std::vector<std::size_t> floor(headers.size());
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    w[c] = text::display_width(headers[c]);
+    for (const auto& row : cells) w[c] = std::max(w[c], text::display_width(row[c]));
+    floor[c] = std::min(w[c], std::max(kMinColumn, text::display_width(headers[c])));
+  }
+  const std::size_t gaps = headers.empty() ? 0 : kGap * (headers.size() - 1);
+  const std::size_t budget = width > gaps ? width - gaps : headers.size() * kMinColumn;
+  auto total = [&] {
+    std::size_t t = 0;
+    for (auto x : w) t += x;
+    return t;
+  };
+  while (total() > budget) {
+    std::size_t widest = headers.size();
+    for (std::size_t c = 0; c < w.size(); ++c) {
+      if (w[c] > floor[c] && (widest == headers.size() || w[c] > w[widest])) widest = c;
+    }
+    if (widest == headers.size()) break;  // cannot shrink further
+    --w[widest];
+  }
+  return w;
+}
+
+void append_styled(std::string& out, const std::string& s, const fmt::text_style& style,
+                   bool color) {
+  out += color ? fmt::format(style, "{}", s) : s;
+}
+
+void render_notes(std::string& out, const Report& r, const RenderOptions& o) {
+  for (const auto& n : r.notes) {
+    const std::string body =
+        (n.level == NoteLevel::warning ? "Warning: " : "") + text::sanitize(n.text);
+    const std::size_t first = std::min(n.indent, o.width / 2);
+    const std::size_t rest = first > 0 ? first + 2 : 0;
+    const auto lines = text::wrap(body, o.width > rest + 20 ? o.width - rest : 20);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string line = std::string(i == 0 ? first : rest, ' ') + lines[i];
+      if (n.level == NoteLevel::warning) {
+        append_styled(out, line, fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold,
+                      o.color);
+      } else {
+        out += line;
+      }
+      out += '\n';
+    }
+  }
+}
+
+std::string render_table(const Report& r, const RenderOptions& o) {
+  std::string out;
+  if (!r.title.empty()) {
+    append_styled(out, text::sanitize(r.title), fmt::emphasis::bold, o.color);
+    out += '\n';
+  }
+  const auto cols = human_columns(r);
+  if (r.rows.empty()) {
+    out += "No matching records.\n";
+  } else {
+    std::vector<std::string> headers;
+    for (auto c : cols) headers.push_back(text::sanitize(r.columns[c].title));
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : r.rows) {
+      std::vector<std::string> line;
+      for (auto c : cols) line.push_back(c < row.size() ? human_text(row[c]) : "-");
+      cells.push_back(std::move(line));
+    }
+    const auto w = fit_widths(headers, cells, o.width);
+    auto emit_row = [&](const std::vector<std::string>& row, bool header) {
+      std::vector<std::vector<std::string>> wrapped;
+      std::size_t height = 1;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        wrapped.push_back(text::wrap(row[c], w[c]));
+        height = std::max(height, wrapped.back().size());
+      }
+      for (std::size_t l = 0; l < height; ++l) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          const std::string part = l < wrapped[c].size() ? wrapped[c][l] : "";
+          const bool right = r.columns[cols[c]].align == Align::right;
+          const bool last = c + 1 == row.size();
+          std::string cell = (last && !right) ? part : text::pad(part, w[c], right);
+          if (header) {
+            append_styled(line, cell, fmt::emphasis::bold, o.color);
+          } else {
+            line += cell;
+          }
+          if (!last) line += std::string(kGap, ' ');
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line;
+        out += '\n';
+      }
+    };
+    emit_row(headers, true);
+    std::vector<std::string> rules;
+    for (auto x : w) rules.emplace_back(x, '-');
+    emit_row(rules, false);
+    for (const auto& row : cells) emit_row(row, false);
+  }
+  if (!r.notes.empty()) {
+    out += '\n';
+    render_notes(out, r, o);
+  }
+  return out;
+}
+
+// 30.0 prints as 30: integral doubles become integers.
+json normalized(const json& v) {
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 1e15) {
+      return json(static_cast<long long>(std::round(d)));
+    }
+  } else if (v.is_array() || v.is_object()) {
+    json out = v;
+    for (auto& e : out) e = normalized(e);
+    return out;
+  }
+  return v;
+}
+
+// nlohmann escapes U+0000..U+001F; DEL and the C1 controls (U+0080..U+009F)
+// must not reach a terminal either. They can only occur inside strings.
+std::string escape_controls(const std::string& dumped) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    const auto c = static_cast<unsigned char>(dumped[i]);
+    if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && i + 1 < dumped.size() &&
+               static_cast<unsigned char>(dumped[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(dumped[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(dumped[++i]));
+    } else {
+      out += dumped[i];
+    }
+  }
+  return out;
+}
+
+std::string render_json(const Report& r) {
+  json rows = json::array();
+  for (const auto& row : r.rows) {
+    json obj = json::object();
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      obj[r.columns[c].key] = c < row.size() ? normalized(row[c].value) : json(nullptr);
+    }
+    rows.push_back(std::move(obj));
+  }
+  const json& doc = (r.single_object && rows.size() == 1) ? rows[0] : rows;
+  return escape_controls(doc.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"") == std::string::npos && (s.empty() || s.front() != ' ')) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string render_csv(const Report& r) {
+  std::string out;
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    if (c > 0) out += ',';
+    out += csv_field(r.columns[c].key);
+  }
+  out += '\n';
+  for (const auto& row : r.rows) {
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      if (c > 0) out += ',';
+      if (c < row.size()) out += csv_field(text::sanitize(plain(row[c].value, "", "; ")));
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string render_md(const Report& r) {
+  std::string out;
+  if (!r.title.empty()) out += "### " + md_cell(text::sanitize(r.title)) + "\n\n";
+  const auto cols = human_columns(r);
+  if (r.rows.empty()) {
+    out += "No matching records.\n";
+  } else {
+    out += "|";
+    for (auto c : cols) out += " " + md_cell(text::sanitize(r.columns[c].title)) + " |";
+    out += "\n|";
+    for (auto c : cols) out += r.columns[c].align == Align::right ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& row : r.rows) {
+      out += "|";
+      for (auto c : cols) out += " " + md_cell(c < row.size() ? human_text(row[c]) : "-") + " |";
+      out += "\n";
+    }
+  }
+  if (!r.notes.empty()) {
+    out += "\n";
+    for (const auto& n : r.notes) {
+      out += std::string(n.indent, ' ');
+      out += n.level == NoteLevel::warning ? "- **Warning:** " : "- ";
+      out += md_cell(text::sanitize(n.text)) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Format parse_format(const std::string& s) {
+  const std::string v = text::to_lower(s);
+  if (v == "table") return Format::table;
+  if (v == "json") return Format::json;
+  if (v == "csv") return Format::csv;
+  if (v == "md" || v == "markdown") return Format::md;
+  throw UsageError(
+      fmt::format("--format must be table, json, csv or md, got '{}'", text::sanitize(s)),
+      "for example --format csv, or --json");
+}
+
+std::string render(const Report& report, const RenderOptions& opts) {
+  switch (opts.format) {
+    case Format::json: return render_json(report);
+    case Format::csv: return render_csv(report);
+    case Format::md: return render_md(report);
+    case Format::table: break;
+  }
+  return render_table(report, opts);
+}
+
+}  // namespace mgcramp

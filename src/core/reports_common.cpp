@@ -1,0 +1,52 @@
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mgcramp/loader.hpp"
+#include "mgcramp/reports.hpp"
+
+namespace mgcramp {
+
+void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {
+  std::vector<std::string> seen;
+  for (const auto& id : ids) {
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    std::string line = fmt::format("[{}]", id);
+    if (const Source* s = ds.find_source(id)) {
+      line += " " + s->title;
+      if (s->publisher) line += " (" + *s->publisher + (s->date ? ", " + *s->date : "") + ")";
+      if (s->commercial_interest) line += " - sells magnesium products";
+    }
+    if (seen.size() == 1) r.note("Sources:");
+    r.note(line, NoteLevel::info, 2);
+  }
+}
+
+std::string describe_profile(const Profile& p) {
+  std::vector<std::string> parts;
+  if (p.age_months) {
+    const double m = *p.age_months;
+    if (m < 12.0) {
+      parts.push_back(fmt::format("age {:g} months", m));
+    } else {
+      parts.push_back(fmt::format("age {:g} years", std::round(m / 12.0 * 100.0) / 100.0));
+    }
+  }
+  if (p.sex) parts.emplace_back(to_string(*p.sex));
+  if (p.condition != Condition::none) parts.emplace_back(to_string(p.condition));
+  std::string out;
+  for (const auto& s : parts) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+Report validate_report(const Dataset& ds) {
+  Report r;
+  r.title = fmt::format("{}: valid (schema version {})", ds.origin, ds.schema_version);
+  r.columns = {{"table", "Table"}, {"records", "Records", Align::right}};
+  for (const auto& t : table_counts(ds)) r.add_row({t.table, t.records});
+  return r;
+}
+
+}  // namespace mgcramp

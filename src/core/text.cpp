@@ -1,0 +1,180 @@
+#include "mgcramp/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace mgcramp::text {
+namespace {
+
+// Length of the UTF-8 sequence starting with `c`, or 0 when `c` cannot start one.
+std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0 && c >= 0xC2) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  if ((c & 0xF8) == 0xF0 && c <= 0xF4) return 4;
+  return 0;
+}
+
+bool valid_continuation(std::string_view s, std::size_t i, std::size_t len) {
+  if (i + len > s.size()) return false;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string sanitize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = utf8_length(c);
+    if (len == 0 || !valid_continuation(s, i, len)) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    if (len == 1) {
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out += ' ';
+      } else if (c < 0x20 || c == 0x7F) {
+        out += fmt::format("\\x{:02x}", c);
+      } else {
+        out += static_cast<char>(c);
+      }
+    } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      // U+0080..U+009F: C1 control characters.
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + 1]));
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+namespace {
+
+// Byte offset after the first `cols` code points of `s`.
+std::size_t prefix_bytes(std::string_view s, std::size_t cols) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == cols) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+  if (width == 0) width = 1;
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_w = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    std::size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    std::string_view word = s.substr(i, j - i);
+    i = j;
+    std::size_t w = display_width(word);
+    if (line_w > 0 && line_w + 1 + w > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_w = 0;
+    }
+    while (w > width) {  // a word longer than a whole line: split it
+      if (line_w > 0) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_w = 0;
+      }
+      const std::size_t cut = prefix_bytes(word, width);
+      lines.emplace_back(word.substr(0, cut));
+      word.remove_prefix(cut);
+      w = display_width(word);
+    }
+    if (w == 0) continue;
+    if (line_w > 0) {
+      line += ' ';
+      ++line_w;
+    }
+    line.append(word);
+    line_w += w;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+std::string pad(std::string_view s, std::size_t width, bool right_align) {
+  const std::size_t w = display_width(s);
+  if (w >= width) return std::string(s);
+  const std::string fill(width - w, ' ');
+  return right_align ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1);
+  std::vector<std::size_t> cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  std::string best;
+  std::size_t best_d = limit + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(to_lower(word), to_lower(c));
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string join_or(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+}  // namespace mgcramp::text

@@ -1,0 +1,126 @@
+#include "process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace {
+
+void read_all(int fd, std::string& into) {
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      into.append(buf, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      return;  // EOF, or EIO once the pty's other side closes
+    }
+  }
+}
+
+[[noreturn]] void exec_child(const std::vector<std::string>& args, const RunOptions& opts) {
+  for (const auto& [k, v] : opts.env) {
+    if (v) {
+      ::setenv(k.c_str(), v->c_str(), 1);
+    } else {
+      ::unsetenv(k.c_str());
+    }
+  }
+  std::vector<char*> argv;
+  static std::string bin = MGCRAMP_BIN;
+  argv.push_back(bin.data());
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execv(bin.c_str(), argv.data());
+  std::perror("execv");
+  std::_Exit(127);
+}
+
+int wait_status(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
+Result run(const std::vector<std::string>& args, const RunOptions& opts) {
+  Result r;
+  if (opts.pty) {
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    if (pid < 0) throw std::runtime_error("forkpty failed");
+    if (pid == 0) exec_child(args, opts);
+    read_all(master, r.out);
+    ::close(master);
+    r.code = wait_status(pid);
+    return r;
+  }
+  int out[2];
+  int err[2];
+  if (::pipe(out) != 0 || ::pipe(err) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int null_in = ::open("/dev/null", O_RDONLY);
+    ::dup2(null_in, 0);
+    if (!opts.stdout_path.empty()) {
+      int fd = ::open(opts.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd < 0) std::_Exit(126);
+      ::dup2(fd, 1);
+    } else {
+      ::dup2(out[1], 1);
+    }
+    ::dup2(err[1], 2);
+    ::close(out[0]);
+    ::close(err[0]);
+    exec_child(args, opts);
+  }
+  ::close(out[1]);
+  ::close(err[1]);
+  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+  std::string* sinks[2] = {&r.out, &r.err};
+  int open_fds = 2;
+  while (open_fds > 0) {
+    if (::poll(fds, 2, 30000) <= 0) break;  // 30 s without output: give up
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      char buf[4096];
+      const ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<std::size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  for (auto& f : fds) {
+    if (f.fd >= 0) ::close(f.fd);
+  }
+  r.code = wait_status(pid);
+  return r;
+}
+
+std::string temp_file(const std::string& content, const std::string& suffix) {
+  std::string path = "/tmp/mgcramp-e2e-XXXXXX" + suffix;
+  const int fd = ::mkstemps(path.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) throw std::runtime_error("mkstemps failed");
+  const ssize_t n = ::write(fd, content.data(), content.size());
+  ::close(fd);
+  if (n != static_cast<ssize_t>(content.size())) throw std::runtime_error("write failed");
+  return path;
+}

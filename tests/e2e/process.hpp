@@ -1,0 +1,24 @@
+#pragma once
+// Runs the built mgcramp binary and captures what it printed and its exit status.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct Result {
+  std::string out;
+  std::string err;
+  int code = -1;  // exit status, or 128 + signal
+};
+
+struct RunOptions {
+  // Environment changes: a value sets the variable, nullopt unsets it.
+  std::map<std::string, std::optional<std::string>> env;
+  bool pty = false;         // stdout (and stderr) on a pseudo-terminal
+  std::string stdout_path;  // redirect stdout to this file instead of a pipe
+};
+
+Result run(const std::vector<std::string>& args, const RunOptions& opts = {});
+
+// Writes `content` to a fresh temporary file and returns its path.
+std::string temp_file(const std::string& content, const std::string& suffix = ".json");

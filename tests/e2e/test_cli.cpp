@@ -1,0 +1,161 @@
+// Global behaviour of the binary: help, version, usage errors, data errors,
+// dataset selection, colour and output failures.
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "expect.hpp"
+
+using Catch::Contains;
+using nlohmann::json;
+
+namespace {
+std::string dataset_text() {
+  std::ifstream in(MGCRAMP_DATA_FILE);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST_CASE("option version prints name version and git revision") {
+  const Result r = expect_ok({"--version"});
+  CHECK_THAT(r.out, Contains("mgcramp 0."));
+  CHECK_THAT(r.out, Contains("(git "));
+}
+
+TEST_CASE("option help and command help list commands and examples") {
+  const Result top = expect_ok({"--help"});
+  CHECK_THAT(top.out, Contains("rda"));
+  CHECK_THAT(top.out, Contains("validate"));
+  CHECK_THAT(top.out, Contains("Examples:"));
+  for (const char* cmd : {"rda", "validate"}) {
+    const Result r = expect_ok({cmd, "--help"});
+    CHECK_THAT(r.out, Contains("Examples:"));
+    CHECK_THAT(r.out, Contains("--format"));
+  }
+  CHECK_THAT(expect_ok({}).out, Contains("Usage:"));
+}
+
+TEST_CASE("unknown commands and options suggest the closest name") {
+  expect_usage_error({"rdx"}, "unknown command 'rdx'; did you mean 'rda'?");
+  expect_usage_error({"frobnicate"}, "unknown command 'frobnicate'");
+  expect_usage_error({"rda", "--agee", "5"}, "unknown option '--agee'; did you mean '--age'?");
+  expect_usage_error({"rda", "--jsn"}, "did you mean '--json'?");
+  expect_usage_error({"--bogus", "rda"}, "unknown option '--bogus'");
+  expect_usage_error({"rda", "extra"}, "unexpected argument 'extra'");
+  expect_usage_error({"--json"}, "no command given");
+}
+
+TEST_CASE("missing values and repeated options are usage errors") {
+  expect_usage_error({"rda", "--age"}, "option --age needs a value");
+  expect_usage_error({"rda", "--sex"}, "option --sex needs a value");
+  expect_usage_error({"rda", "--age", "5", "--age", "6"}, "--age");
+  expect_usage_error({"--data"}, "option --data needs a value");
+}
+
+TEST_CASE("format and colour options are checked") {
+  expect_usage_error({"rda", "--format", "xml"}, "--format must be table, json, csv or md");
+  expect_usage_error({"rda", "--json", "--format", "csv"}, "--json conflicts with --format csv");
+  expect_usage_error({"rda", "--color", "blue"}, "--color must be auto, always or never");
+}
+
+TEST_CASE("global options work before and after the command name") {
+  const Result before = expect_ok({"--json", "rda", "--age", "30", "--sex", "f"});
+  const Result after = expect_ok({"rda", "--age", "30", "--sex", "f", "--json"});
+  CHECK(before.out == after.out);
+  CHECK(json::parse(after.out).is_object());
+  const Result fmt = expect_ok({"rda", "--format", "csv", "--age", "30", "--sex", "f"});
+  CHECK(fmt.out.rfind("life_stage,", 0) == 0);
+}
+
+TEST_CASE("option data and MGCRAMP_DATA select another dataset") {
+  json d = json::parse(dataset_text());
+  d["intakes"][8]["rda_mg"] = 311;  // females 19-30
+  const std::string path = temp_file(d.dump());
+  const auto via_flag = expect_ok({"--data", path, "rda", "--age", "25", "--sex", "f", "--json"});
+  CHECK(json::parse(via_flag.out)["rda_mg"] == 311);
+  RunOptions env;
+  env.env["MGCRAMP_DATA"] = path;
+  const auto via_env = expect_ok({"rda", "--age", "25", "--sex", "f", "--json"}, env);
+  CHECK(json::parse(via_env.out)["rda_mg"] == 311);
+  // --data wins over the environment.
+  env.env["MGCRAMP_DATA"] = "/nonexistent.json";
+  const auto both = expect_ok({"rda", "--data", path, "--age", "25", "--sex", "f", "--json"}, env);
+  CHECK(json::parse(both.out)["rda_mg"] == 311);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("data errors exit 1 with the file and position") {
+  expect_error({"--data", "/nonexistent/d.json", "rda"}, 1, "cannot open '/nonexistent/d.json'");
+  expect_error({"--data", "/", "rda"}, 1, "is a directory");
+  const std::string bad = temp_file("{\n \"schema_version\": 1,\n \"sources\": [}\n");
+  expect_error({"--data", bad, "rda"}, 1, bad + ":3:14: invalid JSON");
+  json d = json::parse(dataset_text());
+  d["intakes"][3]["rda_mg"] = "lots";
+  const std::string typed = temp_file(d.dump());
+  expect_error({"rda", "--data", typed}, 1,
+               typed + ": /intakes/3/rda_mg: expected a non-negative number, got \"lots\"");
+  std::remove(bad.c_str());
+  std::remove(typed.c_str());
+}
+
+TEST_CASE("validate counts records or reports the first problem") {
+  const Result ok = expect_ok({"validate"});
+  CHECK_THAT(ok.out, Contains("valid"));
+  CHECK_THAT(ok.out, Contains("intakes"));
+  const Result file = expect_ok({"validate", MGCRAMP_DATA_FILE, "--json"});
+  const json counts = json::parse(file.out);
+  REQUIRE(counts.is_array());
+  CHECK(counts[0].contains("table"));
+  CHECK(counts[0].contains("records"));
+  const std::string dup = temp_file("{\"schema_version\": 1, \"schema_version\": 1}");
+  expect_error({"validate", dup}, 1, dup + ": /schema_version: duplicate key");
+  std::remove(dup.c_str());
+}
+
+TEST_CASE("colour: never when piped on a terminal only in auto mode without NO_COLOR") {
+  const std::vector<std::string> q = {"rda", "--age", "30"};
+  CHECK(expect_ok(q).out.find('\x1b') == std::string::npos);
+  CHECK(expect_ok({"rda", "--age", "30", "--color", "always"}).out.find("\x1b[") !=
+        std::string::npos);
+
+  RunOptions tty;
+  tty.pty = true;
+  tty.env["NO_COLOR"] = std::nullopt;
+  tty.env["TERM"] = "xterm";
+  CHECK(run(q, tty).out.find("\x1b[") != std::string::npos);
+  tty.env["NO_COLOR"] = "1";
+  CHECK(run(q, tty).out.find('\x1b') == std::string::npos);
+  tty.env["NO_COLOR"] = std::nullopt;
+  tty.env["TERM"] = "dumb";
+  CHECK(run(q, tty).out.find('\x1b') == std::string::npos);
+  tty.env["TERM"] = "xterm";
+  CHECK(run({"rda", "--age", "30", "--color", "never"}, tty).out.find('\x1b') == std::string::npos);
+  // JSON stays plain even when colour is forced.
+  CHECK(run({"rda", "--age", "30", "--json", "--color", "always"}, tty).out.find('\x1b') ==
+        std::string::npos);
+}
+
+TEST_CASE("control characters in dataset strings never reach the terminal") {
+  json d = json::parse(dataset_text());
+  d["intakes"][8]["life_stage"] = "Evil \x1b[2J\x1b]0;title\x07 stage";
+  const std::string path = temp_file(d.dump());
+  for (const char* f : {"table", "csv", "md", "json"}) {
+    const Result r = expect_ok({"--data", path, "rda", "--age", "25", "--sex", "f", "--format", f});
+    INFO(f << ": " << r.out);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK_THAT(r.out, Contains("Evil"));
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("a failed write is a data error never a partial success") {
+  RunOptions full;
+  full.stdout_path = "/dev/full";
+  const Result r = run({"rda"}, full);
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Contains("cannot write output"));
+}

@@ -1,0 +1,176 @@
+// Loading and validation: each class of bad dataset, with its reported position.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/loader.hpp"
+
+using namespace mgcramp;
+using Catch::Contains;
+using nlohmann::json;
+
+namespace {
+
+json base() {
+  return json::parse(embedded_dataset_text());
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    (void)load_dataset(text, "mydata.json");
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::string error_of(const json& doc) {
+  return error_of(doc.dump(1));
+}
+std::string error_of(const char* text) {
+  return error_of(std::string(text));
+}
+
+}  // namespace
+
+TEST_CASE("the embedded dataset loads and every table is non-empty") {
+  const Dataset d = load_embedded_dataset();
+  CHECK(d.schema_version == 1);
+  for (const auto& t : table_counts(d)) {
+    INFO(t.table);
+    CHECK(t.records > 0);
+  }
+}
+
+TEST_CASE("syntax errors name file line and column") {
+  CHECK(error_of("{\n  \"schema_version\": 1,\n  \"sources\": [}\n") ==
+        "mydata.json:3:15: invalid JSON: syntax error while parsing value - unexpected '}'; "
+        "expected '[', '{', or a literal");
+  CHECK_THAT(error_of(""), Contains("mydata.json:1:1: invalid JSON"));
+  CHECK_THAT(error_of("{\"a\": 1} trailing"),
+             Contains("mydata.json:1:12: invalid JSON: syntax error"));
+  CHECK_THAT(error_of("{\"a\": \"\xff\"}"), Contains("mydata.json:1:"));
+}
+
+TEST_CASE("control characters in a syntax error are escaped") {
+  const std::string msg = error_of("{\"a\": tru\x1b[31m}");
+  CHECK_THAT(msg, Contains("mydata.json:1:10:"));
+  CHECK(msg.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("wrong types name the JSON Pointer and the value") {
+  json d = base();
+  d["intakes"][3]["rda_mg"] = "lots";
+  CHECK(error_of(d) ==
+        "mydata.json: /intakes/3/rda_mg: expected a non-negative number, got \"lots\"");
+  d = base();
+  d["intakes"][0]["sex"] = "x";
+  CHECK(error_of(d) ==
+        "mydata.json: /intakes/0/sex: expected \"any\", \"female\" or \"male\", got \"x\"");
+  d = base();
+  d["sources"][0]["commercial_interest"] = "no";
+  CHECK_THAT(error_of(d), Contains("/sources/0/commercial_interest: expected true or false"));
+  d = base();
+  d["intakes"] = json::object();
+  CHECK_THAT(error_of(d), Contains("mydata.json: /intakes: expected an array, got an object"));
+  d = base();
+  d["intakes"][2] = 5;
+  CHECK_THAT(error_of(d), Contains("/intakes/2: expected an object, got 5"));
+}
+
+TEST_CASE("missing required fields and unknown fields are reported") {
+  json d = base();
+  d["intakes"][1].erase("life_stage");
+  CHECK(error_of(d) == "mydata.json: /intakes/1/life_stage: missing required field");
+  d = base();
+  d["intakes"][1]["rda_m"] = 3;
+  CHECK_THAT(error_of(d), Contains("/intakes/1/rda_m: unknown field"));
+  d = base();
+  d.erase("schema_version");
+  CHECK_THAT(error_of(d), Contains("/schema_version: missing required field"));
+  d = base();
+  d["schema_version"] = 2;
+  CHECK_THAT(error_of(d), Contains("/schema_version: unsupported schema version 2"));
+}
+
+TEST_CASE("amounts must be finite and non-negative") {
+  json d = base();
+  d["intakes"][4]["ear_mg"] = -1;
+  CHECK_THAT(error_of(d),
+             Contains("/intakes/4/ear_mg: expected a non-negative number or null, got -1"));
+  // JSON has no NaN or infinity; an overflowing literal is rejected by the parser.
+  std::string text = base().dump();
+  const auto at = text.find("\"rda_mg\":30");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 11, "\"rda_mg\":1e999");
+  CHECK_THAT(error_of(text), Contains("mydata.json:1:") && Contains("number overflow"));
+}
+
+TEST_CASE("range rules: age order EAR below RDA no overlapping stages") {
+  json d = base();
+  d["intakes"][2]["age_to_months"] = 12;
+  CHECK_THAT(error_of(d),
+             Contains("/intakes/2/age_to_months: must be greater than age_from_months"));
+  d = base();
+  d["intakes"][2]["ear_mg"] = 500;
+  CHECK_THAT(error_of(d), Contains("/intakes/2/ear_mg: the Estimated Average Requirement"));
+  d = base();
+  d["intakes"][3]["age_from_months"] = 40;  // children 4-8 now overlaps 1-3
+  CHECK_THAT(error_of(d), Contains("/intakes/3: ages overlap with intake \"children-1-3y\""));
+  d = base();
+  d["intakes"][13]["sex"] = "any";  // a pregnancy row must be female
+  CHECK_THAT(error_of(d), Contains("/intakes/13/sex: pregnancy and lactation rows"));
+}
+
+TEST_CASE("ids are unique within a table and well formed") {
+  json d = base();
+  d["intakes"][1]["id"] = d["intakes"][0]["id"];
+  CHECK(error_of(d) == "mydata.json: /intakes/1/id: duplicate intake id \"infants-0-6m\"");
+  d = base();
+  d["sources"][0]["id"] = "Bad Id";
+  CHECK_THAT(error_of(d), Contains("/sources/0/id: expected an id of lowercase letters"));
+}
+
+TEST_CASE("duplicate keys within an object are rejected with their pointer") {
+  std::string text = base().dump();
+  const auto at = text.find("\"rda_mg\":75");
+  REQUIRE(at != std::string::npos);
+  text.insert(at, "\"rda_mg\":1,");
+  CHECK(error_of(text) == "mydata.json: /intakes/1/rda_mg: duplicate key");
+  CHECK(error_of("{\"schema_version\":1,\"schema_version\":1}") ==
+        "mydata.json: /schema_version: duplicate key");
+}
+
+TEST_CASE("every referenced id must exist") {
+  json d = base();
+  d["intakes"][5]["sources"][1] = "iom-dri-1998";
+  CHECK(error_of(d) == "mydata.json: /intakes/5/sources/1: unknown source id \"iom-dri-1998\"");
+  d = base();
+  d["intakes"][5]["notices"][0] = "nope";
+  CHECK_THAT(error_of(d), Contains("/intakes/5/notices/0: unknown notice id \"nope\""));
+  d = base();
+  d["intakes"][5]["sources"] = json::array();
+  CHECK_THAT(error_of(d), Contains("/intakes/5/sources: expected at least one id"));
+  d = base();
+  d["notices"][0]["sources"][0] = "";
+  CHECK_THAT(error_of(d), Contains("/notices/0/sources/0: expected a non-empty string"));
+}
+
+TEST_CASE("a commercial source must say what it sells") {
+  json d = base();
+  d["sources"][0]["commercial_interest"] = true;
+  d["sources"][0]["commercial_note"] = nullptr;
+  CHECK_THAT(error_of(d), Contains("/sources/0/commercial_note: missing"));
+}
+
+TEST_CASE("deep nesting is refused before it can exhaust the stack") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK_THAT(error_of(deep), Contains("nesting deeper than"));
+}
+
+TEST_CASE("files: missing a directory or valid") {
+  CHECK_THROWS_WITH(load_dataset_file("/nonexistent/x.json"),
+                    Contains("cannot open '/nonexistent/x.json'"));
+  CHECK_THROWS_WITH(load_dataset_file("/"), Contains("is a directory"));
+  CHECK_NOTHROW(load_dataset_file(MGCRAMP_SOURCE_DATA));
+}
