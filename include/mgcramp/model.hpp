@@ -1,6 +1,7 @@
 #pragma once
 // Typed model of the mgcramp dataset (data/mgcramp.json). Field names follow
 // the JSON keys; see data/SCHEMA.md for their meaning.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,15 +51,132 @@ struct Intake {
   std::vector<std::string> sources;
 };
 
+// The FDA Daily Value used for "%DV" on labels.
+struct DailyValue {
+  double mg = 0;
+  std::string population;
+  std::vector<std::string> sources;
+};
+
+// Standard atomic weights used to compute elemental percentages.
+struct AtomicMasses {
+  std::map<std::string, double> values;
+  std::vector<std::string> sources;
+};
+
+// A food as a source of magnesium. mg_per_serving agrees with the USDA food
+// (usda_mg_per_100g x grams / 100); nih_mg_per_serving keeps the NIH table's
+// figure where it differs, and `note` says why.
+struct Food {
+  std::string id;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string category;  // nuts-seeds, legumes, grains, vegetables, fruit, fish, ...
+  std::string serving;
+  std::optional<double> grams;
+  double mg_per_serving = 0;
+  std::optional<double> kcal_per_serving;
+  std::optional<std::string> usda_ndb;
+  std::optional<std::string> usda_description;
+  std::optional<double> usda_mg_per_100g;
+  std::optional<double> usda_kcal_per_100g;
+  std::optional<double> nih_mg_per_serving;
+  std::vector<std::string> mentioned_by;  // article ids
+  std::optional<std::string> note;
+  std::vector<std::string> sources;
+};
+
+struct ArticleView {
+  std::string source;  // article id
+  std::string view;    // recommends | discourages | neutral
+  std::string note;
+};
+
+// A supplement form (salt) of magnesium.
+struct Form {
+  std::string id;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string formula;  // e.g. "MgCl2.6H2O"
+  int hydrate_water = 0;
+  double elemental_pct = 0;  // % Mg by mass, checked against the formula
+  std::optional<std::string> typical_products_note;
+  std::string absorption_summary;
+  std::string absorption_relative;  // high | moderate | low | unknown
+  std::vector<std::string> absorption_studies;
+  std::string gi_tolerance;
+  std::string laxative;  // strong | moderate | mild | low | unknown
+  std::string cramp_evidence;
+  std::vector<std::string> cramp_studies;
+  std::vector<ArticleView> article_views;
+  std::vector<std::string> sources;
+};
+
+struct Effect {
+  std::string measure;
+  double value = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+  double null_value = 0;  // 0 for differences, 1 for ratios
+  std::optional<double> p;
+};
+
+struct Intervention {
+  std::optional<std::string> form;  // a form id, "mixed", or none
+  std::optional<double> compound_mg_per_day;
+  std::optional<double> elemental_mg_per_day;
+  std::optional<std::string> route;
+  std::optional<std::string> description;
+};
+
+struct Discrepancy {
+  std::string source;  // article id
+  std::string note;
+};
+
+// A study, review or guideline, as published (identifiers confirmed or null).
+struct Study {
+  std::string id;
+  std::string first_author;
+  std::optional<std::string> authors;
+  int year = 0;
+  std::string title;
+  std::string journal;
+  std::optional<std::string> volume, issue, pages, pmid, doi;
+  std::string design;
+  std::string population;  // idiopathic | pregnancy | exercise | other
+  std::optional<std::string> country;
+  std::optional<long long> n_randomized, n_analysed, n_trials;
+  Intervention intervention;
+  std::optional<std::string> comparator;
+  std::optional<double> duration_days;
+  std::optional<std::string> primary_outcome;
+  std::string result_summary;
+  std::optional<Effect> effect;
+  std::optional<std::string> conclusion;  // benefit | no-benefit | mixed | inconclusive
+  std::optional<std::string> funding;
+  std::vector<std::string> cited_by;
+  std::vector<Discrepancy> discrepancies;
+  std::optional<std::string> notes;
+  std::vector<std::string> sources;
+};
+
 struct Dataset {
   int schema_version = 0;
   std::string origin;  // file name, or "<embedded>"
   std::vector<Source> sources;
   std::vector<Notice> notices;
   std::vector<Intake> intakes;
+  DailyValue daily_value;
+  std::vector<Food> foods;
+  AtomicMasses atomic_masses;
+  std::vector<Form> forms;
+  std::vector<Study> studies;
 
   const Source* find_source(const std::string& id) const;
   const Notice* find_notice(const std::string& id) const;
+  const Study* find_study(const std::string& id) const;
+  const Form* find_form(const std::string& id) const;
 };
 
 const char* to_string(Sex s);

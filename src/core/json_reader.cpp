@@ -226,6 +226,23 @@ double Obj::number(std::string_view key) {
   return v.get<double>();
 }
 
+double Obj::real(std::string_view key) {
+  const json& v = require(key);
+  if (!v.is_number() || !std::isfinite(v.get<double>())) {
+    fail_at(key, "expected a number, got " + describe(v));
+  }
+  return v.get<double>();
+}
+
+std::optional<double> Obj::opt_real(std::string_view key) {
+  const json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_number() || !std::isfinite(v->get<double>())) {
+    fail_at(key, "expected a number or null, got " + describe(*v));
+  }
+  return v->get<double>();
+}
+
 std::optional<double> Obj::opt_number(std::string_view key) {
   const json* v = find(key);
   if (v == nullptr || v->is_null()) return std::nullopt;

@@ -46,6 +46,8 @@ class Obj {
   std::optional<std::string> opt_str(std::string_view key);  // absent or null: nullopt
   std::string id(std::string_view key);                      // required, kebab-case id
   double number(std::string_view key);                       // required, finite, >= 0
+  double real(std::string_view key);                         // required, finite, any sign
+  std::optional<double> opt_real(std::string_view key);      // absent or null: nullopt
   std::optional<double> opt_number(std::string_view key);    // absent or null: nullopt
   long long integer(std::string_view key, long long min, long long max);
   std::optional<long long> opt_integer(std::string_view key, long long min, long long max);

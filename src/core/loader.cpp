@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -13,6 +15,7 @@
 
 #include "json_reader.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/formula.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp {
@@ -51,12 +54,24 @@ class Loader {
   Source read_source(Obj& o);
   Notice read_notice(Obj& o);
   Intake read_intake(Obj& o);
+  DailyValue read_daily_value(Obj& o);
+  AtomicMasses read_atomic_masses(Obj& o);
+  Food read_food(Obj& o);
+  Form read_form(Obj& o, const AtomicMasses& masses);
+  Study read_study(Obj& o);
+  std::vector<std::string> article_refs(Obj& o, std::string_view key);
 
   const std::string& origin_;
   std::map<std::string, std::string> source_ids_;  // id -> pointer
   std::map<std::string, std::string> notice_ids_;
   std::map<std::string, std::string> intake_ids_;
-  std::vector<Ref> source_refs_;
+  std::map<std::string, std::string> food_ids_;
+  std::map<std::string, std::string> form_ids_;
+  std::map<std::string, std::string> study_ids_;
+  std::vector<Ref> source_refs_;   // a source or a study
+  std::vector<Ref> article_refs_;  // a source of kind "article"
+  std::vector<Ref> study_refs_;
+  std::vector<Ref> form_refs_;
   std::vector<Ref> notice_refs_;
   std::vector<std::string> intake_pointers_;
 };
@@ -159,6 +174,209 @@ Intake Loader::read_intake(Obj& o) {
   return in;
 }
 
+std::vector<std::string> Loader::article_refs(Obj& o, std::string_view key) {
+  return o.refs(key, article_refs_, false);
+}
+
+DailyValue Loader::read_daily_value(Obj& o) {
+  DailyValue dv;
+  dv.mg = o.number("mg");
+  if (dv.mg <= 0) o.fail_at("mg", "must be greater than 0");
+  dv.population = o.str("population");
+  dv.sources = o.refs("sources", source_refs_);
+  return dv;
+}
+
+AtomicMasses Loader::read_atomic_masses(Obj& o) {
+  AtomicMasses am;
+  Obj values = o.object("values");
+  const json& raw = o.raw("values");
+  for (const auto& [el, v] : raw.items()) {
+    const bool symbol = el.size() <= 2 && std::isupper(static_cast<unsigned char>(el[0])) &&
+                        (el.size() == 1 || std::islower(static_cast<unsigned char>(el[1])));
+    if (!symbol) values.fail_at(el, "expected an element symbol such as \"Mg\"");
+    const double m = values.number(el);
+    if (m <= 0) values.fail_at(el, "an atomic mass must be greater than 0");
+    am.values[el] = m;
+  }
+  o.refs("sources", source_refs_).swap(am.sources);
+  return am;
+}
+
+namespace {
+bool digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+}  // namespace
+
+Food Loader::read_food(Obj& o) {
+  Food f;
+  f.id = o.id("id");
+  check_unique(food_ids_, f.id, o.child("id"), "food");
+  f.name = o.str("name");
+  f.aliases = o.strings("aliases", false);
+  f.category = o.choice("category", {"nuts-seeds", "legumes", "grains", "vegetables", "fruit",
+                                     "fish", "meat-poultry", "dairy-soy", "other"});
+  f.serving = o.str("serving");
+  f.grams = o.opt_number("grams");
+  if (f.grams && *f.grams <= 0) o.fail_at("grams", "must be greater than 0");
+  f.mg_per_serving = o.number("mg_per_serving");
+  f.kcal_per_serving = o.opt_number("kcal_per_serving");
+  f.usda_ndb = o.opt_str("usda_ndb");
+  if (f.usda_ndb && (!digits(*f.usda_ndb) || f.usda_ndb->size() > 5)) {
+    o.fail_at("usda_ndb", "expected an SR Legacy NDB number of up to 5 digits, got " +
+                              detail::describe(json(*f.usda_ndb)));
+  }
+  f.usda_description = o.opt_str("usda_description");
+  f.usda_mg_per_100g = o.opt_number("usda_mg_per_100g");
+  f.usda_kcal_per_100g = o.opt_number("usda_kcal_per_100g");
+  f.nih_mg_per_serving = o.opt_number("nih_mg_per_serving");
+  f.mentioned_by = article_refs(o, "mentioned_by");
+  f.note = o.opt_str("note");
+  f.sources = o.refs("sources", source_refs_);
+  // The serving's figures must follow from the cited USDA food.
+  auto agrees = [&](const std::optional<double>& per100, double serving, const char* key,
+                    const char* per100_key) {
+    if (!per100 || !f.grams) return;
+    const double expected = *per100 * *f.grams / 100.0;
+    if (std::fabs(expected - serving) > 0.5 + 1e-9) {
+      o.fail_at(key,
+                fmt::format("{:g} does not agree with {} x grams / 100 = {:.1f}", serving,
+                            per100_key, expected),
+                "mg and kcal per serving follow from the USDA food per 100 g");
+    }
+  };
+  agrees(f.usda_mg_per_100g, f.mg_per_serving, "mg_per_serving", "usda_mg_per_100g");
+  if (f.kcal_per_serving) {
+    agrees(f.usda_kcal_per_100g, *f.kcal_per_serving, "kcal_per_serving", "usda_kcal_per_100g");
+  }
+  return f;
+}
+
+Form Loader::read_form(Obj& o, const AtomicMasses& masses) {
+  Form f;
+  f.id = o.id("id");
+  check_unique(form_ids_, f.id, o.child("id"), "form");
+  f.name = o.str("name");
+  f.aliases = o.strings("aliases", false);
+  f.formula = o.str("formula");
+  double computed = 0;
+  try {
+    computed = mass_percent(f.formula, masses.values, "Mg");
+  } catch (const std::invalid_argument& e) {
+    o.fail_at("formula", e.what(), "see data/SCHEMA.md for the formula syntax");
+  }
+  f.hydrate_water = static_cast<int>(o.integer("hydrate_water", 0, 100));
+  if (f.hydrate_water != hydrate_waters(f.formula)) {
+    o.fail_at("hydrate_water", fmt::format("{} does not match the formula's {} H2O",
+                                           f.hydrate_water, hydrate_waters(f.formula)));
+  }
+  f.elemental_pct = o.number("elemental_pct");
+  if (f.elemental_pct <= 0 || f.elemental_pct > 100 ||
+      std::fabs(f.elemental_pct - computed) > 0.1) {
+    o.fail_at("elemental_pct", fmt::format("{:g} does not match {:.2f} computed from the formula",
+                                           f.elemental_pct, computed));
+  }
+  f.typical_products_note = o.opt_str("typical_products_note");
+  Obj ab = o.object("absorption");
+  f.absorption_summary = ab.str("summary");
+  f.absorption_relative = ab.choice("relative", {"high", "moderate", "low", "unknown"});
+  f.absorption_studies = ab.refs("studies", study_refs_, false);
+  ab.done();
+  f.gi_tolerance = o.str("gi_tolerance");
+  f.laxative = o.choice("laxative", {"strong", "moderate", "mild", "low", "unknown"});
+  f.cramp_evidence = o.str("cramp_evidence");
+  f.cramp_studies = o.refs("cramp_studies", study_refs_, false);
+  const json& views = o.array("article_views");
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    Obj v(views[i], o.child("article_views") + "/" + std::to_string(i), origin_);
+    ArticleView av;
+    av.source = v.str("source");
+    article_refs_.push_back({av.source, v.child("source")});
+    av.view = v.choice("view", {"recommends", "discourages", "neutral"});
+    av.note = v.str("note");
+    v.done();
+    f.article_views.push_back(std::move(av));
+  }
+  f.sources = o.refs("sources", source_refs_);
+  return f;
+}
+
+Study Loader::read_study(Obj& o) {
+  Study s;
+  s.id = o.id("id");
+  check_unique(study_ids_, s.id, o.child("id"), "study");
+  if (source_ids_.count(s.id) != 0) {
+    o.fail_at("id", "already used by a source", "sources and studies share one id space");
+  }
+  s.first_author = o.str("first_author");
+  s.authors = o.opt_str("authors");
+  s.year = static_cast<int>(o.integer("year", 1800, 2100));
+  s.title = o.str("title");
+  s.journal = o.str("journal");
+  s.volume = o.opt_str("volume");
+  s.issue = o.opt_str("issue");
+  s.pages = o.opt_str("pages");
+  s.pmid = o.opt_str("pmid");
+  if (s.pmid && !digits(*s.pmid)) o.fail_at("pmid", "expected digits only");
+  s.doi = o.opt_str("doi");
+  if (s.doi && s.doi->rfind("10.", 0) != 0)
+    o.fail_at("doi", "expected a DOI starting with \"10.\"");
+  s.design = o.choice("design", {"rct", "crossover-rct", "n-of-1-rct", "systematic-review",
+                                 "meta-analysis", "guideline", "cohort", "case-control",
+                                 "cross-sectional", "bioavailability", "review"});
+  s.population = o.choice("population", {"idiopathic", "pregnancy", "exercise", "other"});
+  s.country = o.opt_str("country");
+  s.n_randomized = o.opt_integer("n_randomized", 0, 100000000);
+  s.n_analysed = o.opt_integer("n_analysed", 0, 100000000);
+  s.n_trials = o.opt_integer("n_trials", 0, 100000);
+  if (auto iv = o.opt_object("intervention")) {
+    s.intervention.form = iv->opt_str("form");
+    if (s.intervention.form) form_refs_.push_back({*s.intervention.form, iv->child("form")});
+    s.intervention.compound_mg_per_day = iv->opt_number("compound_mg_per_day");
+    s.intervention.elemental_mg_per_day = iv->opt_number("elemental_mg_per_day");
+    s.intervention.route = iv->opt_choice("route", {"oral", "intravenous", "topical"});
+    s.intervention.description = iv->opt_str("description");
+    iv->done();
+  }
+  s.comparator = o.opt_str("comparator");
+  s.duration_days = o.opt_number("duration_days");
+  s.primary_outcome = o.opt_str("primary_outcome");
+  Obj res = o.object("result");
+  s.result_summary = res.str("summary");
+  if (auto eff = res.opt_object("effect")) {
+    Effect e;
+    e.measure = eff->str("measure");
+    e.value = eff->real("value");
+    e.ci_low = eff->real("ci_low");
+    e.ci_high = eff->real("ci_high");
+    e.null_value = eff->real("null_value");
+    e.p = eff->opt_number("p");
+    if (e.p && *e.p > 1) eff->fail_at("p", "a p value cannot exceed 1");
+    if (!(e.ci_low <= e.value && e.value <= e.ci_high)) {
+      eff->fail_at("value", "must lie within [ci_low, ci_high]");
+    }
+    eff->done();
+    s.effect = e;
+  }
+  res.done();
+  s.conclusion = o.opt_choice("conclusion", {"benefit", "no-benefit", "mixed", "inconclusive"});
+  s.funding = o.opt_str("funding");
+  s.cited_by = article_refs(o, "cited_by");
+  if (const json* ds = o.opt_array("discrepancies")) {
+    for (std::size_t i = 0; i < ds->size(); ++i) {
+      Obj d((*ds)[i], o.child("discrepancies") + "/" + std::to_string(i), origin_);
+      Discrepancy x{d.str("source"), d.str("note")};
+      article_refs_.push_back({x.source, d.child("source")});
+      d.done();
+      s.discrepancies.push_back(std::move(x));
+    }
+  }
+  s.notes = o.opt_str("notes");
+  s.sources = o.refs("sources", source_refs_);
+  return s;
+}
+
 // Two rows for the same people and the same ages would make lookups ambiguous.
 void Loader::check_intakes(const Dataset& ds) const {
   for (std::size_t i = 0; i < ds.intakes.size(); ++i) {
@@ -191,9 +409,31 @@ Dataset Loader::load(const json& doc) {
   each(root, "sources", true, [&](Obj& o) { ds.sources.push_back(read_source(o)); });
   each(root, "notices", false, [&](Obj& o) { ds.notices.push_back(read_notice(o)); });
   each(root, "intakes", true, [&](Obj& o) { ds.intakes.push_back(read_intake(o)); });
+  {
+    Obj dv = root.object("daily_value");
+    ds.daily_value = read_daily_value(dv);
+    dv.done();
+    Obj am = root.object("atomic_masses");
+    ds.atomic_masses = read_atomic_masses(am);
+    am.done();
+  }
+  each(root, "foods", true, [&](Obj& o) { ds.foods.push_back(read_food(o)); });
+  each(root, "forms", true, [&](Obj& o) { ds.forms.push_back(read_form(o, ds.atomic_masses)); });
+  each(root, "studies", true, [&](Obj& o) { ds.studies.push_back(read_study(o)); });
   root.done();
 
-  check_refs(source_refs_, source_ids_, "source", "sources");
+  std::map<std::string, std::string> citable = source_ids_;
+  citable.insert(study_ids_.begin(), study_ids_.end());
+  check_refs(source_refs_, citable, "source", "sources or studies");
+  std::map<std::string, std::string> articles;
+  for (const auto& s : ds.sources) {
+    if (s.kind == "article") articles.emplace(s.id, "");
+  }
+  check_refs(article_refs_, articles, "article", "sources (kind \"article\")");
+  check_refs(study_refs_, study_ids_, "study", "studies");
+  std::map<std::string, std::string> forms = form_ids_;
+  forms.emplace("mixed", "");
+  check_refs(form_refs_, forms, "form", "forms");
   check_refs(notice_refs_, notice_ids_, "notice", "notices");
   check_intakes(ds);
   return ds;
@@ -246,9 +486,9 @@ Dataset load_embedded_dataset() {
 
 std::vector<TableCount> table_counts(const Dataset& ds) {
   return {
-      {"sources", ds.sources.size()},
-      {"notices", ds.notices.size()},
-      {"intakes", ds.intakes.size()},
+      {"sources", ds.sources.size()}, {"notices", ds.notices.size()},
+      {"intakes", ds.intakes.size()}, {"foods", ds.foods.size()},
+      {"forms", ds.forms.size()},     {"studies", ds.studies.size()},
   };
 }
 
