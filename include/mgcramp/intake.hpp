@@ -45,3 +45,9 @@ std::vector<const Intake*> find_intakes(const Dataset& ds, const Profile& p);
 const Intake& intake_for(const Dataset& ds, const Profile& p);
 
 }  // namespace mgcramp
+
+namespace mgcramp {
+// The intake for a profile typed by the user, or nullptr when no profile
+// option was given. Throws UsageError for an incomplete or invalid profile.
+const Intake* intake_for_input(const Dataset& ds, const ProfileInput& in);
+}  // namespace mgcramp

@@ -2,6 +2,7 @@
 // A format-neutral result: the core builds a Report, the renderers print it
 // as an aligned table, JSON, CSV or Markdown. Every command goes through it.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -50,6 +51,12 @@ struct Report {
   std::vector<Note> notes;  // shown after the table for humans only
   // JSON: print the lone row as an object instead of an array of one.
   bool single_object = false;
+  // Table and Markdown: one "Title: value" line per column instead of a grid
+  // (for one record shown in full).
+  bool vertical = false;
+  // Table format only: draw a horizontal bar chart of column `plot_value`
+  // labelled by column `plot_label` instead of the grid.
+  std::optional<std::pair<std::size_t, std::size_t>> plot;  // {label, value}
 
   void add_row(std::vector<Cell> cells) { rows.push_back(std::move(cells)); }
   void note(std::string text, NoteLevel level = NoteLevel::info, std::size_t indent = 0) {

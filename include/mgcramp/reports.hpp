@@ -6,6 +6,7 @@
 
 #include "mgcramp/intake.hpp"
 #include "mgcramp/model.hpp"
+#include "mgcramp/nutrition.hpp"
 #include "mgcramp/report.hpp"
 
 namespace mgcramp {
@@ -13,14 +14,37 @@ namespace mgcramp {
 // `mgcramp rda`: the reference intakes for a profile (or every life stage).
 Report rda_report(const Dataset& ds, const Profile& profile);
 
+// `mgcramp foods`: ranked foods; with a reference intake (a full profile),
+// the share of its RDA per serving and the servings needed to reach it.
+Report foods_report(const Dataset& ds, const FoodQuery& q, const Intake* reference, bool plot);
+
+// `mgcramp forms`: every form side by side; `mgcramp forms NAME`: one in full.
+Report forms_report(const Dataset& ds);
+Report form_report(const Dataset& ds, const Form& form);
+
+// `mgcramp dose`: elemental magnesium in a dose (or the reverse) and, with a
+// reference intake, its share of the supplemental upper limit.
+Report dose_report(const Dataset& ds, const Dose& dose, const Intake* reference,
+                   const std::string& who);
+
+// `mgcramp intake`: a day's magnesium from foods and supplements.
+Report intake_report(const Dataset& ds, const DayIntake& day, const std::string& who);
+
 // `mgcramp validate`: records per table.
 Report validate_report(const Dataset& ds);
 
-// Appends one "Sources:" note per cited id, resolved to its title, in the
-// order first cited. Shared by every command that cites.
+// Appends a "Sources:" note and one line per cited id (a source or a study),
+// resolved to its title, in the order first cited. Shared by every command.
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids);
 
 // "age 25 years, female, pregnant" (empty for an empty profile).
 std::string describe_profile(const Profile& p);
+
+// Adds the notices an intake row points at (the UL's scope, kidney disease).
+void add_intake_notices(Report& r, const Dataset& ds, const Intake& in,
+                        std::vector<std::string>& sources);
+
+// "156 mg", "12.5 mg": milligrams for humans.
+std::string mg_text(double mg);
 
 }  // namespace mgcramp

@@ -58,6 +58,10 @@ void add_profile_options(CLI::App& sub, ProfileInput& in);
 
 // Command setups (one file each: src/cli/cmd_<name>.cpp).
 Run setup_rda(CLI::App& sub);
+Run setup_foods(CLI::App& sub);
+Run setup_forms(CLI::App& sub);
+Run setup_dose(CLI::App& sub);
+Run setup_intake(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
 
 }  // namespace mgcramp::cli

@@ -5,6 +5,10 @@ namespace mgcramp::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"rda", "Recommended daily magnesium for an age, sex, pregnancy or lactation", &setup_rda},
+      {"foods", "Foods ranked by magnesium, with %DV and share of your RDA", &setup_foods},
+      {"forms", "Supplement forms: elemental %, absorption, tolerance, evidence", &setup_forms},
+      {"dose", "Elemental magnesium in a supplement dose, against the upper limit", &setup_dose},
+      {"intake", "A day's magnesium from foods and supplements vs RDA and UL", &setup_intake},
       {"validate", "Check a dataset file and count its records", &setup_validate},
   };
   return all;

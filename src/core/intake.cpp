@@ -175,3 +175,10 @@ const Intake& intake_for(const Dataset& ds, const Profile& p) {
 }
 
 }  // namespace mgcramp
+
+namespace mgcramp {
+const Intake* intake_for_input(const Dataset& ds, const ProfileInput& in) {
+  if (in.empty()) return nullptr;
+  return &intake_for(ds, make_profile(in));
+}
+}  // namespace mgcramp

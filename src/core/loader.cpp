@@ -16,6 +16,7 @@
 #include "json_reader.hpp"
 #include "mgcramp/error.hpp"
 #include "mgcramp/formula.hpp"
+#include "mgcramp/nutrition.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp {
@@ -215,8 +216,7 @@ Food Loader::read_food(Obj& o) {
   check_unique(food_ids_, f.id, o.child("id"), "food");
   f.name = o.str("name");
   f.aliases = o.strings("aliases", false);
-  f.category = o.choice("category", {"nuts-seeds", "legumes", "grains", "vegetables", "fruit",
-                                     "fish", "meat-poultry", "dairy-soy", "other"});
+  f.category = o.choice("category", food_categories());
   f.serving = o.str("serving");
   f.grams = o.opt_number("grams");
   if (f.grams && *f.grams <= 0) o.fail_at("grams", "must be greater than 0");

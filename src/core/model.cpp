@@ -41,3 +41,12 @@ const char* to_string(Condition c) {
 }
 
 }  // namespace mgcramp
+
+namespace mgcramp {
+const Study* Dataset::find_study(const std::string& id) const {
+  return find_by_id(studies, id);
+}
+const Form* Dataset::find_form(const std::string& id) const {
+  return find_by_id(forms, id);
+}
+}  // namespace mgcramp

@@ -114,6 +114,55 @@ void render_notes(std::string& out, const Report& r, const RenderOptions& o) {
   }
 }
 
+// One "Title: value" block per column; values wrap under themselves.
+void render_vertical(std::string& out, const Report& r, const RenderOptions& o) {
+  const auto cols = human_columns(r);
+  std::size_t label_w = 0;
+  for (auto c : cols) label_w = std::max(label_w, text::display_width(r.columns[c].title) + 1);
+  const std::size_t value_w = o.width > label_w + 22 ? o.width - label_w - 2 : 20;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    if (i > 0) out += '\n';
+    for (auto c : cols) {
+      const std::string value = c < r.rows[i].size() ? human_text(r.rows[i][c]) : "-";
+      const auto lines = text::wrap(value, value_w);
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        const std::string label = l == 0
+                                      ? text::pad(text::sanitize(r.columns[c].title) + ":", label_w)
+                                      : std::string(label_w, ' ');
+        append_styled(out, label, fmt::emphasis::bold, o.color && l == 0);
+        out += "  " + lines[l];
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += '\n';
+      }
+    }
+  }
+}
+
+// Bars scaled to the largest value, labelled and followed by the value text.
+void render_plot(std::string& out, const Report& r, const RenderOptions& o) {
+  const auto [label_col, value_col] = *r.plot;
+  double max = 0;
+  std::size_t label_w = 0;
+  std::size_t value_w = 0;
+  for (const auto& row : r.rows) {
+    if (row[value_col].value.is_number()) max = std::max(max, row[value_col].value.get<double>());
+    label_w = std::max(label_w, text::display_width(human_text(row[label_col])));
+    value_w = std::max(value_w, text::display_width(human_text(row[value_col])));
+  }
+  label_w = std::min<std::size_t>(label_w, o.width / 3);
+  const std::size_t bar_w = o.width > label_w + value_w + 4 ? o.width - label_w - value_w - 4 : 10;
+  for (const auto& row : r.rows) {
+    std::string label = human_text(row[label_col]);
+    if (text::display_width(label) > label_w) label = text::wrap(label, label_w - 1).front() + "~";
+    const double v = row[value_col].value.is_number() ? row[value_col].value.get<double>() : 0;
+    const auto n =
+        max > 0 ? static_cast<std::size_t>(std::lround(v / max * static_cast<double>(bar_w))) : 0;
+    out += text::pad(label, label_w) + "  ";
+    append_styled(out, std::string(n, '#'), fmt::fg(fmt::terminal_color::cyan), o.color);
+    out += " " + human_text(row[value_col]) + "\n";
+  }
+}
+
 std::string render_table(const Report& r, const RenderOptions& o) {
   std::string out;
   if (!r.title.empty()) {
@@ -121,7 +170,13 @@ std::string render_table(const Report& r, const RenderOptions& o) {
     out += '\n';
   }
   const auto cols = human_columns(r);
-  if (r.rows.empty()) {
+  if (!r.rows.empty() && (r.vertical || r.plot)) {
+    if (r.plot) {
+      render_plot(out, r, o);
+    } else {
+      render_vertical(out, r, o);
+    }
+  } else if (r.rows.empty()) {
     out += "No matching records.\n";
   } else {
     std::vector<std::string> headers;
@@ -262,6 +317,14 @@ std::string render_md(const Report& r) {
   const auto cols = human_columns(r);
   if (r.rows.empty()) {
     out += "No matching records.\n";
+  } else if (r.vertical) {
+    for (const auto& row : r.rows) {
+      out += "| Field | Value |\n| --- | --- |\n";
+      for (auto c : cols) {
+        out += "| " + md_cell(text::sanitize(r.columns[c].title)) + " | " +
+               md_cell(c < row.size() ? human_text(row[c]) : "-") + " |\n";
+      }
+    }
   } else {
     out += "|";
     for (auto c : cols) out += " " + md_cell(text::sanitize(r.columns[c].title)) + " |";

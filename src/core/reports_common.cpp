@@ -18,10 +18,28 @@ void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::strin
       line += " " + s->title;
       if (s->publisher) line += " (" + *s->publisher + (s->date ? ", " + *s->date : "") + ")";
       if (s->commercial_interest) line += " - sells magnesium products";
+    } else if (const Study* st = ds.find_study(id)) {
+      line += fmt::format(" {} ({}). {}. {}.", st->first_author, st->year, st->title, st->journal);
+      if (st->pmid) line += " PMID " + *st->pmid + ".";
     }
     if (seen.size() == 1) r.note("Sources:");
     r.note(line, NoteLevel::info, 2);
   }
+}
+
+void add_intake_notices(Report& r, const Dataset& ds, const Intake& in,
+                        std::vector<std::string>& sources) {
+  for (const auto& id : in.notices) {
+    if (const Notice* n = ds.find_notice(id)) {
+      r.note(n->text, n->caution ? NoteLevel::warning : NoteLevel::info);
+      sources.insert(sources.end(), n->sources.begin(), n->sources.end());
+    }
+  }
+}
+
+std::string mg_text(double mg) {
+  if (std::fabs(mg - std::round(mg)) < 0.05 || mg >= 100) return fmt::format("{:.0f} mg", mg);
+  return fmt::format("{:.1f} mg", mg);
 }
 
 std::string describe_profile(const Profile& p) {

@@ -1,0 +1,48 @@
+// mgcramp dose: elemental magnesium in a dose of a supplement form, or the reverse.
+#include "cli.hpp"
+#include "mgcramp/error.hpp"
+#include "mgcramp/reports.hpp"
+
+namespace mgcramp::cli {
+
+namespace {
+struct DoseOptions {
+  std::optional<std::string> form;
+  std::optional<std::string> compound_mg;
+  std::optional<std::string> elemental_mg;
+  ProfileInput profile;
+};
+}  // namespace
+
+Run setup_dose(CLI::App& sub) {
+  auto o = std::make_shared<DoseOptions>();
+  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms')")->type_name("FORM");
+  sub.add_option("--compound-mg", o->compound_mg, "Weight of the compound, mg")->type_name("MG");
+  sub.add_option("--elemental-mg", o->elemental_mg, "Elemental magnesium wanted, mg")
+      ->type_name("MG");
+  add_profile_options(sub, o->profile);
+  sub.footer(R"(Give --compound-mg (how much elemental magnesium is in it?) or --elemental-mg
+(how much of the compound gives that?). With a profile, the dose is compared
+with that person's upper limit for supplemental magnesium.
+
+Examples:
+  mgcramp dose --form citrate --compound-mg 500
+  mgcramp dose --form glycinate --elemental-mg 200 --age 40 --sex f)");
+  return [o](Context& ctx) {
+    if (!o->form) throw UsageError("dose needs --form", "for example --form citrate");
+    if (o->compound_mg.has_value() == o->elemental_mg.has_value()) {
+      throw UsageError("give exactly one of --compound-mg and --elemental-mg",
+                       "for example --compound-mg 500");
+    }
+    const Dataset& ds = ctx.dataset();
+    const Form& f = resolve_form(ds, *o->form);
+    const Dose d = o->compound_mg
+                       ? dose_from_compound(f, parse_amount("--compound-mg", *o->compound_mg))
+                       : dose_from_elemental(f, parse_amount("--elemental-mg", *o->elemental_mg));
+    const Intake* ref = intake_for_input(ds, o->profile);
+    return ctx.render(
+        dose_report(ds, d, ref, ref ? describe_profile(make_profile(o->profile)) : ""));
+  };
+}
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,36 @@
+// mgcramp intake: a day's magnesium from foods and supplements against RDA and UL.
+#include "cli.hpp"
+#include "mgcramp/reports.hpp"
+
+namespace mgcramp::cli {
+
+namespace {
+struct IntakeOptions {
+  std::vector<std::string> foods;
+  std::vector<std::string> supplements;
+  ProfileInput profile;
+};
+}  // namespace
+
+Run setup_intake(CLI::App& sub) {
+  auto o = std::make_shared<IntakeOptions>();
+  sub.add_option("--food", o->foods, "FOOD[:SERVINGS], food id or name (repeatable)")
+      ->type_name("FOOD:N");
+  sub.add_option("--supplement", o->supplements, "FORM:MG, compound weight in mg (repeatable)")
+      ->type_name("FORM:MG");
+  add_profile_options(sub, o->profile);
+  sub.footer(R"(Needs an age (and --sex where it matters). Warns when supplemental magnesium
+exceeds the upper limit, which does not count magnesium in food.
+
+Examples:
+  mgcramp intake --food almonds:2 --food spinach:1 --supplement citrate:500 --age 40 --sex f
+  mgcramp intake --food "black beans" --age 9 --json)");
+  return [o](Context& ctx) {
+    const Dataset& ds = ctx.dataset();
+    const Profile p = make_profile(o->profile);
+    return ctx.render(
+        intake_report(ds, tally_intake(ds, p, o->foods, o->supplements), describe_profile(p)));
+  };
+}
+
+}  // namespace mgcramp::cli
