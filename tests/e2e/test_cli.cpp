@@ -29,8 +29,9 @@ TEST_CASE("option help and command help list commands and examples") {
   const Result top = expect_ok({"--help"});
   CHECK_THAT(top.out, Contains("rda"));
   CHECK_THAT(top.out, Contains("validate"));
+  CHECK_THAT(top.out, Contains("intake"));
   CHECK_THAT(top.out, Contains("Examples:"));
-  for (const char* cmd : {"rda", "validate"}) {
+  for (const char* cmd : {"rda", "foods", "forms", "dose", "intake", "validate"}) {
     const Result r = expect_ok({cmd, "--help"});
     CHECK_THAT(r.out, Contains("Examples:"));
     CHECK_THAT(r.out, Contains("--format"));

@@ -1,0 +1,145 @@
+// foods, forms, dose and intake end to end.
+#include <nlohmann/json.hpp>
+
+#include "expect.hpp"
+
+using Catch::Contains;
+using nlohmann::json;
+
+TEST_CASE("foods --top 5 starts with roasted pumpkin seeds") {
+  const Result r = expect_ok({"foods", "--top", "5"});
+  const auto first_row = r.out.find("\n1 ");
+  REQUIRE(first_row != std::string::npos);
+  CHECK(r.out.substr(first_row, 40).find("Pumpkin seeds, roasted") != std::string::npos);
+  CHECK_THAT(r.out, Contains("%DV"));
+  CHECK_THAT(r.out, Contains("420 mg"));
+}
+
+TEST_CASE("foods --json has the documented fields") {
+  const json j = json::parse(expect_ok({"foods", "--top", "100", "--json"}).out);
+  REQUIRE(j.is_array());
+  CHECK(j.size() >= 35);
+  for (const auto& f : j) {
+    for (const char* k : {"id", "name", "category", "serving", "grams", "mg_per_serving", "pct_dv",
+                          "usda_ndb", "sources"}) {
+      INFO(k);
+      CHECK(f.contains(k));
+    }
+    CHECK((f["usda_ndb"].is_string() || f["usda_ndb"].is_null()));
+  }
+  CHECK(j[0]["id"] == "pumpkin-seeds-roasted");
+  CHECK(j[0]["pct_dv"] == Approx(37.1).margin(0.1));
+}
+
+TEST_CASE("foods with a profile adds percent of RDA and servings needed") {
+  const json j =
+      json::parse(expect_ok({"foods", "--top", "1", "--age", "40", "--sex", "f", "--json"}).out);
+  CHECK(j[0]["pct_rda"] == Approx(48.8).margin(0.1));  // 156 / 320
+  CHECK(j[0]["servings_for_rda"] == Approx(2.1).margin(0.05));
+  const Result t = expect_ok({"foods", "--top", "3", "--age", "40", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("%RDA"));
+}
+
+TEST_CASE("foods basis category search and plot") {
+  const json g = json::parse(expect_ok({"foods", "--per", "100g", "--top", "1", "--json"}).out);
+  CHECK(g[0].contains("mg_per_100g"));
+  const json veg =
+      json::parse(expect_ok({"foods", "--category", "vegetables", "--top", "50", "--json"}).out);
+  for (const auto& f : veg) CHECK(f["category"] == "vegetables");
+  const json beans = json::parse(expect_ok({"foods", "--search", "bean", "--json"}).out);
+  CHECK(beans.size() >= 2);
+  const Result plot = expect_ok({"foods", "--top", "3", "--plot"});
+  CHECK_THAT(plot.out, Contains("####"));
+  CHECK_THAT(expect_ok({"foods", "--format", "csv", "--top", "2"}).out, Contains("rank,id,name"));
+}
+
+TEST_CASE("foods bad input exits 2 with one line") {
+  expect_usage_error({"foods", "--category", "candy"},
+                     "unknown category 'candy' (valid categories: nuts-seeds");
+  expect_usage_error({"foods", "--per", "cup"}, "--per must be serving, 100g or 100kcal");
+  expect_usage_error({"foods", "--top", "0"}, "--top must be a whole number from 1");
+  expect_usage_error({"foods", "--top", "many"}, "--top must be a whole number");
+  expect_usage_error({"foods", "--age", "40"}, "depends on sex");
+  expect_usage_error({"foods", "--sex", "f"}, "needs an age");
+}
+
+TEST_CASE("forms lists every form and shows one in full") {
+  const Result all = expect_ok({"forms"});
+  for (const char* id : {"oxide", "citrate", "glycinate", "l-threonate", "orotate"})
+    CHECK_THAT(all.out, Contains(id));
+  const json one = json::parse(expect_ok({"forms", "bisglycinate", "--json"}).out);
+  REQUIRE(one.is_object());
+  CHECK(one["id"] == "glycinate");
+  CHECK(one["formula"] == "Mg(C2H4NO2)2");
+  CHECK(one["elemental_pct"] == Approx(14.1));
+  CHECK(one["article_views"].is_array());
+  const json list = json::parse(expect_ok({"forms", "--json"}).out);
+  CHECK(list.size() >= 14);
+  CHECK(list[0].contains("elemental_pct"));
+  CHECK_THAT(expect_ok({"forms", "oxide"}).out, Contains("roguin-maor-2017"));
+  CHECK_THAT(expect_ok({"forms", "citrat"}).out, Contains("Magnesium citrate"));  // unique fragment
+  expect_usage_error({"forms", "citrte"}, "did you mean 'citrate'?");
+  expect_usage_error({"forms", "unobtainium"}, "unknown form 'unobtainium'");
+}
+
+TEST_CASE("dose gives elemental magnesium and its share of the UL") {
+  const json d =
+      json::parse(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
+  CHECK(d["elemental_mg"] == Approx(81));
+  CHECK(d["ul_supplemental_mg"].is_null());
+  const json r = json::parse(expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400", "--age",
+                                        "30", "--sex", "m", "--json"})
+                                 .out);
+  CHECK(r["compound_mg"] == Approx(663.3).margin(0.1));
+  CHECK(r["ul_supplemental_mg"] == 350);
+  CHECK(r["exceeds_ul"] == true);
+  const Result warn =
+      expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400", "--age", "30", "--sex", "m"});
+  CHECK_THAT(
+      warn.out,
+      Contains("Warning: 400 mg of supplemental magnesium exceeds the upper limit of 350 mg"));
+  CHECK_THAT(warn.out, Contains("Kidney disease"));
+}
+
+TEST_CASE("dose bad input exits 2") {
+  expect_usage_error({"dose", "--compound-mg", "500"}, "dose needs --form");
+  expect_usage_error({"dose", "--form", "citrate"},
+                     "exactly one of --compound-mg and --elemental-mg");
+  expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "5", "--elemental-mg", "5"},
+                     "exactly one");
+  expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "-5"}, "--compound-mg");
+  expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "lots"},
+                     "--compound-mg must be a positive number");
+  expect_usage_error({"dose", "--form", "kryptonite", "--compound-mg", "5"},
+                     "unknown form 'kryptonite'");
+}
+
+TEST_CASE("intake adds foods and supplements and warns above the UL") {
+  const Result r = expect_ok({"intake", "--food", "almonds:2", "--food", "spinach:1",
+                              "--supplement", "citrate:500", "--age", "40", "--sex", "f"});
+  CHECK_THAT(r.out, Contains("RDA 320 mg"));
+  CHECK_THAT(r.out, Contains("317 mg"));
+  CHECK_THAT(r.out, !Contains("Warning: 81"));
+  const json j = json::parse(expect_ok({"intake", "--food", "almonds:2", "--supplement",
+                                        "oxide:1000", "--age", "40", "--sex", "f", "--json"})
+                                 .out);
+  REQUIRE(j.is_array());
+  const auto total =
+      std::find_if(j.begin(), j.end(), [](const json& x) { return x["kind"] == "total"; });
+  REQUIRE(total != j.end());
+  CHECK((*total)["mg"] == Approx(158 + 603).margin(1));
+  const Result high =
+      expect_ok({"intake", "--supplement", "oxide:1000", "--age", "40", "--sex", "f"});
+  CHECK_THAT(high.out, Contains("exceeds the upper limit of 350 mg"));
+}
+
+TEST_CASE("intake bad input names the problem") {
+  expect_usage_error({"intake", "--food", "beans", "--age", "40", "--sex", "f"},
+                     "matches several foods");
+  expect_usage_error({"intake", "--food", "unicorn", "--age", "40", "--sex", "f"},
+                     "unknown food 'unicorn'");
+  expect_usage_error({"intake", "--food", "almonds"}, "needs an age");
+  expect_usage_error({"intake", "--age", "40", "--sex", "f"}, "nothing to add up");
+  expect_usage_error({"intake", "--supplement", "citrate", "--age", "40", "--sex", "f"},
+                     "needs an amount");
+}

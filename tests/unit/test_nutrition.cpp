@@ -1,0 +1,211 @@
+// Foods, forms, doses and daily intake: data consistency and query logic.
+#include <algorithm>
+#include <cmath>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/formula.hpp"
+#include "mgcramp/loader.hpp"
+#include "mgcramp/nutrition.hpp"
+
+using namespace mgcramp;
+using Catch::Contains;
+using nlohmann::json;
+
+namespace {
+const Dataset& ds() {
+  static const Dataset d = load_embedded_dataset();
+  return d;
+}
+Profile adult_woman() {
+  return make_profile({std::string("40"), std::nullopt, std::string("f"), false, false});
+}
+}  // namespace
+
+TEST_CASE("every food with an NDB number agrees with USDA per 100 g times grams") {
+  int checked = 0;
+  for (const Food& f : ds().foods) {
+    if (!f.usda_ndb) continue;
+    INFO(f.id);
+    REQUIRE(f.grams.has_value());
+    REQUIRE(f.usda_mg_per_100g.has_value());
+    CHECK(std::fabs(*f.usda_mg_per_100g * *f.grams / 100.0 - f.mg_per_serving) <= 0.5);
+    ++checked;
+  }
+  CHECK(checked >= 30);
+}
+
+TEST_CASE("the NIH food table is present and disagreements are explained") {
+  const auto nih = std::count_if(ds().foods.begin(), ds().foods.end(),
+                                 [](const Food& f) { return f.nih_mg_per_serving.has_value(); });
+  CHECK(nih >= 30);
+  for (const Food& f : ds().foods) {
+    if (f.nih_mg_per_serving && std::fabs(*f.nih_mg_per_serving - f.mg_per_serving) > 0.5) {
+      INFO(f.id);
+      CHECK(f.note.has_value());
+    }
+  }
+  for (const char* seed :
+       {"kale", "quinoa", "lentils", "mackerel", "brown rice", "dark chocolate"}) {
+    INFO(seed);
+    CHECK_NOTHROW(resolve_food(ds(), seed));
+  }
+}
+
+TEST_CASE("food ranking: pumpkin seeds lead per serving and order is descending") {
+  FoodQuery q;
+  q.top = 5;
+  const auto top = rank_foods(ds(), q);
+  REQUIRE(top.size() == 5);
+  CHECK(top[0].food->id == "pumpkin-seeds-roasted");
+  for (std::size_t i = 1; i < top.size(); ++i) CHECK(top[i - 1].value >= top[i].value);
+  q.top = 1000;
+  q.basis = Basis::per_100g;
+  for (const auto& rf : rank_foods(ds(), q)) CHECK(rf.food->grams.has_value());
+  q.basis = Basis::per_100kcal;
+  const auto kcal = rank_foods(ds(), q);
+  REQUIRE(!kcal.empty());
+  CHECK(kcal[0].food->category == "vegetables");  // leafy greens lead per calorie
+}
+
+TEST_CASE("food filters: category and search") {
+  FoodQuery q;
+  q.top = 100;
+  q.category = "legumes";
+  for (const auto& rf : rank_foods(ds(), q)) CHECK(rf.food->category == "legumes");
+  q.category = std::nullopt;
+  q.search = "BEANS";
+  const auto beans = rank_foods(ds(), q);
+  CHECK(beans.size() >= 2);
+  q.category = "candy";
+  CHECK_THROWS_WITH(rank_foods(ds(), q), Contains("unknown category 'candy'"));
+}
+
+TEST_CASE("food lookup by id alias fragment with ambiguity and suggestions") {
+  CHECK(resolve_food(ds(), "almonds-dry-roasted").id == "almonds-dry-roasted");
+  CHECK(resolve_food(ds(), "Pepitas").id == "pumpkin-seeds-roasted");
+  CHECK(resolve_food(ds(), "spinach").id == "spinach-boiled");
+  CHECK_THROWS_WITH(resolve_food(ds(), "beans"),
+                    Contains("matches several foods") && Contains("black-beans-cooked"));
+  CHECK_THROWS_WITH(resolve_food(ds(), "spinnach"), Contains("unknown food 'spinnach'"));
+}
+
+TEST_CASE("every required supplement form is present") {
+  for (const char* id :
+       {"oxide", "citrate", "glycinate", "chloride", "lactate", "sulfate", "malate", "carbonate",
+        "hydroxide", "aspartate", "taurate", "l-threonate", "gluconate", "orotate"}) {
+    INFO(id);
+    CHECK(ds().find_form(id) != nullptr);
+  }
+  CHECK(resolve_form(ds(), "bisglycinate").id == "glycinate");
+  CHECK(resolve_form(ds(), "Magnesium citrate").id == "citrate");
+  CHECK_THROWS_WITH(resolve_form(ds(), "citrat3"), Contains("did you mean 'citrate'"));
+}
+
+TEST_CASE("elemental percentages match a recomputation from the formula") {
+  for (const Form& f : ds().forms) {
+    INFO(f.id << " " << f.formula);
+    CHECK(std::fabs(mass_percent(f.formula, ds().atomic_masses.values, "Mg") - f.elemental_pct) <=
+          0.1);
+    CHECK(hydrate_waters(f.formula) == f.hydrate_water);
+  }
+}
+
+TEST_CASE("formula parser: counts groups hydrates and rejects malformed input") {
+  CHECK(parse_formula("Mg3(C6H5O7)2.9H2O") ==
+        std::map<std::string, int>{{"Mg", 3}, {"C", 12}, {"H", 28}, {"O", 23}});
+  CHECK(parse_formula("MgCl2.6H2O") ==
+        std::map<std::string, int>{{"Mg", 1}, {"Cl", 2}, {"H", 12}, {"O", 6}});
+  CHECK(hydrate_waters("MgSO4.7H2O") == 7);
+  CHECK(hydrate_waters("MgO") == 0);
+  // Independent check with textbook molar masses: MgO 40.30, MgSO4.7H2O 246.47.
+  const std::map<std::string, double> m = {
+      {"Mg", 24.305}, {"O", 15.999}, {"S", 32.06}, {"H", 1.008}};
+  CHECK(mass_percent("MgO", m, "Mg") == Approx(60.31).epsilon(0.001));
+  CHECK(mass_percent("MgSO4.7H2O", m, "Mg") == Approx(9.86).epsilon(0.002));
+  for (const char* bad : {"", "mgO", "Mg(OH", "Mg)2", "Mg0", "Mg..H2O", "Mg()2", "Mg$"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_formula(bad), std::invalid_argument);
+  }
+  CHECK_THROWS_WITH(mass_percent("MgXe", m, "Mg"), Contains("no atomic mass for element \"Xe\""));
+}
+
+TEST_CASE("dose converts compound to elemental and back") {
+  const Form& citrate = resolve_form(ds(), "citrate");
+  const Dose d = dose_from_compound(citrate, 500);
+  CHECK(d.elemental_mg == Approx(500 * citrate.elemental_pct / 100));
+  const Dose back = dose_from_elemental(citrate, d.elemental_mg);
+  CHECK(back.compound_mg == Approx(500));
+}
+
+TEST_CASE("a day's intake adds food and supplements against RDA and UL") {
+  const DayIntake day =
+      tally_intake(ds(), adult_woman(), {"almonds-dry-roasted:2", "spinach"}, {"citrate:500"});
+  CHECK(day.food_mg == Approx(2 * 79 + 78));
+  CHECK(day.supplement_mg == Approx(500 * 0.162).epsilon(0.01));
+  CHECK(day.total_mg == Approx(day.food_mg + day.supplement_mg));
+  CHECK(day.reference->id == "females-31-50y");
+  CHECK(day.pct_rda == Approx(day.total_mg / 320 * 100));
+  CHECK_FALSE(day.exceeds_ul);
+  const DayIntake high = tally_intake(ds(), adult_woman(), {}, {"oxide:1000"});
+  CHECK(high.exceeds_ul);
+  CHECK(*high.pct_ul > 100);
+  const Profile infant = make_profile({std::nullopt, std::string("5"), std::nullopt, false, false});
+  CHECK(tally_intake(ds(), infant, {}, {"citrate:100"}).exceeds_ul);  // no UL for infants
+}
+
+TEST_CASE("intake input errors") {
+  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {}, {}), Contains("nothing to add up"));
+  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {}, {"citrate"}),
+                    Contains("needs an amount"));
+  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {"almonds:x"}, {}),
+                    Contains("must be a positive number"));
+  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {"almonds:0"}, {}),
+                    Contains("must be a positive number"));
+  const Profile no_sex =
+      make_profile({std::string("40"), std::nullopt, std::nullopt, false, false});
+  CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {"almonds"}, {}), Contains("depends on sex"));
+}
+
+TEST_CASE("counts and amounts are parsed strictly") {
+  CHECK(parse_count("--top", "5") == 5);
+  CHECK_THROWS_WITH(parse_count("--top", "0"), Contains("--top must be a whole number from 1"));
+  CHECK_THROWS_AS(parse_count("--top", "2.5"), UsageError);
+  CHECK_THROWS_AS(parse_count("--top", "-3"), UsageError);
+  CHECK(parse_amount("x", "1.5") == 1.5);
+  CHECK_THROWS_AS(parse_amount("x", "1e3"), UsageError);
+  CHECK(parse_basis("100G") == Basis::per_100g);
+  CHECK_THROWS_WITH(parse_basis("cup"), Contains("--per must be serving, 100g or 100kcal"));
+}
+
+TEST_CASE("the loader rejects a food that disagrees with USDA and a wrong elemental percent") {
+  auto error_of = [](const json& d) -> std::string {
+    try {
+      (void)load_dataset(d.dump(), "d.json");
+    } catch (const DataError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  json d = json::parse(embedded_dataset_text());
+  d["foods"][0]["mg_per_serving"] = 170;
+  CHECK_THAT(error_of(d),
+             Contains("d.json: /foods/0/mg_per_serving: 170 does not agree with usda_mg_per_100g"));
+  d = json::parse(embedded_dataset_text());
+  d["forms"][0]["elemental_pct"] = 50;
+  CHECK_THAT(error_of(d), Contains("/forms/0/elemental_pct: 50 does not match"));
+  d = json::parse(embedded_dataset_text());
+  d["forms"][3]["hydrate_water"] = 2;
+  CHECK_THAT(error_of(d), Contains("/forms/3/hydrate_water"));
+  d = json::parse(embedded_dataset_text());
+  d["forms"][0]["formula"] = "Mg(O";
+  CHECK_THAT(error_of(d), Contains("/forms/0/formula: missing ')'"));
+  d = json::parse(embedded_dataset_text());
+  d["foods"][0]["category"] = "candy";
+  CHECK_THAT(error_of(d), Contains("/foods/0/category"));
+  d = json::parse(embedded_dataset_text());
+  d["studies"][0]["cited_by"] = json::array({"nih-ods-magnesium"});
+  CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
+}
