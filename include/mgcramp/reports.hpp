@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mgcramp/evidence.hpp"
 #include "mgcramp/intake.hpp"
 #include "mgcramp/model.hpp"
 #include "mgcramp/nutrition.hpp"
@@ -29,6 +30,10 @@ Report dose_report(const Dataset& ds, const Dose& dose, const Intake* reference,
 
 // `mgcramp intake`: a day's magnesium from foods and supplements.
 Report intake_report(const Dataset& ds, const DayIntake& day, const std::string& who);
+
+// `mgcramp trials`: studies matching a query with a closing summary; with
+// `plot`, a text forest plot of those reporting an effect with a CI.
+Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot);
 
 // `mgcramp validate`: records per table.
 Report validate_report(const Dataset& ds);

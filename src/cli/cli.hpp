@@ -62,6 +62,7 @@ Run setup_foods(CLI::App& sub);
 Run setup_forms(CLI::App& sub);
 Run setup_dose(CLI::App& sub);
 Run setup_intake(CLI::App& sub);
+Run setup_trials(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
 
 }  // namespace mgcramp::cli

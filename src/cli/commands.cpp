@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
       {"forms", "Supplement forms: elemental %, absorption, tolerance, evidence", &setup_forms},
       {"dose", "Elemental magnesium in a supplement dose, against the upper limit", &setup_dose},
       {"intake", "A day's magnesium from foods and supplements vs RDA and UL", &setup_intake},
+      {"trials", "Studies of magnesium for cramps: filter, summarise, forest plot", &setup_trials},
       {"validate", "Check a dataset file and count its records", &setup_validate},
   };
   return all;

@@ -1,0 +1,144 @@
+#include "mgcramp/evidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/nutrition.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp {
+namespace {
+
+const std::vector<std::string> kPopulations = {"idiopathic", "pregnancy", "exercise", "other"};
+const std::vector<std::string> kResults = {"benefit", "no-benefit", "mixed", "inconclusive"};
+const std::vector<std::string> kDesigns = {
+    "rct",    "crossover-rct", "n-of-1-rct",      "systematic-review", "meta-analysis", "guideline",
+    "cohort", "case-control",  "cross-sectional", "bioavailability",   "review"};
+
+std::string one_of(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& allowed, bool allow_all = false) {
+  const std::string v = text::to_lower(value);
+  if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
+  if (allow_all && v == "all") return v;
+  throw UsageError(fmt::format("{} must be one of {}{}, got '{}'", option, fmt::join(allowed, ", "),
+                               allow_all ? ", all" : "", text::sanitize(value)),
+                   fmt::format("for example {} {}", option, allowed.front()));
+}
+
+bool is_trial(const std::string& design) {
+  return design == "rct" || design == "crossover-rct" || design == "n-of-1-rct";
+}
+
+}  // namespace
+
+TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>& population,
+                            const std::optional<std::string>& form,
+                            const std::optional<std::string>& design,
+                            const std::optional<std::string>& result,
+                            const std::optional<std::string>& since,
+                            const std::optional<std::string>& min_n, const std::string& sort,
+                            bool all) {
+  TrialQuery q;
+  if (population) q.population = one_of("--population", *population, kPopulations);
+  if (form) {
+    q.form = text::to_lower(*form) == "mixed" ? std::string("mixed") : resolve_form(ds, *form).id;
+  }
+  if (design) q.design = one_of("--design", *design, kDesigns, true);
+  if (result) q.result = one_of("--result", *result, kResults);
+  if (since) {
+    const std::size_t y = parse_count("--since", *since);
+    if (y < 1800 || y > 2100) {
+      throw UsageError(
+          fmt::format("--since must be a year from 1800 to 2100, got '{}'", text::sanitize(*since)),
+          "for example --since 2010");
+    }
+    q.since = static_cast<int>(y);
+  }
+  if (min_n) q.min_n = static_cast<long long>(parse_count("--min-n", *min_n));
+  const std::string s = text::to_lower(sort);
+  if (s != "year" && s != "n") {
+    throw UsageError(fmt::format("--sort must be year or n, got '{}'", text::sanitize(sort)),
+                     "for example --sort n");
+  }
+  q.sort_by_n = s == "n";
+  q.all = all;
+  return q;
+}
+
+long long participants(const Study& s) {
+  if (s.n_analysed) return *s.n_analysed;
+  if (s.n_randomized) return *s.n_randomized;
+  return 0;
+}
+
+std::vector<const Study*> find_trials(const Dataset& ds, const TrialQuery& q) {
+  std::vector<const Study*> out;
+  for (const Study& s : ds.studies) {
+    if (q.design) {
+      if (*q.design != "all" && s.design != *q.design) continue;
+    } else if (!is_trial(s.design)) {
+      continue;
+    }
+    if (!q.all && !s.intervention.form) continue;
+    if (q.population && s.population != *q.population) continue;
+    if (q.form && s.intervention.form != q.form) continue;
+    if (q.result && s.conclusion != q.result) continue;
+    if (q.since && s.year < *q.since) continue;
+    if (q.min_n && participants(s) < *q.min_n) continue;
+    out.push_back(&s);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Study* a, const Study* b) {
+    if (q.sort_by_n) return participants(*a) > participants(*b);
+    return a->year < b->year;
+  });
+  return out;
+}
+
+TrialSummary summarize(const std::vector<const Study*>& studies) {
+  TrialSummary t;
+  for (const Study* s : studies) {
+    ++t.studies;
+    t.participants += participants(*s);
+    const std::string c = s->conclusion.value_or("");
+    if (c == "benefit") {
+      ++t.benefit;
+    } else if (c == "no-benefit") {
+      ++t.no_benefit;
+    } else if (c == "mixed") {
+      ++t.mixed;
+    } else if (c == "inconclusive") {
+      ++t.inconclusive;
+    } else {
+      ++t.unrated;
+    }
+  }
+  return t;
+}
+
+std::string forest_line(const Effect& e, std::size_t width) {
+  if (width < 5) width = 5;
+  double lo = std::min({e.ci_low, e.null_value, e.value});
+  double hi = std::max({e.ci_high, e.null_value, e.value});
+  if (hi - lo < 1e-12) hi = lo + 1;
+  const double pad = (hi - lo) * 0.05;
+  lo -= pad;
+  hi += pad;
+  auto at = [&](double v) {
+    const double f = (v - lo) / (hi - lo) * static_cast<double>(width - 1);
+    return static_cast<std::size_t>(std::clamp(std::lround(f), 0L, static_cast<long>(width - 1)));
+  };
+  std::string line(width, ' ');
+  const std::size_t a = at(e.ci_low);
+  const std::size_t b = at(e.ci_high);
+  for (std::size_t i = a; i <= b; ++i) line[i] = '-';
+  line[at(e.null_value)] = '|';
+  line[a] = '[';
+  line[b] = ']';
+  line[at(e.value)] = 'o';
+  return line;
+}
+
+}  // namespace mgcramp

@@ -1,0 +1,98 @@
+// Reports for the evidence explorer: trials.
+#include <fmt/format.h>
+
+#include "mgcramp/reports.hpp"
+
+namespace mgcramp {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+json opt(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json effect_json(const Study& s) {
+  if (!s.effect) return nullptr;
+  const Effect& e = *s.effect;
+  return {{"measure", e.measure}, {"value", e.value},           {"ci_low", e.ci_low},
+          {"ci_high", e.ci_high}, {"null_value", e.null_value}, {"p", opt(e.p)}};
+}
+
+std::string effect_text(const Effect& e) {
+  return fmt::format("{:g} [{:g}, {:g}]", e.value, e.ci_low, e.ci_high);
+}
+
+}  // namespace
+
+Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
+  auto studies = find_trials(ds, q);
+  if (plot) {
+    studies.erase(
+        std::remove_if(studies.begin(), studies.end(), [](const Study* s) { return !s->effect; }),
+        studies.end());
+  }
+  Report r;
+  r.title = plot ? "Forest plot: studies reporting an effect with a confidence interval"
+                 : (q.all || q.design ? "Studies" : "Randomized trials of magnesium");
+  r.columns = {
+      {"id", "Id", Align::left, false},
+      {"year", "Year", Align::right, !plot},
+      {"first_author", "Study"},
+      {"title", "Title", Align::left, false},
+      {"journal", "Journal", Align::left, false},
+      {"pmid", "PMID", Align::left, false},
+      {"doi", "DOI", Align::left, false},
+      {"design", "Design", Align::left, !plot},
+      {"population", "Population", Align::left, !plot},
+      {"n_randomized", "Randomized", Align::right, false},
+      {"n_analysed", "Analysed", Align::right, false},
+      {"n", "N", Align::right, !plot},
+      {"form", "Form", Align::left, !plot},
+      {"result", "Result", Align::left, !plot},
+      {"effect", "Effect [95% CI]", Align::right, plot},
+      {"plot", "o estimate, [ ] CI, | no effect", Align::left, plot},
+      {"cited_by", "Cited by", Align::left, false},
+      {"sources", "Sources", Align::left, false},
+  };
+  std::vector<std::string> sources;
+  for (const Study* s : studies) {
+    const long long n = participants(*s);
+    r.add_row(
+        {s->id,
+         s->year,
+         {s->first_author, plot ? fmt::format("{} {}", s->first_author, s->year) : s->first_author},
+         s->title,
+         s->journal,
+         opt(s->pmid),
+         opt(s->doi),
+         s->design,
+         s->population,
+         opt(s->n_randomized),
+         opt(s->n_analysed),
+         {n > 0 ? json(n) : json(nullptr)},
+         opt(s->intervention.form),
+         opt(s->conclusion),
+         {effect_json(*s), s->effect ? effect_text(*s->effect) : "-"},
+         {nullptr, s->effect ? forest_line(*s->effect, 32) : ""},
+         s->cited_by,
+         s->sources});
+    sources.push_back(s->id);
+  }
+  const TrialSummary t = summarize(studies);
+  r.note(
+      fmt::format("{} studies, {} participants. Benefit {}, no benefit {}, mixed {}, "
+                  "inconclusive {}{}.",
+                  t.studies, t.participants, t.benefit, t.no_benefit, t.mixed, t.inconclusive,
+                  t.unrated ? fmt::format(", not rated {}", t.unrated) : ""));
+  if (plot) {
+    r.note(
+        "Each row is drawn on its own scale: the measures differ (cramps per week, percent "
+        "change, odds ratios); see --json for each measure.");
+  }
+  add_source_notes(r, ds, sources);
+  return r;
+}
+
+}  // namespace mgcramp
