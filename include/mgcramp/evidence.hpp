@@ -44,6 +44,10 @@ struct TrialSummary {
 };
 TrialSummary summarize(const std::vector<const Study*>& studies);
 
+// The allowed claim topics and verdict ratings (schema enums).
+std::vector<std::string> claim_topics();
+std::vector<std::string> claim_ratings();
+
 // A one-line text forest plot of an effect on its own scale, `width` columns:
 // "[" and "]" the confidence interval, "o" the estimate, "|" no effect.
 std::string forest_line(const Effect& e, std::size_t width);

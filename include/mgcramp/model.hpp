@@ -161,6 +161,50 @@ struct Study {
   std::vector<std::string> sources;
 };
 
+// What one article says about a claim, and where (its section heading).
+struct Stance {
+  std::string source;  // article id
+  std::string stance;  // supports | opposes | mixed
+  std::string locator;
+};
+
+// A claim the articles make, paraphrased, with the verdict of the evidence.
+struct Claim {
+  std::string id;
+  std::string topic;
+  std::string text;
+  std::vector<Stance> stances;
+  std::string
+      rating;  // supported | partly-supported | mixed | not-supported | contradicted | insufficient
+  std::string verdict;
+  std::vector<std::string> evidence;  // study or source ids
+};
+
+struct Cause {
+  std::string id, name, category, mechanism, evidence_note;
+  std::vector<std::string> sources;
+};
+
+struct Remedy {
+  std::string id, name, category, use, evidence_level, evidence;
+  std::vector<std::string> studies;
+  bool advised = true;
+  std::optional<std::string> caution;
+  std::vector<std::string> sources;
+};
+
+struct Symptom {
+  std::string id, name, condition, category, description;  // condition: deficiency | excess
+  std::vector<std::string> sources;
+};
+
+struct Interaction {
+  std::string id, drug_class;
+  std::vector<std::string> examples;
+  std::string category, effect, advice;
+  std::vector<std::string> sources;
+};
+
 struct Dataset {
   int schema_version = 0;
   std::string origin;  // file name, or "<embedded>"
@@ -172,6 +216,11 @@ struct Dataset {
   AtomicMasses atomic_masses;
   std::vector<Form> forms;
   std::vector<Study> studies;
+  std::vector<Claim> claims;
+  std::vector<Cause> causes;
+  std::vector<Remedy> remedies;
+  std::vector<Symptom> symptoms;
+  std::vector<Interaction> interactions;
 
   const Source* find_source(const std::string& id) const;
   const Notice* find_notice(const std::string& id) const;

@@ -68,6 +68,28 @@ TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>&
   return q;
 }
 
+std::vector<std::string> claim_topics() {
+  return {"efficacy-night-cramps",
+          "efficacy-pregnancy",
+          "efficacy-athletes",
+          "deficiency",
+          "absorption",
+          "forms",
+          "timing",
+          "dose",
+          "safety",
+          "diet",
+          "other-remedies",
+          "mechanism",
+          "calcium-ratio",
+          "prevalence"};
+}
+
+std::vector<std::string> claim_ratings() {
+  return {"supported",     "partly-supported", "mixed",
+          "not-supported", "contradicted",     "insufficient"};
+}
+
 long long participants(const Study& s) {
   if (s.n_analysed) return *s.n_analysed;
   if (s.n_randomized) return *s.n_randomized;

@@ -15,6 +15,7 @@
 
 #include "json_reader.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/evidence.hpp"
 #include "mgcramp/formula.hpp"
 #include "mgcramp/nutrition.hpp"
 #include "mgcramp/text.hpp"
@@ -60,6 +61,11 @@ class Loader {
   Food read_food(Obj& o);
   Form read_form(Obj& o, const AtomicMasses& masses);
   Study read_study(Obj& o);
+  Claim read_claim(Obj& o);
+  Cause read_cause(Obj& o);
+  Remedy read_remedy(Obj& o);
+  Symptom read_symptom(Obj& o);
+  Interaction read_interaction(Obj& o);
   std::vector<std::string> article_refs(Obj& o, std::string_view key);
 
   const std::string& origin_;
@@ -69,8 +75,9 @@ class Loader {
   std::map<std::string, std::string> food_ids_;
   std::map<std::string, std::string> form_ids_;
   std::map<std::string, std::string> study_ids_;
-  std::vector<Ref> source_refs_;   // a source or a study
-  std::vector<Ref> article_refs_;  // a source of kind "article"
+  std::map<std::string, std::string> other_ids_;  // claims, causes, remedies, ...
+  std::vector<Ref> source_refs_;                  // a source or a study
+  std::vector<Ref> article_refs_;                 // a source of kind "article"
   std::vector<Ref> study_refs_;
   std::vector<Ref> form_refs_;
   std::vector<Ref> notice_refs_;
@@ -377,6 +384,97 @@ Study Loader::read_study(Obj& o) {
   return s;
 }
 
+Claim Loader::read_claim(Obj& o) {
+  Claim c;
+  c.id = o.id("id");
+  check_unique(other_ids_, c.id, o.child("id"), "record");
+  c.topic = o.choice("topic", claim_topics());
+  c.text = o.str("text");
+  const json& st = o.array("stances");
+  if (st.empty())
+    o.fail_at("stances", "expected at least one stance", "a claim is made by an article");
+  for (std::size_t i = 0; i < st.size(); ++i) {
+    Obj so(st[i], o.child("stances") + "/" + std::to_string(i), origin_);
+    Stance x;
+    x.source = so.str("source");
+    article_refs_.push_back({x.source, so.child("source")});
+    x.stance = so.choice("stance", {"supports", "opposes", "mixed"});
+    x.locator = so.str("locator");
+    so.done();
+    for (const auto& prev : c.stances) {
+      if (prev.source == x.source)
+        so.fail_at("source", "the article already has a stance on this claim");
+    }
+    c.stances.push_back(std::move(x));
+  }
+  Obj v = o.object("verdict");
+  c.rating = v.choice("rating", claim_ratings());
+  c.verdict = v.str("summary");
+  c.evidence = v.refs("evidence", source_refs_);
+  v.done();
+  return c;
+}
+
+Cause Loader::read_cause(Obj& o) {
+  Cause c;
+  c.id = o.id("id");
+  check_unique(other_ids_, c.id, o.child("id"), "record");
+  c.name = o.str("name");
+  c.category = o.choice("category",
+                        {"dehydration-electrolytes", "exertion", "medication", "medical-condition",
+                         "physiological", "lifestyle", "nutritional", "idiopathic"});
+  c.mechanism = o.str("mechanism");
+  c.evidence_note = o.str("evidence_note");
+  c.sources = o.refs("sources", source_refs_);
+  return c;
+}
+
+Remedy Loader::read_remedy(Obj& o) {
+  Remedy r;
+  r.id = o.id("id");
+  check_unique(other_ids_, r.id, o.child("id"), "record");
+  r.name = o.str("name");
+  r.category =
+      o.choice("category", {"physical", "thermal", "hydration", "drug", "supplement", "lifestyle"});
+  r.use = o.choice("use", {"relief", "prevention", "both"});
+  r.evidence_level = o.choice(
+      "evidence_level", {"systematic-review", "rct", "observational", "expert-opinion", "none"});
+  r.evidence = o.str("evidence");
+  r.studies = o.refs("studies", study_refs_, false);
+  r.advised = o.boolean("advised");
+  r.caution = o.opt_str("caution");
+  if (!r.advised && !r.caution) o.fail_at("caution", "missing: say why the remedy is not advised");
+  r.sources = o.refs("sources", source_refs_);
+  return r;
+}
+
+Symptom Loader::read_symptom(Obj& o) {
+  Symptom s;
+  s.id = o.id("id");
+  check_unique(other_ids_, s.id, o.child("id"), "record");
+  s.name = o.str("name");
+  s.condition = o.choice("condition", {"deficiency", "excess"});
+  s.category = o.choice("category", {"neuromuscular", "cardiac", "gastrointestinal", "neurological",
+                                     "metabolic", "general"});
+  s.description = o.str("description");
+  s.sources = o.refs("sources", source_refs_);
+  return s;
+}
+
+Interaction Loader::read_interaction(Obj& o) {
+  Interaction x;
+  x.id = o.id("id");
+  check_unique(other_ids_, x.id, o.child("id"), "record");
+  x.drug_class = o.str("drug_class");
+  x.examples = o.strings("examples", false);
+  x.category =
+      o.choice("category", {"lowers-magnesium", "absorption", "raises-magnesium", "other"});
+  x.effect = o.str("effect");
+  x.advice = o.str("advice");
+  x.sources = o.refs("sources", source_refs_);
+  return x;
+}
+
 // Two rows for the same people and the same ages would make lookups ambiguous.
 void Loader::check_intakes(const Dataset& ds) const {
   for (std::size_t i = 0; i < ds.intakes.size(); ++i) {
@@ -420,6 +518,11 @@ Dataset Loader::load(const json& doc) {
   each(root, "foods", true, [&](Obj& o) { ds.foods.push_back(read_food(o)); });
   each(root, "forms", true, [&](Obj& o) { ds.forms.push_back(read_form(o, ds.atomic_masses)); });
   each(root, "studies", true, [&](Obj& o) { ds.studies.push_back(read_study(o)); });
+  each(root, "claims", true, [&](Obj& o) { ds.claims.push_back(read_claim(o)); });
+  each(root, "causes", true, [&](Obj& o) { ds.causes.push_back(read_cause(o)); });
+  each(root, "remedies", true, [&](Obj& o) { ds.remedies.push_back(read_remedy(o)); });
+  each(root, "symptoms", true, [&](Obj& o) { ds.symptoms.push_back(read_symptom(o)); });
+  each(root, "interactions", true, [&](Obj& o) { ds.interactions.push_back(read_interaction(o)); });
   root.done();
 
   std::map<std::string, std::string> citable = source_ids_;
@@ -486,9 +589,17 @@ Dataset load_embedded_dataset() {
 
 std::vector<TableCount> table_counts(const Dataset& ds) {
   return {
-      {"sources", ds.sources.size()}, {"notices", ds.notices.size()},
-      {"intakes", ds.intakes.size()}, {"foods", ds.foods.size()},
-      {"forms", ds.forms.size()},     {"studies", ds.studies.size()},
+      {"sources", ds.sources.size()},
+      {"notices", ds.notices.size()},
+      {"intakes", ds.intakes.size()},
+      {"foods", ds.foods.size()},
+      {"forms", ds.forms.size()},
+      {"studies", ds.studies.size()},
+      {"claims", ds.claims.size()},
+      {"causes", ds.causes.size()},
+      {"remedies", ds.remedies.size()},
+      {"symptoms", ds.symptoms.size()},
+      {"interactions", ds.interactions.size()},
   };
 }
 
