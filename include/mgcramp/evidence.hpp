@@ -48,8 +48,59 @@ TrialSummary summarize(const std::vector<const Study*>& studies);
 std::vector<std::string> claim_topics();
 std::vector<std::string> claim_ratings();
 
+// Claims filtered by topic, article (source id) and verdict rating; each
+// filter is checked against the values the dataset uses.
+std::vector<const Claim*> find_claims(const Dataset& ds, const std::optional<std::string>& topic,
+                                      const std::optional<std::string>& source,
+                                      const std::optional<std::string>& rating);
+
+// How an article's claims fare against the evidence.
+struct Scorecard {
+  std::size_t claims = 0;        // claims it takes a stance on
+  std::size_t backed = 0;        // its stance agrees with the verdict
+  std::size_t contradicted = 0;  // its stance is at odds with the verdict
+  std::size_t unsettled = 0;     // mixed stance, or a mixed/insufficient verdict
+};
+Scorecard scorecard(const Dataset& ds, const std::string& source_id);
+
+// Records of a table whose `category` (or other field read by `key`) equals
+// `value`; an unknown value is a UsageError listing those the table uses.
+template <class T, class Key>
+std::vector<const T*> filter_by(const std::vector<T>& items,
+                                const std::optional<std::string>& value, const std::string& option,
+                                Key key);
+
 // A one-line text forest plot of an effect on its own scale, `width` columns:
 // "[" and "]" the confidence interval, "o" the estimate, "|" no effect.
 std::string forest_line(const Effect& e, std::size_t width);
 
+}  // namespace mgcramp
+
+// ---- template definitions ----
+#include <algorithm>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp {
+template <class T, class Key>
+std::vector<const T*> filter_by(const std::vector<T>& items,
+                                const std::optional<std::string>& value, const std::string& option,
+                                Key key) {
+  std::vector<const T*> out;
+  std::vector<std::string> known;
+  for (const T& it : items) {
+    const std::string& k = key(it);
+    if (std::find(known.begin(), known.end(), k) == known.end()) known.push_back(k);
+    if (!value || k == text::to_lower(*value)) out.push_back(&it);
+  }
+  if (value && out.empty()) {
+    std::sort(known.begin(), known.end());
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw UsageError(option + " must be one of " + list + ", got '" + text::sanitize(*value) + "'",
+                     "for example " + option + " " + known.front());
+  }
+  return out;
+}
 }  // namespace mgcramp

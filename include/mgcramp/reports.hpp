@@ -35,6 +35,20 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const std::string&
 // `plot`, a text forest plot of those reporting an effect with a CI.
 Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot);
 
+// `mgcramp claims`: each claim, every article's stance and the verdict.
+Report claims_report(const Dataset& ds, const std::vector<const Claim*>& claims);
+
+// `mgcramp sources`: each source, its commercial interest and, for an
+// article, its scorecard against the evidence.
+Report sources_report(const Dataset& ds);
+
+// `mgcramp causes|remedies|symptoms|interactions`, filtered by category.
+Report causes_report(const Dataset& ds, const std::optional<std::string>& category);
+Report remedies_report(const Dataset& ds, const std::optional<std::string>& category);
+Report symptoms_report(const Dataset& ds, const std::optional<std::string>& condition,
+                       const std::optional<std::string>& category);
+Report interactions_report(const Dataset& ds, const std::optional<std::string>& category);
+
 // `mgcramp validate`: records per table.
 Report validate_report(const Dataset& ds);
 

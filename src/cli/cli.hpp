@@ -63,6 +63,12 @@ Run setup_forms(CLI::App& sub);
 Run setup_dose(CLI::App& sub);
 Run setup_intake(CLI::App& sub);
 Run setup_trials(CLI::App& sub);
+Run setup_claims(CLI::App& sub);
+Run setup_sources(CLI::App& sub);
+Run setup_causes(CLI::App& sub);
+Run setup_remedies(CLI::App& sub);
+Run setup_symptoms(CLI::App& sub);
+Run setup_interactions(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
 
 }  // namespace mgcramp::cli

@@ -10,6 +10,13 @@ const std::vector<Command>& commands() {
       {"dose", "Elemental magnesium in a supplement dose, against the upper limit", &setup_dose},
       {"intake", "A day's magnesium from foods and supplements vs RDA and UL", &setup_intake},
       {"trials", "Studies of magnesium for cramps: filter, summarise, forest plot", &setup_trials},
+      {"claims", "What the articles claim, their stances, and the evidence's verdict",
+       &setup_claims},
+      {"sources", "Sources, commercial interest, and each article's scorecard", &setup_sources},
+      {"causes", "Causes and risk factors of cramps", &setup_causes},
+      {"remedies", "Remedies other than magnesium, with their evidence", &setup_remedies},
+      {"symptoms", "Symptoms of magnesium deficiency and excess", &setup_symptoms},
+      {"interactions", "Medicines that interact with magnesium", &setup_interactions},
       {"validate", "Check a dataset file and count its records", &setup_validate},
   };
   return all;

@@ -90,6 +90,52 @@ std::vector<std::string> claim_ratings() {
           "not-supported", "contradicted",     "insufficient"};
 }
 
+std::vector<const Claim*> find_claims(const Dataset& ds, const std::optional<std::string>& topic,
+                                      const std::optional<std::string>& source,
+                                      const std::optional<std::string>& rating) {
+  auto by_topic = filter_by(ds.claims, topic, "--topic",
+                            [](const Claim& c) -> const std::string& { return c.topic; });
+  if (rating) one_of("--rating", *rating, claim_ratings());
+  if (source) {
+    std::vector<std::string> articles;
+    for (const Source& s : ds.sources) {
+      if (s.kind == "article") articles.push_back(s.id);
+    }
+    one_of("--source", *source, articles);
+  }
+  std::vector<const Claim*> out;
+  for (const Claim* c : by_topic) {
+    if (rating && c->rating != text::to_lower(*rating)) continue;
+    if (source && std::none_of(c->stances.begin(), c->stances.end(), [&](const Stance& s) {
+          return s.source == text::to_lower(*source);
+        })) {
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+Scorecard scorecard(const Dataset& ds, const std::string& source_id) {
+  Scorecard sc;
+  for (const Claim& c : ds.claims) {
+    for (const Stance& s : c.stances) {
+      if (s.source != source_id) continue;
+      ++sc.claims;
+      const bool true_ = c.rating == "supported" || c.rating == "partly-supported";
+      const bool false_ = c.rating == "not-supported" || c.rating == "contradicted";
+      if (s.stance == "mixed" || (!true_ && !false_)) {
+        ++sc.unsettled;
+      } else if ((s.stance == "supports") == true_) {
+        ++sc.backed;
+      } else {
+        ++sc.contradicted;
+      }
+    }
+  }
+  return sc;
+}
+
 long long participants(const Study& s) {
   if (s.n_analysed) return *s.n_analysed;
   if (s.n_randomized) return *s.n_randomized;

@@ -66,13 +66,32 @@ std::vector<std::size_t> fit_widths(const std::vector<std::string>& headers,
                                     std::size_t width) {
   std::vector<std::size_t> w(headers.size());
   std::vector<std::size_t> floor(headers.size());
+  std::vector<std::size_t> word(headers.size());  // longest unbreakable word per column
   for (std::size_t c = 0; c < headers.size(); ++c) {
     w[c] = text::display_width(headers[c]);
-    for (const auto& row : cells) w[c] = std::max(w[c], text::display_width(row[c]));
+    for (const auto& row : cells) {
+      w[c] = std::max(w[c], text::display_width(row[c]));
+      for (const auto& part : text::wrap(row[c], 1000)) {
+        std::size_t start = 0;
+        while (start <= part.size()) {
+          const std::size_t end = std::min(part.find(' ', start), part.size());
+          word[c] = std::max(word[c], text::display_width(part.substr(start, end - start)));
+          start = end + 1;
+        }
+      }
+    }
     floor[c] = std::min(w[c], std::max(kMinColumn, text::display_width(headers[c])));
   }
   const std::size_t gaps = headers.empty() ? 0 : kGap * (headers.size() - 1);
   const std::size_t budget = width > gaps ? width - gaps : headers.size() * kMinColumn;
+  // Keep whole words (ids, numbers) unbroken when the row can still fit.
+  std::vector<std::size_t> keep(floor);
+  std::size_t keep_total = 0;
+  for (std::size_t c = 0; c < w.size(); ++c) {
+    keep[c] = std::min(w[c], std::max(floor[c], std::min<std::size_t>(word[c], 24)));
+    keep_total += keep[c];
+  }
+  if (keep_total <= budget) floor = keep;
   auto total = [&] {
     std::size_t t = 0;
     for (auto x : w) t += x;

@@ -44,3 +44,46 @@ TEST_CASE("trials bad input exits 2 with one line") {
   expect_usage_error({"trials", "--sort", "size"}, "--sort must be year or n");
   expect_usage_error({"trials", "--form", "gold"}, "unknown form 'gold'");
 }
+
+TEST_CASE("claims shows stances and verdicts and filters") {
+  const Result r = expect_ok({"claims", "--topic", "efficacy-pregnancy"});
+  CHECK_THAT(r.out, Contains("Verdict:"));
+  CHECK_THAT(r.out, Contains("liu-2021"));
+  const json j = json::parse(expect_ok({"claims", "--json"}).out);
+  REQUIRE(j.size() >= 25);
+  CHECK(j[0]["stances"].is_array());
+  CHECK(j[0]["stances"][0].contains("locator"));
+  CHECK(j[0].contains("rating"));
+  expect_usage_error({"claims", "--topic", "astrology"}, "--topic must be one of");
+  expect_usage_error({"claims", "--rating", "true"}, "--rating must be one of");
+}
+
+TEST_CASE("sources shows commercial interest and scorecards") {
+  const Result r = expect_ok({"sources"});
+  CHECK_THAT(r.out, Contains("art-why-not-natural"));
+  CHECK_THAT(r.out, Contains("Sells Mg"));
+  const json j = json::parse(expect_ok({"sources", "--json"}).out);
+  bool found = false;
+  for (const auto& s : j) {
+    if (s["id"] == "art-healthline") {
+      found = true;
+      CHECK(s["commercial_interest"] == false);
+      CHECK(s["claims"].get<int>() ==
+            s["backed"].get<int>() + s["contradicted"].get<int>() + s["unsettled"].get<int>());
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("causes remedies symptoms and interactions list and filter") {
+  CHECK_THAT(expect_ok({"causes", "--category", "medication"}).out, Contains("Diuretic"));
+  const Result rem = expect_ok({"remedies"});
+  CHECK_THAT(rem.out, Contains("Warning: Quinine"));
+  const json sym = json::parse(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
+  for (const auto& s : sym) CHECK(s["condition"] == "excess");
+  CHECK_THAT(expect_ok({"interactions"}).out, Contains("bisphosphonate"));
+  expect_usage_error({"causes", "--category", "magic"}, "--category must be one of");
+  expect_usage_error({"symptoms", "--condition", "mild"},
+                     "--condition must be one of deficiency, excess");
+  expect_usage_error({"interactions", "--category", "x"}, "--category must be one of absorption");
+}

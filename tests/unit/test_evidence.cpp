@@ -126,3 +126,88 @@ TEST_CASE("forest line marks interval estimate and no-effect line") {
   CHECK(crossing.find('[') < crossing.find('|'));
   CHECK(crossing.find('|') < crossing.find(']'));
 }
+
+TEST_CASE("claims: at least 25 most with two or more stances every verdict citing evidence") {
+  CHECK(ds().claims.size() >= 25);
+  std::size_t multi = 0;
+  std::size_t with_study = 0;
+  for (const Claim& c : ds().claims) {
+    INFO(c.id);
+    if (c.stances.size() >= 2) ++multi;
+    CHECK(!c.evidence.empty());
+    if (std::any_of(c.evidence.begin(), c.evidence.end(),
+                    [](const std::string& id) { return ds().find_study(id) != nullptr; })) {
+      ++with_study;
+    }
+  }
+  CHECK(multi * 2 > ds().claims.size());
+  // Claims about reference values (RDA, UL, deficiency signs) rest on the
+  // NIH/IOM tables rather than a study; the rest cite studies.
+  CHECK(with_study * 3 >= ds().claims.size() * 2);
+}
+
+TEST_CASE("the articles are sources with their commercial interest") {
+  for (const char* id : {"art-why-not-natural", "art-cymbiotika", "art-clepon", "art-healthline",
+                         "art-bisglycinate-blog"}) {
+    INFO(id);
+    const Source* s = ds().find_source(id);
+    REQUIRE(s != nullptr);
+    CHECK(s->kind == "article");
+  }
+  CHECK(ds().find_source("art-why-not-natural")->commercial_interest);
+  CHECK(ds().find_source("art-cymbiotika")->commercial_interest);
+  CHECK_FALSE(ds().find_source("art-healthline")->commercial_interest);
+}
+
+TEST_CASE("claim filters by topic source and rating") {
+  for (const Claim* c : find_claims(ds(), std::string("efficacy-night-cramps"), {}, {})) {
+    CHECK(c->topic == "efficacy-night-cramps");
+  }
+  for (const Claim* c :
+       find_claims(ds(), {}, std::string("art-healthline"), std::string("supported"))) {
+    CHECK(c->rating == "supported");
+    CHECK(std::any_of(c->stances.begin(), c->stances.end(),
+                      [](const Stance& s) { return s.source == "art-healthline"; }));
+  }
+  CHECK_THROWS_WITH(find_claims(ds(), std::string("astrology"), {}, {}),
+                    Contains("--topic must be one of"));
+  CHECK_THROWS_WITH(find_claims(ds(), {}, std::string("pubmed"), {}),
+                    Contains("--source must be one of"));
+  CHECK_THROWS_WITH(find_claims(ds(), {}, {}, std::string("true")),
+                    Contains("--rating must be one of"));
+}
+
+TEST_CASE("scorecard: stance against verdict") {
+  Dataset d;
+  auto claim = [](const char* rating, const char* stance) {
+    Claim c;
+    c.rating = rating;
+    c.stances.push_back({"art-x", stance, "Intro"});
+    return c;
+  };
+  d.claims = {claim("supported", "supports"),    claim("not-supported", "supports"),
+              claim("contradicted", "opposes"),  claim("supported", "opposes"),
+              claim("insufficient", "supports"), claim("supported", "mixed")};
+  const Scorecard sc = scorecard(d, "art-x");
+  CHECK(sc.claims == 6);
+  CHECK(sc.backed == 2);
+  CHECK(sc.contradicted == 2);
+  CHECK(sc.unsettled == 2);
+  CHECK(scorecard(d, "art-y").claims == 0);
+}
+
+TEST_CASE("context tables filter by category and name the valid ones") {
+  const auto drugs = filter_by(ds().remedies, std::optional<std::string>("drug"), "--category",
+                               [](const Remedy& r) -> const std::string& { return r.category; });
+  CHECK(!drugs.empty());
+  for (const Remedy* r : drugs) CHECK(r->category == "drug");
+  CHECK_THROWS_WITH(filter_by(ds().causes, std::optional<std::string>("magic"), "--category",
+                              [](const Cause& c) -> const std::string& { return c.category; }),
+                    Contains("--category must be one of") && Contains("medication"));
+  const auto quinine =
+      std::find_if(ds().remedies.begin(), ds().remedies.end(),
+                   [](const Remedy& r) { return r.id.find("quinine") != std::string::npos; });
+  REQUIRE(quinine != ds().remedies.end());
+  CHECK_FALSE(quinine->advised);
+  CHECK(quinine->caution.has_value());
+}
