@@ -2,16 +2,13 @@
 #include <fmt/format.h>
 
 #include "mgcramp/reports.hpp"
+#include "report_util.hpp"
 
 namespace mgcramp {
 namespace {
 
+using detail::opt;
 using nlohmann::json;
-
-template <class T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 template <class T>
 void cite_all(std::vector<std::string>& into, const std::vector<const T*>& items) {

@@ -4,18 +4,14 @@
 #include <fmt/format.h>
 
 #include "mgcramp/reports.hpp"
+#include "report_util.hpp"
 
 namespace mgcramp {
 namespace {
 
+using detail::opt;
 using nlohmann::json;
 
-json opt(const std::optional<double>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-json opt(const std::optional<std::string>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 json round1(double v) {
   return std::round(v * 10.0) / 10.0;
 }

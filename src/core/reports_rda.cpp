@@ -3,15 +3,14 @@
 #include <fmt/format.h>
 
 #include "mgcramp/reports.hpp"
+#include "report_util.hpp"
 
 namespace mgcramp {
 namespace {
 
+using detail::opt;
 using nlohmann::json;
 
-json opt(const std::optional<double>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 std::string mg(double v) {
   return fmt::format("{:g} mg", v);
