@@ -11,7 +11,6 @@ namespace {
 using detail::opt;
 using nlohmann::json;
 
-
 std::string mg(double v) {
   return fmt::format("{:g} mg", v);
 }
