@@ -1,11 +1,14 @@
 #pragma once
 // Studies as evidence: the queries behind `mgcramp trials`.
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "mgcramp/error.hpp"
 #include "mgcramp/model.hpp"
+#include "mgcramp/text.hpp"
 
 namespace mgcramp {
 
@@ -44,9 +47,12 @@ struct TrialSummary {
 };
 TrialSummary summarize(const std::vector<const Study*>& studies);
 
-// The allowed claim topics and verdict ratings (schema enums).
+// Schema enums, shared by the loader (validation) and the queries (filters).
 std::vector<std::string> claim_topics();
 std::vector<std::string> claim_ratings();
+std::vector<std::string> study_designs();
+std::vector<std::string> study_populations();
+std::vector<std::string> study_conclusions();
 
 // Claims filtered by topic, article (source id) and verdict rating; each
 // filter is checked against the values the dataset uses.
@@ -75,12 +81,6 @@ std::vector<const T*> filter_by(const std::vector<T>& items,
 std::string forest_line(const Effect& e, std::size_t width);
 
 }  // namespace mgcramp
-
-// ---- template definitions ----
-#include <algorithm>
-
-#include "mgcramp/error.hpp"
-#include "mgcramp/text.hpp"
 
 namespace mgcramp {
 template <class T, class Key>

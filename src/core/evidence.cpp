@@ -12,12 +12,6 @@
 namespace mgcramp {
 namespace {
 
-const std::vector<std::string> kPopulations = {"idiopathic", "pregnancy", "exercise", "other"};
-const std::vector<std::string> kResults = {"benefit", "no-benefit", "mixed", "inconclusive"};
-const std::vector<std::string> kDesigns = {
-    "rct",    "crossover-rct", "n-of-1-rct",      "systematic-review", "meta-analysis", "guideline",
-    "cohort", "case-control",  "cross-sectional", "bioavailability",   "review"};
-
 std::string one_of(const std::string& option, const std::string& value,
                    const std::vector<std::string>& allowed, bool allow_all = false) {
   const std::string v = text::to_lower(value);
@@ -42,12 +36,12 @@ TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>&
                             const std::optional<std::string>& min_n, const std::string& sort,
                             bool all) {
   TrialQuery q;
-  if (population) q.population = one_of("--population", *population, kPopulations);
+  if (population) q.population = one_of("--population", *population, study_populations());
   if (form) {
     q.form = text::to_lower(*form) == "mixed" ? std::string("mixed") : resolve_form(ds, *form).id;
   }
-  if (design) q.design = one_of("--design", *design, kDesigns, true);
-  if (result) q.result = one_of("--result", *result, kResults);
+  if (design) q.design = one_of("--design", *design, study_designs(), true);
+  if (result) q.result = one_of("--result", *result, study_conclusions());
   if (since) {
     const std::size_t y = parse_count("--since", *since);
     if (y < 1800 || y > 2100) {
@@ -83,6 +77,20 @@ std::vector<std::string> claim_topics() {
           "mechanism",
           "calcium-ratio",
           "prevalence"};
+}
+
+std::vector<std::string> study_designs() {
+  return {"rct",       "crossover-rct", "n-of-1-rct",   "systematic-review", "meta-analysis",
+          "guideline", "cohort",        "case-control", "cross-sectional",   "bioavailability",
+          "review"};
+}
+
+std::vector<std::string> study_populations() {
+  return {"idiopathic", "pregnancy", "exercise", "other"};
+}
+
+std::vector<std::string> study_conclusions() {
+  return {"benefit", "no-benefit", "mixed", "inconclusive"};
 }
 
 std::vector<std::string> claim_ratings() {

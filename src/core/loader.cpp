@@ -329,10 +329,8 @@ Study Loader::read_study(Obj& o) {
   s.doi = o.opt_str("doi");
   if (s.doi && s.doi->rfind("10.", 0) != 0)
     o.fail_at("doi", "expected a DOI starting with \"10.\"");
-  s.design = o.choice("design", {"rct", "crossover-rct", "n-of-1-rct", "systematic-review",
-                                 "meta-analysis", "guideline", "cohort", "case-control",
-                                 "cross-sectional", "bioavailability", "review"});
-  s.population = o.choice("population", {"idiopathic", "pregnancy", "exercise", "other"});
+  s.design = o.choice("design", study_designs());
+  s.population = o.choice("population", study_populations());
   s.country = o.opt_str("country");
   s.n_randomized = o.opt_integer("n_randomized", 0, 100000000);
   s.n_analysed = o.opt_integer("n_analysed", 0, 100000000);
@@ -367,7 +365,7 @@ Study Loader::read_study(Obj& o) {
     s.effect = e;
   }
   res.done();
-  s.conclusion = o.opt_choice("conclusion", {"benefit", "no-benefit", "mixed", "inconclusive"});
+  s.conclusion = o.opt_choice("conclusion", study_conclusions());
   s.funding = o.opt_str("funding");
   s.cited_by = article_refs(o, "cited_by");
   if (const json* ds = o.opt_array("discrepancies")) {
