@@ -59,6 +59,12 @@ struct Dose {
 Dose dose_from_compound(const Form& f, double compound_mg);
 Dose dose_from_elemental(const Form& f, double elemental_mg);
 
+// `mgcramp dose` input: a form and exactly one of the two amounts, as typed.
+// Throws UsageError naming what is missing, doubled or malformed.
+Dose make_dose(const Dataset& ds, const std::optional<std::string>& form,
+               const std::optional<std::string>& compound_mg,
+               const std::optional<std::string>& elemental_mg);
+
 // ---- a day's intake ----
 struct FoodPortion {
   const Food* food;
@@ -66,13 +72,9 @@ struct FoodPortion {
   double mg;
 };
 
-struct SupplementPortion {
-  Dose dose;
-};
-
 struct DayIntake {
   std::vector<FoodPortion> foods;
-  std::vector<SupplementPortion> supplements;
+  std::vector<Dose> supplements;
   double food_mg = 0;
   double supplement_mg = 0;  // elemental
   double total_mg = 0;

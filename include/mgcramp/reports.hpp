@@ -59,9 +59,10 @@ void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::strin
 // "age 25 years, female, pregnant" (empty for an empty profile).
 std::string describe_profile(const Profile& p);
 
-// Adds the notices an intake row points at (the UL's scope, kidney disease).
-void add_intake_notices(Report& r, const Dataset& ds, const Intake& in,
-                        std::vector<std::string>& sources);
+// Adds the notices with these ids (the UL's scope, kidney disease...) as
+// notes, cautions as warnings, and collects their sources.
+void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& notice_ids,
+                 std::vector<std::string>& sources);
 
 // "156 mg", "12.5 mg": milligrams for humans.
 std::string mg_text(double mg);

@@ -1,6 +1,5 @@
 // mgcramp dose: elemental magnesium in a dose of a supplement form, or the reverse.
 #include "cli.hpp"
-#include "mgcramp/error.hpp"
 #include "mgcramp/reports.hpp"
 
 namespace mgcramp::cli {
@@ -29,16 +28,8 @@ Examples:
   mgcramp dose --form citrate --compound-mg 500
   mgcramp dose --form glycinate --elemental-mg 200 --age 40 --sex f)");
   return [o](Context& ctx) {
-    if (!o->form) throw UsageError("dose needs --form", "for example --form citrate");
-    if (o->compound_mg.has_value() == o->elemental_mg.has_value()) {
-      throw UsageError("give exactly one of --compound-mg and --elemental-mg",
-                       "for example --compound-mg 500");
-    }
     const Dataset& ds = ctx.dataset();
-    const Form& f = resolve_form(ds, *o->form);
-    const Dose d = o->compound_mg
-                       ? dose_from_compound(f, parse_amount("--compound-mg", *o->compound_mg))
-                       : dose_from_elemental(f, parse_amount("--elemental-mg", *o->elemental_mg));
+    const Dose d = make_dose(ds, o->form, o->compound_mg, o->elemental_mg);
     const Intake* ref = intake_for_input(ds, o->profile);
     return ctx.render(
         dose_report(ds, d, ref, ref ? describe_profile(make_profile(o->profile)) : ""));

@@ -19,10 +19,6 @@ namespace {
 constexpr int kExitData = 1;
 constexpr int kExitUsage = 2;
 
-const std::vector<Command>& registry() {
-  return commands();
-}
-
 std::string help_hint(const CLI::App* sub) {
   return sub != nullptr ? fmt::format("see 'mgcramp {} --help'", sub->get_name())
                         : "see 'mgcramp --help'";
@@ -59,7 +55,7 @@ void check_leftovers(const CLI::App& top, const CLI::App* sub) {
   }
   if (sub == nullptr) {
     std::vector<std::string> names;
-    for (const auto& c : registry()) names.emplace_back(c.name);
+    for (const auto& c : commands()) names.emplace_back(c.name);
     const std::string near = text::closest(arg, names);
     throw UsageError(fmt::format("unknown command '{}'{}", shown,
                                  near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
@@ -122,7 +118,7 @@ Examples:
   mgcramp validate --data mydata.json)");
 
   std::vector<std::pair<CLI::App*, Run>> subs;
-  for (const auto& c : registry()) {
+  for (const auto& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     sub->allow_extras();
     subs.emplace_back(sub, c.setup(*sub));

@@ -171,6 +171,19 @@ Dose dose_from_elemental(const Form& f, double elemental_mg) {
   return {&f, elemental_mg / f.elemental_pct * 100.0, elemental_mg};
 }
 
+Dose make_dose(const Dataset& ds, const std::optional<std::string>& form,
+               const std::optional<std::string>& compound_mg,
+               const std::optional<std::string>& elemental_mg) {
+  if (!form) throw UsageError("dose needs --form", "for example --form citrate");
+  if (compound_mg.has_value() == elemental_mg.has_value()) {
+    throw UsageError("give exactly one of --compound-mg and --elemental-mg",
+                     "for example --compound-mg 500");
+  }
+  const Form& f = resolve_form(ds, *form);
+  return compound_mg ? dose_from_compound(f, parse_amount("--compound-mg", *compound_mg))
+                     : dose_from_elemental(f, parse_amount("--elemental-mg", *elemental_mg));
+}
+
 DayIntake tally_intake(const Dataset& ds, const Profile& p, const std::vector<std::string>& foods,
                        const std::vector<std::string>& supplements) {
   if (foods.empty() && supplements.empty()) {
@@ -199,8 +212,8 @@ DayIntake tally_intake(const Dataset& ds, const Profile& p, const std::vector<st
     const double mg = parse_amount(fmt::format("mg in --supplement '{}'", text::sanitize(spec)),
                                    spec.substr(colon + 1));
     const Form& f = resolve_form(ds, spec.substr(0, colon));
-    day.supplements.push_back({dose_from_compound(f, mg)});
-    day.supplement_mg += day.supplements.back().dose.elemental_mg;
+    day.supplements.push_back(dose_from_compound(f, mg));
+    day.supplement_mg += day.supplements.back().elemental_mg;
   }
   day.total_mg = day.food_mg + day.supplement_mg;
   day.pct_rda = day.total_mg / day.reference->rda_mg * 100.0;

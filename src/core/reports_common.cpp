@@ -27,9 +27,9 @@ void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::strin
   }
 }
 
-void add_intake_notices(Report& r, const Dataset& ds, const Intake& in,
-                        std::vector<std::string>& sources) {
-  for (const auto& id : in.notices) {
+void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& notice_ids,
+                 std::vector<std::string>& sources) {
+  for (const auto& id : notice_ids) {
     if (const Notice* n = ds.find_notice(id)) {
       r.note(n->text, n->caution ? NoteLevel::warning : NoteLevel::info);
       sources.insert(sources.end(), n->sources.begin(), n->sources.end());

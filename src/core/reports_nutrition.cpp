@@ -266,7 +266,7 @@ Report dose_report(const Dataset& ds, const Dose& d, const Intake* reference,
   if (d.form->typical_products_note) r.note(*d.form->typical_products_note);
   if (reference) {
     add_ul_lines(r, *reference, d.elemental_mg);
-    add_intake_notices(r, ds, *reference, sources);
+    add_notices(r, ds, reference->notices, sources);
   } else {
     r.note("Add --age and --sex to compare the dose with the upper limit for supplements.");
   }
@@ -310,13 +310,12 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const std::string&
   }
   for (const auto& sp : day.supplements) {
     r.add_row({"supplement",
-               sp.dose.form->id,
-               fmt::format("{:g} mg compound ({:.1f}% Mg)", sp.dose.compound_mg,
-                           sp.dose.form->elemental_pct),
-               {round1(sp.dose.elemental_mg), mg_text(sp.dose.elemental_mg)},
-               pct_rda(sp.dose.elemental_mg),
-               pct_ul(sp.dose.elemental_mg)});
-    sources.insert(sources.end(), sp.dose.form->sources.begin(), sp.dose.form->sources.end());
+               sp.form->id,
+               fmt::format("{:g} mg compound ({:.1f}% Mg)", sp.compound_mg, sp.form->elemental_pct),
+               {round1(sp.elemental_mg), mg_text(sp.elemental_mg)},
+               pct_rda(sp.elemental_mg),
+               pct_ul(sp.elemental_mg)});
+    sources.insert(sources.end(), sp.form->sources.begin(), sp.form->sources.end());
   }
   r.add_row({"food total",
              nullptr,
@@ -337,7 +336,7 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const std::string&
              pct_rda(day.total_mg),
              {nullptr, ""}});
   add_ul_lines(r, ref, day.supplement_mg);
-  add_intake_notices(r, ds, ref, sources);
+  add_notices(r, ds, ref.notices, sources);
   add_source_notes(r, ds, sources);
   return r;
 }

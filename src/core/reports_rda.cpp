@@ -11,10 +11,6 @@ namespace {
 using detail::opt;
 using nlohmann::json;
 
-std::string mg(double v) {
-  return fmt::format("{:g} mg", v);
-}
-
 }  // namespace
 
 Report rda_report(const Dataset& ds, const Profile& profile) {
@@ -55,10 +51,10 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
         in->age_from_months,
         opt(in->age_to_months),
         {in->kind, in->kind == "AI" ? "AI" : "RDA"},
-        {in->rda_mg, mg(in->rda_mg)},
-        {opt(in->ear_mg), in->ear_mg ? mg(*in->ear_mg) : "none"},
+        {in->rda_mg, mg_text(in->rda_mg)},
+        {opt(in->ear_mg), in->ear_mg ? mg_text(*in->ear_mg) : "none"},
         {opt(in->ul_supplemental_mg),
-         in->ul_supplemental_mg ? mg(*in->ul_supplemental_mg) : "not established"},
+         in->ul_supplemental_mg ? mg_text(*in->ul_supplemental_mg) : "not established"},
         std::move(notices),
         in->sources,
     });
@@ -66,12 +62,7 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
   r.note(
       "RDA: Recommended Dietary Allowance. AI: Adequate Intake (set where no RDA could be). EAR: "
       "Estimated Average Requirement. UL: Tolerable Upper Intake Level.");
-  for (const auto& id : notice_ids) {
-    if (const Notice* n = ds.find_notice(id)) {
-      r.note(n->text, n->caution ? NoteLevel::warning : NoteLevel::info);
-      source_ids.insert(source_ids.end(), n->sources.begin(), n->sources.end());
-    }
-  }
+  add_notices(r, ds, notice_ids, source_ids);
   add_source_notes(r, ds, source_ids);
   return r;
 }

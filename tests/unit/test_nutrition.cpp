@@ -209,3 +209,13 @@ TEST_CASE("the loader rejects a food that disagrees with USDA and a wrong elemen
   d["studies"][0]["cited_by"] = json::array({"nih-ods-magnesium"});
   CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
 }
+
+TEST_CASE("dose input needs a form and exactly one amount") {
+  using S = std::optional<std::string>;
+  CHECK(make_dose(ds(), S("citrate"), S("500"), {}).elemental_mg == Approx(81).margin(0.1));
+  CHECK(make_dose(ds(), S("oxide"), {}, S("400")).compound_mg == Approx(663.3).margin(0.1));
+  CHECK_THROWS_WITH(make_dose(ds(), {}, S("500"), {}), Contains("dose needs --form"));
+  CHECK_THROWS_WITH(make_dose(ds(), S("citrate"), {}, {}), Contains("exactly one of"));
+  CHECK_THROWS_WITH(make_dose(ds(), S("citrate"), S("1"), S("1")), Contains("exactly one of"));
+  CHECK_THROWS_WITH(make_dose(ds(), S("citrate"), S("-1"), {}), Contains("--compound-mg must be"));
+}
