@@ -30,9 +30,19 @@ TEST_CASE("trials --json has the documented fields") {
 
 TEST_CASE("trials --plot draws intervals for studies with an effect") {
   const Result r = expect_ok({"trials", "--design", "all", "--all", "--plot"});
-  CHECK_THAT(r.out, Contains("Garrison SR 2020"));
-  CHECK_THAT(r.out, Contains("-0.18 [-0.84, 0.49]"));
-  CHECK_THAT(r.out, Contains("o"));
+  const auto at = r.out.find("Garrison SR 2020");
+  REQUIRE(at != std::string::npos);
+  const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
+  CHECK_THAT(line, Contains("-0.18 [-0.84, 0.49]"));
+  // The drawn interval: "[" before the estimate "o" before "]", crossing "|" (no effect).
+  const std::string bar = line.substr(line.find("0.49]") + 5);
+  const auto lo = bar.find('['), est = bar.find('o'), hi = bar.find(']'), zero = bar.find('|');
+  REQUIRE(lo != std::string::npos);
+  REQUIRE(hi != std::string::npos);
+  CHECK(lo < est);
+  CHECK(est < hi);
+  CHECK(lo < zero);
+  CHECK(zero < hi);
 }
 
 TEST_CASE("trials bad input exits 2 with one line") {
