@@ -13,14 +13,15 @@
 namespace mgcramp {
 
 struct TrialQuery {
-  std::optional<std::string> population;  // idiopathic | pregnancy | exercise | other
-  std::optional<std::string> form;        // a form id, name or alias
-  std::optional<std::string> design;      // a design, or "all"; default: randomized trials
-  std::optional<std::string> result;      // benefit | no-benefit | mixed | inconclusive
-  std::optional<int> since;               // first year included
-  std::optional<long long> min_n;         // minimum participants
-  bool sort_by_n = false;                 // largest first; default oldest first
-  bool all = false;                       // include studies of other interventions
+  std::optional<Population> population;
+  std::optional<std::string> form;  // a form id, or "mixed"
+  std::optional<Design> design;     // default: randomized trials
+  bool all_designs = false;         // every design
+  std::optional<Conclusion> result;
+  std::optional<int> since;        // first year included
+  std::optional<long long> min_n;  // minimum participants
+  bool sort_by_n = false;          // largest first; default oldest first
+  bool all = false;                // include studies of other interventions
 };
 
 // Parses the textual options into a query; throws UsageError naming the bad one.
@@ -50,13 +51,6 @@ struct TrialSummary {
 };
 TrialSummary summarize(const std::vector<const Study*>& studies);
 
-// Schema enums, shared by the loader (validation) and the queries (filters).
-std::vector<std::string> claim_topics();
-std::vector<std::string> claim_ratings();
-std::vector<std::string> study_designs();
-std::vector<std::string> study_populations();
-std::vector<std::string> study_conclusions();
-
 // Claims filtered by topic, article (source id) and verdict rating; each
 // filter is checked against the values the dataset uses.
 std::vector<const Claim*> find_claims(const Dataset& ds, const std::optional<std::string>& topic,
@@ -72,9 +66,14 @@ struct Scorecard {
 };
 Scorecard scorecard(const Dataset& ds, const std::string& source_id);
 
-// Records of a table whose `category` (or other field read by `key`) equals
-// `value`; an unknown value is a UsageError listing those the table uses.
-template <class T, class Key>
+// The value of enumeration E named `value` (any case); anything else is a
+// UsageError naming `option` and listing every name.
+template <class E>
+E parse_choice(const std::string& option, const std::string& value);
+
+// Records of a table whose `category` (or other field read by `key`) is the
+// value of E named `value` (any case); all of them when no value is given.
+template <class T, class E, class Key>
 std::vector<const T*> filter_by(const std::vector<T>& items,
                                 const std::optional<std::string>& value, const std::string& option,
                                 Key key);
@@ -90,23 +89,23 @@ std::string forest_line(const Effect& e, std::size_t width);
 }  // namespace mgcramp
 
 namespace mgcramp {
-template <class T, class Key>
+template <class E>
+E parse_choice(const std::string& option, const std::string& value) {
+  if (const auto e = enum_from<E>(text::to_lower(value))) return *e;
+  throw UsageError(option + " must be one of " + text::join_comma(enum_names<E>()) + ", got '" +
+                       text::sanitize(value) + "'",
+                   "for example " + option + " " + std::string(EnumNames<E>::names[0]));
+}
+
+template <class T, class E, class Key>
 std::vector<const T*> filter_by(const std::vector<T>& items,
                                 const std::optional<std::string>& value, const std::string& option,
                                 Key key) {
   std::vector<const T*> out;
-  std::vector<std::string> known;
+  const std::optional<E> want =
+      value ? std::optional<E>(parse_choice<E>(option, *value)) : std::nullopt;
   for (const T& it : items) {
-    const std::string& k = key(it);
-    if (std::find(known.begin(), known.end(), k) == known.end()) known.push_back(k);
-    if (!value || k == text::to_lower(*value)) out.push_back(&it);
-  }
-  if (value && out.empty()) {
-    std::sort(known.begin(), known.end());
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw UsageError(option + " must be one of " + list + ", got '" + text::sanitize(*value) + "'",
-                     "for example " + option + " " + known.front());
+    if (!want || key(it) == *want) out.push_back(&it);
   }
   return out;
 }

@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "mgcramp/model/enums.hpp"
+
 namespace mgcramp {
 
 // A reference, article, database or study that records cite by id.
 struct Source {
   std::string id;
-  std::string kind;  // article | reference | dataset | database | regulation
+  SourceKind kind = SourceKind::article;
   std::string title;
   std::optional<std::string> publisher;
   std::optional<std::string> authors;
@@ -26,14 +28,10 @@ struct Source {
 // only, kidney disease, ...). Records point at notices by id.
 struct Notice {
   std::string id;
+  NoticeLevel level = NoticeLevel::info;  // a caution is a safety warning
   std::string text;
-  bool caution = false;  // a safety caution rather than an explanation
   std::vector<std::string> sources;
 };
-
-enum class Sex { female, male };
-enum class SexScope { any, female, male };  // who a reference value applies to
-enum class Condition { none, pregnant, lactating };
 
 // One Dietary Reference Intake row for a life stage.
 struct Intake {
@@ -43,7 +41,7 @@ struct Intake {
   std::optional<double> age_to_months;  // exclusive; none = open-ended
   SexScope sex = SexScope::any;
   Condition condition = Condition::none;
-  std::string kind;                          // "RDA" or "AI"
+  IntakeKind kind = IntakeKind::rda;
   double rda_mg = 0;                         // the RDA, or the AI when kind is AI
   std::optional<double> ear_mg;              // Estimated Average Requirement
   std::optional<double> ul_supplemental_mg;  // Tolerable Upper Intake Level (supplements)
@@ -71,7 +69,7 @@ struct Food {
   std::string id;
   std::string name;
   std::vector<std::string> aliases;
-  std::string category;  // nuts-seeds, legumes, grains, vegetables, fruit, fish, ...
+  FoodCategory category = FoodCategory::other;
   std::string serving;
   std::optional<double> grams;
   double mg_per_serving = 0;
@@ -88,7 +86,7 @@ struct Food {
 
 struct ArticleView {
   std::string source;  // article id
-  std::string view;    // recommends | discourages | neutral
+  View view = View::neutral;
   std::string note;
 };
 
@@ -101,11 +99,13 @@ struct Form {
   int hydrate_water = 0;
   double elemental_pct = 0;  // % Mg by mass, checked against the formula
   std::optional<std::string> typical_products_note;
-  std::string absorption_summary;
-  std::string absorption_relative;  // high | moderate | low | unknown
-  std::vector<std::string> absorption_studies;
+  struct Absorption {
+    std::string summary;
+    AbsorptionRank relative = AbsorptionRank::unknown;
+    std::vector<std::string> studies;
+  } absorption;
   std::string gi_tolerance;
-  std::string laxative;  // strong | moderate | mild | low | unknown
+  Laxative laxative = Laxative::unknown;
   std::string cramp_evidence;
   std::vector<std::string> cramp_studies;
   std::vector<ArticleView> article_views;
@@ -125,7 +125,7 @@ struct Intervention {
   std::optional<std::string> form;  // a form id, "mixed", or none
   std::optional<double> compound_mg_per_day;
   std::optional<double> elemental_mg_per_day;
-  std::optional<std::string> route;
+  std::optional<Route> route;
   std::optional<std::string> description;
 };
 
@@ -143,17 +143,19 @@ struct Study {
   std::string title;
   std::string journal;
   std::optional<std::string> volume, issue, pages, pmid, doi;
-  std::string design;
-  std::string population;  // idiopathic | pregnancy | exercise | other
+  Design design = Design::rct;
+  Population population = Population::other;
   std::optional<std::string> country;
   std::optional<long long> n_randomized, n_analysed, n_trials;
   Intervention intervention;
   std::optional<std::string> comparator;
   std::optional<double> duration_days;
   std::optional<std::string> primary_outcome;
-  std::string result_summary;
-  std::optional<Effect> effect;
-  std::optional<std::string> conclusion;  // benefit | no-benefit | mixed | inconclusive
+  struct Result {
+    std::string summary;
+    std::optional<Effect> effect;
+  } result;
+  std::optional<Conclusion> conclusion;  // none when not an efficacy study
   std::optional<std::string> funding;
   std::vector<std::string> cited_by;
   std::vector<Discrepancy> discrepancies;
@@ -164,29 +166,36 @@ struct Study {
 // What one article says about a claim, and where (its section heading).
 struct Stance {
   std::string source;  // article id
-  std::string stance;  // supports | opposes | mixed
+  StanceKind stance = StanceKind::mixed;
   std::string locator;
 };
 
 // A claim the articles make, paraphrased, with the verdict of the evidence.
 struct Claim {
   std::string id;
-  std::string topic;
+  ClaimTopic topic = ClaimTopic::other_remedies;
   std::string text;
   std::vector<Stance> stances;
-  std::string
-      rating;  // supported | partly-supported | mixed | not-supported | contradicted | insufficient
-  std::string verdict;
-  std::vector<std::string> evidence;  // study or source ids
+  struct Verdict {
+    Rating rating = Rating::insufficient;
+    std::string summary;
+    std::vector<std::string> evidence;  // study or source ids
+  } verdict;
 };
 
 struct Cause {
-  std::string id, name, category, mechanism, evidence_note;
+  std::string id, name;
+  CauseCategory category = CauseCategory::idiopathic;
+  std::string mechanism, evidence_note;
   std::vector<std::string> sources;
 };
 
 struct Remedy {
-  std::string id, name, category, use, evidence_level, evidence;
+  std::string id, name;
+  RemedyCategory category = RemedyCategory::physical;
+  RemedyUse use = RemedyUse::both;
+  EvidenceLevel evidence_level = EvidenceLevel::none;
+  std::string evidence;
   std::vector<std::string> studies;
   bool advised = true;
   std::optional<std::string> caution;
@@ -194,14 +203,18 @@ struct Remedy {
 };
 
 struct Symptom {
-  std::string id, name, condition, category, description;  // condition: deficiency | excess
+  std::string id, name;
+  SymptomOf condition = SymptomOf::deficiency;
+  SymptomCategory category = SymptomCategory::general;
+  std::string description;
   std::vector<std::string> sources;
 };
 
 struct Interaction {
   std::string id, drug_class;
   std::vector<std::string> examples;
-  std::string category, effect, advice;
+  InteractionCategory category = InteractionCategory::other;
+  std::string effect, advice;
   std::vector<std::string> sources;
 };
 
@@ -227,9 +240,5 @@ struct Dataset {
   const Study* find_study(const std::string& id) const;
   const Form* find_form(const std::string& id) const;
 };
-
-const char* to_string(Sex s);
-const char* to_string(SexScope s);
-const char* to_string(Condition c);
 
 }  // namespace mgcramp

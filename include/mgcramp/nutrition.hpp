@@ -32,9 +32,6 @@ struct RankedFood {
 // weight or energy are left out of 100g/100kcal rankings).
 std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q);
 
-// The category ids foods may have, for messages.
-std::vector<std::string> food_categories();
-
 // A food by id, name or alias (any case), or by a unique part of its name.
 // Throws UsageError naming the candidates when unknown or ambiguous.
 const Food& resolve_food(const Dataset& ds, const std::string& text);

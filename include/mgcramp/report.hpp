@@ -10,7 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mgcramp/model/enums.hpp"
+
 namespace mgcramp {
+
+// An enumerated value becomes JSON as its name (nlohmann would write its number).
+template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
+void to_json(nlohmann::json& j, E e) {
+  j = std::string(name_of(e));
+}
 
 enum class Align { left, right };
 

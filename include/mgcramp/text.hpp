@@ -62,4 +62,7 @@ std::string to_lower(std::string_view s);
 // "a, b or c"
 std::string join_or(const std::vector<std::string>& items);
 
+// "a, b, c"
+std::string join_comma(const std::vector<std::string>& items);
+
 }  // namespace mgcramp::text

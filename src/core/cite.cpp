@@ -167,9 +167,9 @@ struct RisRecord {
 };
 
 const char* ris_type(const Source& s) {
-  if (s.kind == "database") return "DBASE";
-  if (s.kind == "regulation") return "GOVDOC";
-  if (s.kind == "dataset") return "DATA";
+  if (s.kind == SourceKind::database) return "DBASE";
+  if (s.kind == SourceKind::regulation) return "GOVDOC";
+  if (s.kind == SourceKind::dataset) return "DATA";
   return s.url ? "ELEC" : "GEN";
 }
 

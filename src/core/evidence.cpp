@@ -22,15 +22,6 @@ std::string one_of(const std::string& option, const std::string& value,
                    fmt::format("for example {} {}", option, allowed.front()));
 }
 
-bool is_review(const std::string& design) {
-  return design == "systematic-review" || design == "meta-analysis" || design == "guideline" ||
-         design == "review";
-}
-
-bool is_trial(const std::string& design) {
-  return design == "rct" || design == "crossover-rct" || design == "n-of-1-rct";
-}
-
 }  // namespace
 
 TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>& population,
@@ -41,12 +32,16 @@ TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>&
                             const std::optional<std::string>& min_n, const std::string& sort,
                             bool all) {
   TrialQuery q;
-  if (population) q.population = one_of("--population", *population, study_populations());
+  if (population) q.population = parse_choice<Population>("--population", *population);
   if (form) {
     q.form = text::to_lower(*form) == "mixed" ? std::string("mixed") : resolve_form(ds, *form).id;
   }
-  if (design) q.design = one_of("--design", *design, study_designs(), true);
-  if (result) q.result = one_of("--result", *result, study_conclusions());
+  if (design) {
+    const std::string d = one_of("--design", *design, enum_names<Design>(), true);
+    q.all_designs = d == "all";
+    if (!q.all_designs) q.design = enum_from<Design>(d);
+  }
+  if (result) q.result = parse_choice<Conclusion>("--result", *result);
   if (since) {
     const bool digits =
         !since->empty() && since->size() <= 4 &&
@@ -70,58 +65,23 @@ TrialQuery make_trial_query(const Dataset& ds, const std::optional<std::string>&
   return q;
 }
 
-std::vector<std::string> claim_topics() {
-  return {"efficacy-night-cramps",
-          "efficacy-pregnancy",
-          "efficacy-athletes",
-          "deficiency",
-          "absorption",
-          "forms",
-          "timing",
-          "dose",
-          "safety",
-          "diet",
-          "other-remedies",
-          "mechanism",
-          "calcium-ratio",
-          "prevalence"};
-}
-
-std::vector<std::string> study_designs() {
-  return {"rct",       "crossover-rct", "n-of-1-rct",   "systematic-review", "meta-analysis",
-          "guideline", "cohort",        "case-control", "cross-sectional",   "bioavailability",
-          "review"};
-}
-
-std::vector<std::string> study_populations() {
-  return {"idiopathic", "pregnancy", "exercise", "other"};
-}
-
-std::vector<std::string> study_conclusions() {
-  return {"benefit", "no-benefit", "mixed", "inconclusive"};
-}
-
-std::vector<std::string> claim_ratings() {
-  return {"supported",     "partly-supported", "mixed",
-          "not-supported", "contradicted",     "insufficient"};
-}
-
 std::vector<const Claim*> find_claims(const Dataset& ds, const std::optional<std::string>& topic,
                                       const std::optional<std::string>& source,
                                       const std::optional<std::string>& rating) {
-  auto by_topic = filter_by(ds.claims, topic, "--topic",
-                            [](const Claim& c) -> const std::string& { return c.topic; });
-  if (rating) one_of("--rating", *rating, claim_ratings());
+  auto by_topic = filter_by<Claim, ClaimTopic>(ds.claims, topic, "--topic",
+                                               [](const Claim& c) { return c.topic; });
+  const std::optional<Rating> want_rating =
+      rating ? std::optional<Rating>(parse_choice<Rating>("--rating", *rating)) : std::nullopt;
   if (source) {
     std::vector<std::string> articles;
     for (const Source& s : ds.sources) {
-      if (s.kind == "article") articles.push_back(s.id);
+      if (s.kind == SourceKind::article) articles.push_back(s.id);
     }
     one_of("--source", *source, articles);
   }
   std::vector<const Claim*> out;
   for (const Claim* c : by_topic) {
-    if (rating && c->rating != text::to_lower(*rating)) continue;
+    if (want_rating && c->verdict.rating != *want_rating) continue;
     if (source && std::none_of(c->stances.begin(), c->stances.end(), [&](const Stance& s) {
           return s.source == text::to_lower(*source);
         })) {
@@ -138,11 +98,12 @@ Scorecard scorecard(const Dataset& ds, const std::string& source_id) {
     for (const Stance& s : c.stances) {
       if (s.source != source_id) continue;
       ++sc.claims;
-      const bool true_ = c.rating == "supported" || c.rating == "partly-supported";
-      const bool false_ = c.rating == "not-supported" || c.rating == "contradicted";
-      if (s.stance == "mixed" || (!true_ && !false_)) {
+      const Rating r = c.verdict.rating;
+      const bool holds = r == Rating::supported || r == Rating::partly_supported;
+      const bool fails = r == Rating::not_supported || r == Rating::contradicted;
+      if (s.stance == StanceKind::mixed || (!holds && !fails)) {
         ++sc.unsettled;
-      } else if ((s.stance == "supports") == true_) {
+      } else if ((s.stance == StanceKind::supports) == holds) {
         ++sc.backed;
       } else {
         ++sc.contradicted;
@@ -162,8 +123,8 @@ std::vector<const Study*> find_trials(const Dataset& ds, const TrialQuery& q) {
   std::vector<const Study*> out;
   for (const Study& s : ds.studies) {
     if (q.design) {
-      if (*q.design != "all" && s.design != *q.design) continue;
-    } else if (!is_trial(s.design)) {
+      if (s.design != *q.design) continue;
+    } else if (!q.all_designs && !is_trial(s.design)) {
       continue;
     }
     if (!q.all && !s.intervention.form) continue;
@@ -190,17 +151,15 @@ TrialSummary summarize(const std::vector<const Study*>& studies) {
     } else {
       t.participants += participants(*s);
     }
-    const std::string c = s->conclusion.value_or("");
-    if (c == "benefit") {
-      ++t.benefit;
-    } else if (c == "no-benefit") {
-      ++t.no_benefit;
-    } else if (c == "mixed") {
-      ++t.mixed;
-    } else if (c == "inconclusive") {
-      ++t.inconclusive;
-    } else {
+    if (!s->conclusion) {
       ++t.unrated;
+      continue;
+    }
+    switch (*s->conclusion) {
+      case Conclusion::benefit: ++t.benefit; break;
+      case Conclusion::no_benefit: ++t.no_benefit; break;
+      case Conclusion::mixed: ++t.mixed; break;
+      case Conclusion::inconclusive: ++t.inconclusive; break;
     }
   }
   return t;

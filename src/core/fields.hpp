@@ -29,6 +29,13 @@ struct Refs {
   RefKind kind;
 };
 
+// An optional enumerated value by its name (static storage).
+template <class E>
+std::optional<std::string_view> opt_name(const std::optional<E>& e) {
+  if (!e) return std::nullopt;
+  return name_of(*e);
+}
+
 struct OptRef {
   const std::optional<std::string>& id;
   RefKind kind;
@@ -37,7 +44,7 @@ struct OptRef {
 template <class F>
 void visit_fields(const Source& s, F&& f) {
   f("id", s.id);
-  f("kind", s.kind);
+  f("kind", name_of(s.kind));
   f("title", s.title);
   f("publisher", s.publisher);
   f("authors", s.authors);
@@ -51,7 +58,7 @@ void visit_fields(const Source& s, F&& f) {
 template <class F>
 void visit_fields(const Notice& n, F&& f) {
   f("id", n.id);
-  f("level", std::string_view(n.caution ? "caution" : "info"));
+  f("level", name_of(n.level));
   f("text", n.text);
   f("sources", Refs{n.sources, RefKind::citable});
 }
@@ -62,9 +69,9 @@ void visit_fields(const Intake& in, F&& f) {
   f("life_stage", in.life_stage);
   f("age_from_months", in.age_from_months);
   f("age_to_months", in.age_to_months);
-  f("sex", std::string_view(to_string(in.sex)));
-  f("condition", std::string_view(to_string(in.condition)));
-  f("kind", in.kind);
+  f("sex", name_of(in.sex));
+  f("condition", name_of(in.condition));
+  f("kind", name_of(in.kind));
   f("rda_mg", in.rda_mg);
   f("ear_mg", in.ear_mg);
   f("ul_supplemental_mg", in.ul_supplemental_mg);
@@ -77,7 +84,7 @@ void visit_fields(const Food& x, F&& f) {
   f("id", x.id);
   f("name", x.name);
   f("aliases", x.aliases);
-  f("category", x.category);
+  f("category", name_of(x.category));
   f("serving", x.serving);
   f("grams", x.grams);
   f("mg_per_serving", x.mg_per_serving);
@@ -101,11 +108,11 @@ void visit_fields(const Form& x, F&& f) {
   f("hydrate_water", x.hydrate_water);
   f("elemental_pct", x.elemental_pct);
   f("typical_products_note", x.typical_products_note);
-  f("absorption_summary", x.absorption_summary);
-  f("absorption_relative", x.absorption_relative);
-  f("absorption_studies", Refs{x.absorption_studies, RefKind::study});
+  f("absorption_summary", x.absorption.summary);
+  f("absorption_relative", name_of(x.absorption.relative));
+  f("absorption_studies", Refs{x.absorption.studies, RefKind::study});
   f("gi_tolerance", x.gi_tolerance);
-  f("laxative", x.laxative);
+  f("laxative", name_of(x.laxative));
   f("cramp_evidence", x.cramp_evidence);
   f("cramp_studies", Refs{x.cramp_studies, RefKind::study});
   f("article_views", x.article_views);
@@ -125,8 +132,8 @@ void visit_fields(const Study& s, F&& f) {
   f("pages", s.pages);
   f("pmid", s.pmid);
   f("doi", s.doi);
-  f("design", s.design);
-  f("population", s.population);
+  f("design", name_of(s.design));
+  f("population", name_of(s.population));
   f("country", s.country);
   f("n_randomized", s.n_randomized);
   f("n_analysed", s.n_analysed);
@@ -134,14 +141,14 @@ void visit_fields(const Study& s, F&& f) {
   f("form", OptRef{s.intervention.form, RefKind::form});
   f("compound_mg_per_day", s.intervention.compound_mg_per_day);
   f("elemental_mg_per_day", s.intervention.elemental_mg_per_day);
-  f("route", s.intervention.route);
+  f("route", opt_name(s.intervention.route));
   f("intervention", s.intervention.description);
   f("comparator", s.comparator);
   f("duration_days", s.duration_days);
   f("primary_outcome", s.primary_outcome);
-  f("result_summary", s.result_summary);
-  f("effect", s.effect);
-  f("conclusion", s.conclusion);
+  f("result_summary", s.result.summary);
+  f("effect", s.result.effect);
+  f("conclusion", opt_name(s.conclusion));
   f("funding", s.funding);
   f("cited_by", Refs{s.cited_by, RefKind::article});
   f("discrepancies", s.discrepancies);
@@ -152,19 +159,19 @@ void visit_fields(const Study& s, F&& f) {
 template <class F>
 void visit_fields(const Claim& c, F&& f) {
   f("id", c.id);
-  f("topic", c.topic);
+  f("topic", name_of(c.topic));
   f("text", c.text);
   f("stances", c.stances);
-  f("rating", c.rating);
-  f("verdict", c.verdict);
-  f("evidence", Refs{c.evidence, RefKind::citable});
+  f("rating", name_of(c.verdict.rating));
+  f("verdict", c.verdict.summary);
+  f("evidence", Refs{c.verdict.evidence, RefKind::citable});
 }
 
 template <class F>
 void visit_fields(const Cause& c, F&& f) {
   f("id", c.id);
   f("name", c.name);
-  f("category", c.category);
+  f("category", name_of(c.category));
   f("mechanism", c.mechanism);
   f("evidence_note", c.evidence_note);
   f("sources", Refs{c.sources, RefKind::citable});
@@ -174,9 +181,9 @@ template <class F>
 void visit_fields(const Remedy& r, F&& f) {
   f("id", r.id);
   f("name", r.name);
-  f("category", r.category);
-  f("use", r.use);
-  f("evidence_level", r.evidence_level);
+  f("category", name_of(r.category));
+  f("use", name_of(r.use));
+  f("evidence_level", name_of(r.evidence_level));
   f("evidence", r.evidence);
   f("studies", Refs{r.studies, RefKind::study});
   f("advised", r.advised);
@@ -188,8 +195,8 @@ template <class F>
 void visit_fields(const Symptom& s, F&& f) {
   f("id", s.id);
   f("name", s.name);
-  f("condition", s.condition);
-  f("category", s.category);
+  f("condition", name_of(s.condition));
+  f("category", name_of(s.category));
   f("description", s.description);
   f("sources", Refs{s.sources, RefKind::citable});
 }
@@ -199,7 +206,7 @@ void visit_fields(const Interaction& x, F&& f) {
   f("id", x.id);
   f("drug_class", x.drug_class);
   f("examples", x.examples);
-  f("category", x.category);
+  f("category", name_of(x.category));
   f("effect", x.effect);
   f("advice", x.advice);
   f("sources", Refs{x.sources, RefKind::citable});
@@ -256,6 +263,10 @@ void for_each_text(const std::string& v, G&& g) {
 template <class G>
 void for_each_text(const std::optional<std::string>& v, G&& g) {
   if (v) g(std::string_view(*v));
+}
+template <class G>
+void for_each_text(const std::optional<std::string_view>& v, G&& g) {
+  if (v) g(*v);
 }
 template <class G>
 void for_each_text(const std::vector<std::string>& v, G&& g) {

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mgcramp/model/enums.hpp"
+
 namespace mgcramp::detail {
 
 using nlohmann::json;
@@ -74,6 +76,16 @@ class Obj {
   std::string choice(std::string_view key, const std::vector<std::string>& allowed);
   std::optional<std::string> opt_choice(std::string_view key,
                                         const std::vector<std::string>& allowed);
+  // One of the names of enumeration E.
+  template <class E>
+  E enumerated(std::string_view key) {
+    return *enum_from<E>(choice(key, enum_names<E>()));
+  }
+  template <class E>
+  std::optional<E> opt_enumerated(std::string_view key) {
+    const auto s = opt_choice(key, enum_names<E>());
+    return s ? enum_from<E>(*s) : std::nullopt;
+  }
   std::vector<std::string> strings(std::string_view key, bool required = true);
   // Required list of ids; each element is recorded in `refs` with its pointer.
   std::vector<std::string> refs(std::string_view key, std::vector<Ref>& refs,

@@ -16,9 +16,7 @@
 
 #include "json_reader.hpp"
 #include "mgcramp/error.hpp"
-#include "mgcramp/evidence.hpp"
 #include "mgcramp/formula.hpp"
-#include "mgcramp/nutrition.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp {
@@ -218,7 +216,7 @@ Source Loader::read_source(Obj& o) {
   Source s;
   s.id = o.id("id");
   check_unique(source_ids_, s.id, o.child("id"), "source");
-  s.kind = o.choice("kind", {"article", "reference", "dataset", "database", "regulation"});
+  s.kind = o.enumerated<SourceKind>("kind");
   s.title = o.str("title");
   s.publisher = o.opt_str("publisher");
   s.authors = o.opt_str("authors");
@@ -244,8 +242,8 @@ Notice Loader::read_notice(Obj& o) {
   Notice n;
   n.id = o.id("id");
   check_unique(notice_ids_, n.id, o.child("id"), "notice");
+  n.level = o.enumerated<NoticeLevel>("level");
   n.text = o.str("text");
-  n.caution = o.choice("level", {"info", "caution"}) == "caution";
   n.sources = o.refs("sources", source_refs_);
   return n;
 }
@@ -262,17 +260,13 @@ Intake Loader::read_intake(Obj& o) {
     o.fail_at("age_to_months", "must be greater than age_from_months",
               "age_to_months is exclusive; use null for an open-ended stage");
   }
-  const std::string sex = o.choice("sex", {"any", "female", "male"});
-  in.sex = sex == "female" ? SexScope::female : sex == "male" ? SexScope::male : SexScope::any;
-  const std::string cond = o.choice("condition", {"none", "pregnant", "lactating"});
-  in.condition = cond == "pregnant"    ? Condition::pregnant
-                 : cond == "lactating" ? Condition::lactating
-                                       : Condition::none;
+  in.sex = o.enumerated<SexScope>("sex");
+  in.condition = o.enumerated<Condition>("condition");
   if (in.condition != Condition::none && in.sex != SexScope::female) {
     o.fail_at("sex", "pregnancy and lactation rows must have sex \"female\"",
               "set sex to \"female\"");
   }
-  in.kind = o.choice("kind", {"RDA", "AI"});
+  in.kind = o.enumerated<IntakeKind>("kind");
   in.rda_mg = o.number("rda_mg");
   in.ear_mg = o.opt_number("ear_mg");
   if (in.ear_mg && *in.ear_mg > in.rda_mg) {
@@ -336,7 +330,7 @@ Food Loader::read_food(Obj& o) {
   check_unique(food_ids_, f.id, o.child("id"), "food");
   f.name = o.str("name");
   f.aliases = o.strings("aliases", false);
-  f.category = o.choice("category", food_categories());
+  f.category = o.enumerated<FoodCategory>("category");
   f.serving = o.str("serving");
   f.grams = o.opt_number("grams");
   if (f.grams && *f.grams <= 0) {
@@ -409,12 +403,12 @@ Form Loader::read_form(Obj& o, const AtomicMasses& masses) {
   f.typical_products_note = o.opt_str("typical_products_note");
   Obj ab = o.object("absorption");
   ab.fields(kAbsorptionFields);
-  f.absorption_summary = ab.str("summary");
-  f.absorption_relative = ab.choice("relative", {"high", "moderate", "low", "unknown"});
-  f.absorption_studies = ab.refs("studies", study_refs_, false);
+  f.absorption.summary = ab.str("summary");
+  f.absorption.relative = ab.enumerated<AbsorptionRank>("relative");
+  f.absorption.studies = ab.refs("studies", study_refs_, false);
   ab.done();
   f.gi_tolerance = o.str("gi_tolerance");
-  f.laxative = o.choice("laxative", {"strong", "moderate", "mild", "low", "unknown"});
+  f.laxative = o.enumerated<Laxative>("laxative");
   f.cramp_evidence = o.str("cramp_evidence");
   f.cramp_studies = o.refs("cramp_studies", study_refs_, false);
   const json& views = o.array("article_views");
@@ -424,7 +418,7 @@ Form Loader::read_form(Obj& o, const AtomicMasses& masses) {
     ArticleView av;
     av.source = v.ref("source");
     article_refs_.push_back({av.source, v.child("source")});
-    av.view = v.choice("view", {"recommends", "discourages", "neutral"});
+    av.view = v.enumerated<View>("view");
     av.note = v.str("note");
     v.done();
     f.article_views.push_back(std::move(av));
@@ -461,8 +455,8 @@ Study Loader::read_study(Obj& o) {
     o.fail_at("doi", "expected a DOI starting with \"10.\"",
               "the bare DOI, without a URL or \"doi:\" in front, or null until confirmed");
   }
-  s.design = o.choice("design", study_designs());
-  s.population = o.choice("population", study_populations());
+  s.design = o.enumerated<Design>("design");
+  s.population = o.enumerated<Population>("population");
   s.country = o.opt_str("country");
   s.n_randomized = o.opt_integer("n_randomized", 0, 100000000);
   s.n_analysed = o.opt_integer("n_analysed", 0, 100000000);
@@ -478,7 +472,7 @@ Study Loader::read_study(Obj& o) {
     if (s.intervention.form) form_refs_.push_back({*s.intervention.form, iv->child("form")});
     s.intervention.compound_mg_per_day = iv->opt_number("compound_mg_per_day");
     s.intervention.elemental_mg_per_day = iv->opt_number("elemental_mg_per_day");
-    s.intervention.route = iv->opt_choice("route", {"oral", "intravenous", "topical"});
+    s.intervention.route = iv->opt_enumerated<Route>("route");
     s.intervention.description = iv->opt_str("description");
     iv->done();
   }
@@ -487,7 +481,7 @@ Study Loader::read_study(Obj& o) {
   s.primary_outcome = o.opt_str("primary_outcome");
   Obj res = o.object("result");
   res.fields(kResultFields);
-  s.result_summary = res.str("summary");
+  s.result.summary = res.str("summary");
   if (auto eff = res.opt_object("effect")) {
     eff->fields(kEffectFields);
     Effect e;
@@ -517,10 +511,10 @@ Study Loader::read_study(Obj& o) {
                    "check value, ci_low and ci_high against the study");
     }
     eff->done();
-    s.effect = e;
+    s.result.effect = e;
   }
   res.done();
-  s.conclusion = o.opt_choice("conclusion", study_conclusions());
+  s.conclusion = o.opt_enumerated<Conclusion>("conclusion");
   s.funding = o.opt_str("funding");
   s.cited_by = article_refs(o, "cited_by");
   if (const json* ds = o.opt_array("discrepancies")) {
@@ -545,7 +539,7 @@ Claim Loader::read_claim(Obj& o) {
   Claim c;
   c.id = o.id("id");
   check_unique(other_ids_, c.id, o.child("id"), "record");
-  c.topic = o.choice("topic", claim_topics());
+  c.topic = o.enumerated<ClaimTopic>("topic");
   c.text = o.str("text");
   const json& st = o.array("stances");
   if (st.empty())
@@ -556,7 +550,7 @@ Claim Loader::read_claim(Obj& o) {
     Stance x;
     x.source = so.ref("source");
     article_refs_.push_back({x.source, so.child("source")});
-    x.stance = so.choice("stance", {"supports", "opposes", "mixed"});
+    x.stance = so.enumerated<StanceKind>("stance");
     x.locator = so.str("locator");
     so.done();
     c.stances.push_back(std::move(x));
@@ -564,9 +558,9 @@ Claim Loader::read_claim(Obj& o) {
   check_once(o, "stances", c.stances, "a stance", "give each article one stance per claim");
   Obj v = o.object("verdict");
   v.fields(kVerdictFields);
-  c.rating = v.choice("rating", claim_ratings());
-  c.verdict = v.str("summary");
-  c.evidence = v.refs("evidence", source_refs_);
+  c.verdict.rating = v.enumerated<Rating>("rating");
+  c.verdict.summary = v.str("summary");
+  c.verdict.evidence = v.refs("evidence", source_refs_);
   v.done();
   return c;
 }
@@ -577,9 +571,7 @@ Cause Loader::read_cause(Obj& o) {
   c.id = o.id("id");
   check_unique(other_ids_, c.id, o.child("id"), "record");
   c.name = o.str("name");
-  c.category = o.choice("category",
-                        {"dehydration-electrolytes", "exertion", "medication", "medical-condition",
-                         "physiological", "lifestyle", "nutritional", "idiopathic"});
+  c.category = o.enumerated<CauseCategory>("category");
   c.mechanism = o.str("mechanism");
   c.evidence_note = o.str("evidence_note");
   c.sources = o.refs("sources", source_refs_);
@@ -592,11 +584,9 @@ Remedy Loader::read_remedy(Obj& o) {
   r.id = o.id("id");
   check_unique(other_ids_, r.id, o.child("id"), "record");
   r.name = o.str("name");
-  r.category =
-      o.choice("category", {"physical", "thermal", "hydration", "drug", "supplement", "lifestyle"});
-  r.use = o.choice("use", {"relief", "prevention", "both"});
-  r.evidence_level = o.choice(
-      "evidence_level", {"systematic-review", "rct", "observational", "expert-opinion", "none"});
+  r.category = o.enumerated<RemedyCategory>("category");
+  r.use = o.enumerated<RemedyUse>("use");
+  r.evidence_level = o.enumerated<EvidenceLevel>("evidence_level");
   r.evidence = o.str("evidence");
   r.studies = o.refs("studies", study_refs_, false);
   r.advised = o.boolean("advised");
@@ -615,9 +605,8 @@ Symptom Loader::read_symptom(Obj& o) {
   s.id = o.id("id");
   check_unique(other_ids_, s.id, o.child("id"), "record");
   s.name = o.str("name");
-  s.condition = o.choice("condition", {"deficiency", "excess"});
-  s.category = o.choice("category", {"neuromuscular", "cardiac", "gastrointestinal", "neurological",
-                                     "metabolic", "general"});
+  s.condition = o.enumerated<SymptomOf>("condition");
+  s.category = o.enumerated<SymptomCategory>("category");
   s.description = o.str("description");
   s.sources = o.refs("sources", source_refs_);
   return s;
@@ -630,8 +619,7 @@ Interaction Loader::read_interaction(Obj& o) {
   check_unique(other_ids_, x.id, o.child("id"), "record");
   x.drug_class = o.str("drug_class");
   x.examples = o.strings("examples", false);
-  x.category =
-      o.choice("category", {"lowers-magnesium", "absorption", "raises-magnesium", "other"});
+  x.category = o.enumerated<InteractionCategory>("category");
   x.effect = o.str("effect");
   x.advice = o.str("advice");
   x.sources = o.refs("sources", source_refs_);
@@ -730,7 +718,7 @@ Dataset Loader::load(const json& doc) {
   check_refs(source_refs_, citable, "source", "sources or studies");
   std::map<std::string, std::string> articles;
   for (const auto& s : ds.sources) {
-    if (s.kind == "article") articles.emplace(s.id, "");
+    if (s.kind == SourceKind::article) articles.emplace(s.id, "");
   }
   check_refs(article_refs_, articles, "article", "sources (kind \"article\")");
   check_refs(study_refs_, study_ids_, "study", "studies");

@@ -18,28 +18,6 @@ const Notice* Dataset::find_notice(const std::string& id) const {
   return find_by_id(notices, id);
 }
 
-const char* to_string(Sex s) {
-  return s == Sex::female ? "female" : "male";
-}
-
-const char* to_string(SexScope s) {
-  switch (s) {
-    case SexScope::female: return "female";
-    case SexScope::male: return "male";
-    case SexScope::any: break;
-  }
-  return "any";
-}
-
-const char* to_string(Condition c) {
-  switch (c) {
-    case Condition::pregnant: return "pregnant";
-    case Condition::lactating: return "lactating";
-    case Condition::none: break;
-  }
-  return "none";
-}
-
 }  // namespace mgcramp
 
 namespace mgcramp {

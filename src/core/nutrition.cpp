@@ -102,22 +102,18 @@ const char* to_string(Basis b) {
   return "serving";
 }
 
-std::vector<std::string> food_categories() {
-  return {"nuts-seeds", "legumes",      "grains",    "vegetables", "fruit",
-          "fish",       "meat-poultry", "dairy-soy", "other"};
-}
-
 std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q) {
+  std::optional<FoodCategory> category;
   if (q.category) {
-    const auto cats = food_categories();
-    if (std::find(cats.begin(), cats.end(), text::to_lower(*q.category)) == cats.end()) {
+    category = enum_from<FoodCategory>(text::to_lower(*q.category));
+    if (!category) {
       throw UsageError(fmt::format("unknown category '{}'", text::sanitize(*q.category)),
-                       "valid categories: " + fmt::format("{}", fmt::join(cats, ", ")));
+                       "valid categories: " + text::join_comma(enum_names<FoodCategory>()));
     }
   }
   std::vector<RankedFood> out;
   for (const Food& f : ds.foods) {
-    if (q.category && f.category != text::to_lower(*q.category)) continue;
+    if (category && f.category != *category) continue;
     if (q.search) {
       bool hit = contains_ci(f.name, *q.search) || contains_ci(f.id, *q.search);
       for (const auto& a : f.aliases) hit = hit || contains_ci(a, *q.search);

@@ -64,7 +64,7 @@ bool can_point_at(RefKind kind, const Dataset& ds, RecordRef target) {
   switch (kind) {
     case RefKind::citable: return target.table == Table::sources || target.table == Table::studies;
     case RefKind::article:
-      return target.table == Table::sources && ds.sources[target.index].kind == "article";
+      return target.table == Table::sources && ds.sources[target.index].kind == SourceKind::article;
     case RefKind::study: return target.table == Table::studies;
     case RefKind::form: return target.table == Table::forms;
     case RefKind::notice: return target.table == Table::notices;
@@ -224,8 +224,8 @@ std::string record_label(const Dataset& ds, RecordRef r) {
     case Table::intakes: {
       const Intake& in = ds.intakes[r.index];
       std::string s = in.life_stage;
-      if (in.sex != SexScope::any) s += std::string(", ") + to_string(in.sex);
-      if (in.condition != Condition::none) s += std::string(", ") + to_string(in.condition);
+      if (in.sex != SexScope::any) s.append(", ").append(name_of(in.sex));
+      if (in.condition != Condition::none) s.append(", ").append(name_of(in.condition));
       return s;
     }
     case Table::foods: return ds.foods[r.index].name;

@@ -16,7 +16,7 @@ void cite_all(std::vector<std::string>& into, const std::vector<const T*>& items
 }
 
 template <class T>
-const std::string& category_of(const T& t) {
+auto category_of(const T& t) {
   return t.category;
 }
 
@@ -38,9 +38,9 @@ Report claims_report(const Dataset& ds, const std::vector<const Claim*>& claims)
   };
   std::vector<std::string> cited;
   for (const Claim* c : claims) {
-    r.add_cells(c->id, c->topic, c->text, detail::stances_cell(ds, c->stances), c->rating,
-                c->verdict, c->evidence);
-    cited.insert(cited.end(), c->evidence.begin(), c->evidence.end());
+    r.add_cells(c->id, c->topic, c->text, detail::stances_cell(ds, c->stances), c->verdict.rating,
+                c->verdict.summary, c->verdict.evidence);
+    cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
   }
   r.note("Verdicts weigh systematic reviews over single trials and trials over opinion.");
   add_source_notes(r, ds, cited);
@@ -66,7 +66,7 @@ Report sources_report(const Dataset& ds) {
   };
   for (const Source& s : ds.sources) {
     json claims = nullptr, backed = nullptr, contra = nullptr, open = nullptr;
-    if (s.kind == "article") {
+    if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
       claims = sc.claims;
       backed = sc.backed;
@@ -84,7 +84,8 @@ Report sources_report(const Dataset& ds) {
 }
 
 Report causes_report(const Dataset& ds, const std::optional<std::string>& category) {
-  const auto items = filter_by(ds.causes, category, "--category", category_of<Cause>);
+  const auto items =
+      filter_by<Cause, CauseCategory>(ds.causes, category, "--category", category_of<Cause>);
   Report r;
   r.title = "Causes and risk factors of muscle cramps";
   r.columns = {{"id", "Id", Align::left, false},
@@ -103,7 +104,8 @@ Report causes_report(const Dataset& ds, const std::optional<std::string>& catego
 }
 
 Report remedies_report(const Dataset& ds, const std::optional<std::string>& category) {
-  const auto items = filter_by(ds.remedies, category, "--category", category_of<Remedy>);
+  const auto items =
+      filter_by<Remedy, RemedyCategory>(ds.remedies, category, "--category", category_of<Remedy>);
   Report r;
   r.title = "Remedies for cramps other than magnesium";
   r.columns = {{"id", "Id", Align::left, false},
@@ -129,10 +131,10 @@ Report remedies_report(const Dataset& ds, const std::optional<std::string>& cate
 
 Report symptoms_report(const Dataset& ds, const std::optional<std::string>& condition,
                        const std::optional<std::string>& category) {
-  const auto by_condition =
-      filter_by(ds.symptoms, condition, "--condition",
-                [](const Symptom& s) -> const std::string& { return s.condition; });
-  const auto by_category = filter_by(ds.symptoms, category, "--category", category_of<Symptom>);
+  const auto by_condition = filter_by<Symptom, SymptomOf>(
+      ds.symptoms, condition, "--condition", [](const Symptom& s) { return s.condition; });
+  const auto by_category = filter_by<Symptom, SymptomCategory>(ds.symptoms, category, "--category",
+                                                               category_of<Symptom>);
   Report r;
   r.title = "Symptoms of magnesium deficiency and excess";
   r.columns = {{"id", "Id", Align::left, false},
@@ -155,7 +157,8 @@ Report symptoms_report(const Dataset& ds, const std::optional<std::string>& cond
 }
 
 Report interactions_report(const Dataset& ds, const std::optional<std::string>& category) {
-  const auto items = filter_by(ds.interactions, category, "--category", category_of<Interaction>);
+  const auto items = filter_by<Interaction, InteractionCategory>(
+      ds.interactions, category, "--category", category_of<Interaction>);
   Report r;
   r.title = "Medicines that interact with magnesium";
   r.columns = {{"id", "Id", Align::left, false},

@@ -32,12 +32,12 @@ Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
     o.emplace_hint(o.end(), "commercial_interest", sells);
     o.emplace_hint(o.end(), "locator", s.locator);
     o.emplace_hint(o.end(), "source", s.source);
-    o.emplace_hint(o.end(), "stance", s.stance);
+    o.emplace_hint(o.end(), "stance", std::string(name_of(s.stance)));
     j.get_ref<nlohmann::json::array_t&>().emplace_back(std::move(o));
     if (!text.empty()) text += "; ";
     text.append(s.source)
         .append(sells ? " (sells magnesium) " : " ")
-        .append(s.stance)
+        .append(name_of(s.stance))
         .append(" (\"")
         .append(s.locator)
         .append("\")");
@@ -79,7 +79,7 @@ void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& n
                  std::vector<std::string>& sources) {
   for (const auto& id : notice_ids) {
     if (const Notice* n = ds.find_notice(id)) {
-      r.note(n->text, n->caution ? NoteLevel::warning : NoteLevel::info);
+      r.note(n->text, n->level == NoticeLevel::caution ? NoteLevel::warning : NoteLevel::info);
       sources.insert(sources.end(), n->sources.begin(), n->sources.end());
     }
   }
@@ -100,8 +100,8 @@ std::string describe_profile(const Profile& p) {
       parts.push_back(fmt::format("age {:g} years", std::round(m / 12.0 * 100.0) / 100.0));
     }
   }
-  if (p.sex) parts.emplace_back(to_string(*p.sex));
-  if (p.condition != Condition::none) parts.emplace_back(to_string(p.condition));
+  if (p.sex) parts.emplace_back(name_of(*p.sex));
+  if (p.condition != Condition::none) parts.emplace_back(name_of(p.condition));
   std::string out;
   for (const auto& s : parts) out += (out.empty() ? "" : ", ") + s;
   return out;

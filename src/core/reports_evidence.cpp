@@ -14,9 +14,9 @@ using nlohmann::json;
 Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
   auto studies = find_trials(ds, q);
   if (plot) {
-    studies.erase(
-        std::remove_if(studies.begin(), studies.end(), [](const Study* s) { return !s->effect; }),
-        studies.end());
+    studies.erase(std::remove_if(studies.begin(), studies.end(),
+                                 [](const Study* s) { return !s->result.effect; }),
+                  studies.end());
   }
   Report r;
   r.title = plot ? "Forest plot: studies reporting an effect with a confidence interval"
@@ -44,13 +44,14 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
   std::vector<std::string> sources;
   for (const Study* s : studies) {
     const long long n = participants(*s);
-    r.add_cells(
-        s->id, s->year, Cell{s->first_author, s->id}, s->title, s->journal, opt(s->pmid),
-        opt(s->doi), s->design, s->population, opt(s->n_randomized), opt(s->n_analysed),
-        Cell{n > 0 ? json(n) : json(nullptr)}, opt(s->intervention.form), opt(s->conclusion),
-        Cell{s->effect ? effect_json(*s->effect) : json(nullptr),
-             s->effect ? effect_text(*s->effect) : "-"},
-        Cell{nullptr, s->effect ? forest_line(*s->effect, 32) : ""}, s->cited_by, s->sources);
+    r.add_cells(s->id, s->year, Cell{s->first_author, s->id}, s->title, s->journal, opt(s->pmid),
+                opt(s->doi), s->design, s->population, opt(s->n_randomized), opt(s->n_analysed),
+                Cell{n > 0 ? json(n) : json(nullptr)}, opt(s->intervention.form),
+                opt(s->conclusion),
+                Cell{s->result.effect ? effect_json(*s->result.effect) : json(nullptr),
+                     s->result.effect ? effect_text(*s->result.effect) : "-"},
+                Cell{nullptr, s->result.effect ? forest_line(*s->result.effect, 32) : ""},
+                s->cited_by, s->sources);
     sources.push_back(s->id);
   }
   const TrialSummary t = summarize(studies);
@@ -70,8 +71,8 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
         "Each row has its own scale, for the measures differ; ratios (no effect at 1) are "
         "drawn on a log scale. The measures:");
     for (const Study* s : studies) {
-      r.note(fmt::format("[{}] {}{}", s->id, s->effect->measure,
-                         s->effect->p ? fmt::format(", p = {:g}", *s->effect->p) : ""),
+      const Effect& e = *s->result.effect;
+      r.note(fmt::format("[{}] {}{}", s->id, e.measure, e.p ? fmt::format(", p = {:g}", *e.p) : ""),
              NoteLevel::info, 2);
     }
   }

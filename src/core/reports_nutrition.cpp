@@ -29,7 +29,7 @@ std::string views_text(const Form& f) {
   std::string out;
   for (const auto& v : f.article_views) {
     if (!out.empty()) out += " | ";
-    out += fmt::format("{} {}: {}", v.source, v.view, v.note);
+    out += fmt::format("{} {}: {}", v.source, name_of(v.view), v.note);
   }
   return out.empty() ? "-" : out;
 }
@@ -37,7 +37,7 @@ std::string views_text(const Form& f) {
 json views_json(const Form& f) {
   json arr = json::array();
   for (const auto& v : f.article_views) {
-    arr.push_back({{"source", v.source}, {"view", v.view}, {"note", v.note}});
+    arr.push_back({{"source", v.source}, {"view", name_of(v.view)}, {"note", v.note}});
   }
   return arr;
 }
@@ -158,7 +158,7 @@ Report forms_report(const Dataset& ds) {
   for (const Form& f : ds.forms) {
     r.add_cells(
         f.id, f.name, f.formula, Cell{f.elemental_pct, fmt::format("{:.1f}", f.elemental_pct)},
-        f.absorption_relative, f.laxative,
+        f.absorption.relative, f.laxative,
         Cell{f.cramp_studies, f.cramp_studies.empty() ? "none" : ""}, f.gi_tolerance, f.sources);
   }
   r.note(
@@ -166,7 +166,7 @@ Report forms_report(const Dataset& ds) {
       "included). Absorption: relative ranking from human studies; 'unknown' where no "
       "human comparison settles it. 'mgcramp forms NAME' shows the evidence for one form.");
   for (const Form& f : ds.forms) {
-    sources.insert(sources.end(), f.absorption_studies.begin(), f.absorption_studies.end());
+    sources.insert(sources.end(), f.absorption.studies.begin(), f.absorption.studies.end());
   }
   add_source_notes(r, ds, sources);
   return r;
@@ -197,8 +197,8 @@ Report form_report(const Dataset& ds, const Form& f) {
   };
   r.add_cells(f.id, f.name, f.aliases, f.formula, f.hydrate_water,
               Cell{f.elemental_pct, fmt::format("{:.1f}% by weight", f.elemental_pct)},
-              opt(f.typical_products_note), f.absorption_relative, f.absorption_summary,
-              f.absorption_studies, f.gi_tolerance, f.laxative, f.cramp_evidence,
+              opt(f.typical_products_note), f.absorption.relative, f.absorption.summary,
+              f.absorption.studies, f.gi_tolerance, f.laxative, f.cramp_evidence,
               Cell{f.cramp_studies, f.cramp_studies.empty() ? "none" : ""},
               Cell{views_json(f), views_text(f)}, f.sources);
   add_source_notes(r, ds, f.sources);

@@ -44,9 +44,8 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
       }
     }
     source_ids.insert(source_ids.end(), in->sources.begin(), in->sources.end());
-    r.add_cells(in->life_stage, to_string(in->sex), to_string(in->condition), in->age_from_months,
-                opt(in->age_to_months), Cell{in->kind, in->kind == "AI" ? "AI" : "RDA"},
-                Cell{in->rda_mg, mg_text(in->rda_mg)},
+    r.add_cells(in->life_stage, in->sex, in->condition, in->age_from_months, opt(in->age_to_months),
+                in->kind, Cell{in->rda_mg, mg_text(in->rda_mg)},
                 Cell{opt(in->ear_mg), in->ear_mg ? mg_text(*in->ear_mg) : "none"},
                 Cell{opt(in->ul_supplemental_mg),
                      in->ul_supplemental_mg ? mg_text(*in->ul_supplemental_mg) : "not established"},

@@ -75,7 +75,7 @@ Cell to_cell(const Dataset&, const std::vector<ArticleView>& v) {
   std::string text;
   for (const auto& a : v) {
     j.push_back({{"source", a.source}, {"view", a.view}, {"note", a.note}});
-    text += fmt::format("{}{} {}: {}", text.empty() ? "" : "; ", a.source, a.view, a.note);
+    text += fmt::format("{}{} {}: {}", text.empty() ? "" : "; ", a.source, name_of(a.view), a.note);
   }
   return {j, text};
 }

@@ -34,8 +34,8 @@ void fields(S& s, F& f) {
 
 template <class S, class F, If<S, Notice> = true>
 void fields(S& s, F& f) {
-  auto& [id, text, caution, sources] = s;
-  f(id, text, caution, sources);
+  auto& [id, level, text, sources] = s;
+  f(id, level, text, sources);
 }
 
 template <class S, class F, If<S, Intake> = true>
@@ -74,14 +74,19 @@ void fields(S& s, F& f) {
   f(source, view, note);
 }
 
+template <class S, class F, If<S, Form::Absorption> = true>
+void fields(S& s, F& f) {
+  auto& [summary, relative, studies] = s;
+  f(summary, relative, studies);
+}
+
 template <class S, class F, If<S, Form> = true>
 void fields(S& s, F& f) {
   auto& [id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
-         absorption_summary, absorption_relative, absorption_studies, gi_tolerance, laxative,
-         cramp_evidence, cramp_studies, article_views, sources] = s;
-  f(id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
-    absorption_summary, absorption_relative, absorption_studies, gi_tolerance, laxative,
-    cramp_evidence, cramp_studies, article_views, sources);
+         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views,
+         sources] = s;
+  f(id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note, absorption,
+    gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views, sources);
 }
 
 template <class S, class F, If<S, Effect> = true>
@@ -102,16 +107,22 @@ void fields(S& s, F& f) {
   f(source, note);
 }
 
+template <class S, class F, If<S, Study::Result> = true>
+void fields(S& s, F& f) {
+  auto& [summary, effect] = s;
+  f(summary, effect);
+}
+
 template <class S, class F, If<S, Study> = true>
 void fields(S& s, F& f) {
   auto& [id, first_author, authors, year, title, journal, volume, issue, pages, pmid, doi, design,
          population, country, n_randomized, n_analysed, n_trials, intervention, comparator,
-         duration_days, primary_outcome, result_summary, effect, conclusion, funding, cited_by,
-         discrepancies, notes, sources] = s;
+         duration_days, primary_outcome, result, conclusion, funding, cited_by, discrepancies,
+         notes, sources] = s;
   f(id, first_author, authors, year, title, journal, volume, issue, pages, pmid, doi, design,
     population, country, n_randomized, n_analysed, n_trials, intervention, comparator,
-    duration_days, primary_outcome, result_summary, effect, conclusion, funding, cited_by,
-    discrepancies, notes, sources);
+    duration_days, primary_outcome, result, conclusion, funding, cited_by, discrepancies, notes,
+    sources);
 }
 
 template <class S, class F, If<S, Stance> = true>
@@ -120,10 +131,16 @@ void fields(S& s, F& f) {
   f(source, stance, locator);
 }
 
+template <class S, class F, If<S, Claim::Verdict> = true>
+void fields(S& s, F& f) {
+  auto& [rating, summary, evidence] = s;
+  f(rating, summary, evidence);
+}
+
 template <class S, class F, If<S, Claim> = true>
 void fields(S& s, F& f) {
-  auto& [id, topic, text, stances, rating, verdict, evidence] = s;
-  f(id, topic, text, stances, rating, verdict, evidence);
+  auto& [id, topic, text, stances, verdict] = s;
+  f(id, topic, text, stances, verdict);
 }
 
 template <class S, class F, If<S, Cause> = true>
@@ -157,16 +174,6 @@ void fields(S& s, F& f) {
   (void)origin;  // where the data came from, not part of it: read_snapshot's argument
   f(schema_version, sources, notices, intakes, daily_value, foods, atomic_masses, forms, studies,
     claims, causes, remedies, symptoms, interactions);
-}
-
-// Enumerations are stored as one byte below their number of values. Keep these
-// in step with model.hpp: otherwise the snapshot tool's read-back check fails
-// the build.
-constexpr unsigned enum_size(SexScope) {
-  return 3;
-}
-constexpr unsigned enum_size(Condition) {
-  return 3;
 }
 
 // ---------------------------------------------------------------------------
@@ -302,7 +309,7 @@ class Reader {
   template <class E, std::enable_if_t<std::is_enum_v<E>, bool> = true>
   void get(E& e) {
     const unsigned b = u8("an enumeration");
-    if (b >= enum_size(E{})) corrupt(fmt::format("enumeration value {}", b));
+    if (b >= enum_count<E>()) corrupt(fmt::format("enumeration value {}", b));
     e = static_cast<E>(b);
   }
   template <class T>

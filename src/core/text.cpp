@@ -283,4 +283,13 @@ std::string join_or(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string join_comma(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 }  // namespace mgcramp::text

@@ -31,7 +31,7 @@ void check(const Intake& in, const Expect& e) {
   CHECK(in.rda_mg == e.rda);
   CHECK(in.ear_mg == e.ear);
   CHECK(in.ul_supplemental_mg == e.ul);
-  CHECK(in.kind == e.kind);
+  CHECK(name_of(in.kind) == e.kind);
 }
 
 }  // namespace

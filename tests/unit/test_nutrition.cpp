@@ -66,14 +66,14 @@ TEST_CASE("food ranking: pumpkin seeds lead per serving and order is descending"
   q.basis = Basis::per_100kcal;
   const auto kcal = rank_foods(ds(), q);
   REQUIRE(!kcal.empty());
-  CHECK(kcal[0].food->category == "vegetables");  // leafy greens lead per calorie
+  CHECK(kcal[0].food->category == FoodCategory::vegetables);  // leafy greens lead per calorie
 }
 
 TEST_CASE("food filters: category and search") {
   FoodQuery q;
   q.top = 100;
   q.category = "legumes";
-  for (const auto& rf : rank_foods(ds(), q)) CHECK(rf.food->category == "legumes");
+  for (const auto& rf : rank_foods(ds(), q)) CHECK(rf.food->category == FoodCategory::legumes);
   q.category = std::nullopt;
   q.search = "BEANS";
   const auto beans = rank_foods(ds(), q);

@@ -127,9 +127,9 @@ TEST_CASE("cited_ids lists a record's sources and studies once each, in order") 
   const auto ids = cited_ids(ds(), claim);
   const Claim& c = ds().claims[claim.index];
   // Stances come before the verdict's evidence.
-  REQUIRE(ids.size() == c.stances.size() + c.evidence.size());
+  REQUIRE(ids.size() == c.stances.size() + c.verdict.evidence.size());
   CHECK(ids.front() == c.stances.front().source);
-  CHECK(ids.back() == c.evidence.back());
+  CHECK(ids.back() == c.verdict.evidence.back());
   // A study's form is not a source.
   const auto study = cited_ids(ds(), resolve_record(ds(), "roguin-maor-2017"));
   CHECK(std::find(study.begin(), study.end(), "oxide") == study.end());

@@ -1,0 +1,243 @@
+#pragma once
+// Every enumerated value set of the dataset, each listed once with its
+// names as the JSON writes them. The loader reads them, the snapshot stores
+// their index, the queries filter on them and the command line's help text
+// and "must be one of" messages list them, all from the tables below.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mgcramp {
+
+// EnumNames<E>::names lists E's values in declaration order; `what` names
+// the set in messages. Specialised next to each enum below.
+template <class E>
+struct EnumNames;
+
+template <class E>
+constexpr std::size_t enum_count() {
+  return std::size(EnumNames<E>::names);
+}
+
+template <class E>
+constexpr std::string_view name_of(E e) {
+  return EnumNames<E>::names[static_cast<std::size_t>(e)];
+}
+
+// The value named exactly `s`, or nullopt.
+template <class E>
+constexpr std::optional<E> enum_from(std::string_view s) {
+  for (std::size_t i = 0; i < enum_count<E>(); ++i) {
+    if (EnumNames<E>::names[i] == s) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+// Every name, in order.
+template <class E>
+std::vector<std::string> enum_names() {
+  return {std::begin(EnumNames<E>::names), std::end(EnumNames<E>::names)};
+}
+
+// Declares EnumNames<E> with its names and checks that they cover the enum
+// up to its last value.
+#define MGCRAMP_ENUM_NAMES(E, WHAT, LAST, ...)                                        \
+  template <>                                                                         \
+  struct EnumNames<E> {                                                               \
+    static constexpr std::string_view what = WHAT;                                    \
+    static constexpr std::string_view names[] = {__VA_ARGS__};                        \
+  };                                                                                  \
+  static_assert(std::size(EnumNames<E>::names) == static_cast<std::size_t>(LAST) + 1, \
+                "EnumNames<" #E "> must name every value")
+
+enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
+MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",
+                   "dataset", "database", "regulation");
+
+enum class NoticeLevel : std::uint8_t { info, caution };
+MGCRAMP_ENUM_NAMES(NoticeLevel, "notice level", NoticeLevel::caution, "info", "caution");
+
+enum class Sex : std::uint8_t { female, male };
+MGCRAMP_ENUM_NAMES(Sex, "sex", Sex::male, "female", "male");
+
+// Who a reference value applies to.
+enum class SexScope : std::uint8_t { any, female, male };
+MGCRAMP_ENUM_NAMES(SexScope, "sex", SexScope::male, "any", "female", "male");
+
+enum class Condition : std::uint8_t { none, pregnant, lactating };
+MGCRAMP_ENUM_NAMES(Condition, "condition", Condition::lactating, "none", "pregnant", "lactating");
+
+// An RDA, or an Adequate Intake where no RDA could be set (infants).
+enum class IntakeKind : std::uint8_t { rda, ai };
+MGCRAMP_ENUM_NAMES(IntakeKind, "intake kind", IntakeKind::ai, "RDA", "AI");
+
+enum class FoodCategory : std::uint8_t {
+  nuts_seeds,
+  legumes,
+  grains,
+  vegetables,
+  fruit,
+  fish,
+  meat_poultry,
+  dairy_soy,
+  other
+};
+MGCRAMP_ENUM_NAMES(FoodCategory, "food category", FoodCategory::other, "nuts-seeds", "legumes",
+                   "grains", "vegetables", "fruit", "fish", "meat-poultry", "dairy-soy", "other");
+
+// A form's absorption relative to the others, from human studies.
+enum class AbsorptionRank : std::uint8_t { high, moderate, low, unknown };
+MGCRAMP_ENUM_NAMES(AbsorptionRank, "absorption rank", AbsorptionRank::unknown, "high", "moderate",
+                   "low", "unknown");
+
+enum class Laxative : std::uint8_t { strong, moderate, mild, low, unknown };
+MGCRAMP_ENUM_NAMES(Laxative, "laxative effect", Laxative::unknown, "strong", "moderate", "mild",
+                   "low", "unknown");
+
+// What an article says of a supplement form.
+enum class View : std::uint8_t { recommends, discourages, neutral };
+MGCRAMP_ENUM_NAMES(View, "view", View::neutral, "recommends", "discourages", "neutral");
+
+enum class Design : std::uint8_t {
+  rct,
+  crossover_rct,
+  n_of_1_rct,
+  systematic_review,
+  meta_analysis,
+  guideline,
+  cohort,
+  case_control,
+  cross_sectional,
+  bioavailability,
+  review
+};
+MGCRAMP_ENUM_NAMES(Design, "design", Design::review, "rct", "crossover-rct", "n-of-1-rct",
+                   "systematic-review", "meta-analysis", "guideline", "cohort", "case-control",
+                   "cross-sectional", "bioavailability", "review");
+
+// Randomized trials: parallel, crossover and n-of-1.
+constexpr bool is_trial(Design d) {
+  return d == Design::rct || d == Design::crossover_rct || d == Design::n_of_1_rct;
+}
+// Designs that pool or summarise other studies.
+constexpr bool is_review(Design d) {
+  return d == Design::systematic_review || d == Design::meta_analysis || d == Design::guideline ||
+         d == Design::review;
+}
+
+enum class Population : std::uint8_t { idiopathic, pregnancy, exercise, other };
+MGCRAMP_ENUM_NAMES(Population, "population", Population::other, "idiopathic", "pregnancy",
+                   "exercise", "other");
+
+enum class Route : std::uint8_t { oral, intravenous, topical };
+MGCRAMP_ENUM_NAMES(Route, "route", Route::topical, "oral", "intravenous", "topical");
+
+// What an efficacy study found.
+enum class Conclusion : std::uint8_t { benefit, no_benefit, mixed, inconclusive };
+MGCRAMP_ENUM_NAMES(Conclusion, "conclusion", Conclusion::inconclusive, "benefit", "no-benefit",
+                   "mixed", "inconclusive");
+
+// What an article says of a claim.
+enum class StanceKind : std::uint8_t { supports, opposes, mixed };
+MGCRAMP_ENUM_NAMES(StanceKind, "stance", StanceKind::mixed, "supports", "opposes", "mixed");
+
+enum class ClaimTopic : std::uint8_t {
+  efficacy_night_cramps,
+  efficacy_pregnancy,
+  efficacy_athletes,
+  deficiency,
+  absorption,
+  forms,
+  timing,
+  dose,
+  safety,
+  diet,
+  other_remedies,
+  mechanism,
+  calcium_ratio,
+  prevalence
+};
+MGCRAMP_ENUM_NAMES(ClaimTopic, "topic", ClaimTopic::prevalence, "efficacy-night-cramps",
+                   "efficacy-pregnancy", "efficacy-athletes", "deficiency", "absorption", "forms",
+                   "timing", "dose", "safety", "diet", "other-remedies", "mechanism",
+                   "calcium-ratio", "prevalence");
+
+// The verdict of the evidence on a claim.
+enum class Rating : std::uint8_t {
+  supported,
+  partly_supported,
+  mixed,
+  not_supported,
+  contradicted,
+  insufficient
+};
+MGCRAMP_ENUM_NAMES(Rating, "rating", Rating::insufficient, "supported", "partly-supported", "mixed",
+                   "not-supported", "contradicted", "insufficient");
+
+enum class CauseCategory : std::uint8_t {
+  dehydration_electrolytes,
+  exertion,
+  medication,
+  medical_condition,
+  physiological,
+  lifestyle,
+  nutritional,
+  idiopathic
+};
+MGCRAMP_ENUM_NAMES(CauseCategory, "cause category", CauseCategory::idiopathic,
+                   "dehydration-electrolytes", "exertion", "medication", "medical-condition",
+                   "physiological", "lifestyle", "nutritional", "idiopathic");
+
+enum class RemedyCategory : std::uint8_t {
+  physical,
+  thermal,
+  hydration,
+  drug,
+  supplement,
+  lifestyle
+};
+MGCRAMP_ENUM_NAMES(RemedyCategory, "remedy category", RemedyCategory::lifestyle, "physical",
+                   "thermal", "hydration", "drug", "supplement", "lifestyle");
+
+enum class RemedyUse : std::uint8_t { relief, prevention, both };
+MGCRAMP_ENUM_NAMES(RemedyUse, "use", RemedyUse::both, "relief", "prevention", "both");
+
+enum class EvidenceLevel : std::uint8_t {
+  systematic_review,
+  rct,
+  observational,
+  expert_opinion,
+  none
+};
+MGCRAMP_ENUM_NAMES(EvidenceLevel, "evidence level", EvidenceLevel::none, "systematic-review", "rct",
+                   "observational", "expert-opinion", "none");
+
+// Whether a symptom is one of deficiency or of excess.
+enum class SymptomOf : std::uint8_t { deficiency, excess };
+MGCRAMP_ENUM_NAMES(SymptomOf, "condition", SymptomOf::excess, "deficiency", "excess");
+
+enum class SymptomCategory : std::uint8_t {
+  neuromuscular,
+  cardiac,
+  gastrointestinal,
+  neurological,
+  metabolic,
+  general
+};
+MGCRAMP_ENUM_NAMES(SymptomCategory, "symptom category", SymptomCategory::general, "neuromuscular",
+                   "cardiac", "gastrointestinal", "neurological", "metabolic", "general");
+
+enum class InteractionCategory : std::uint8_t {
+  lowers_magnesium,
+  absorption,
+  raises_magnesium,
+  other
+};
+MGCRAMP_ENUM_NAMES(InteractionCategory, "interaction category", InteractionCategory::other,
+                   "lowers-magnesium", "absorption", "raises-magnesium", "other");
+
+}  // namespace mgcramp
