@@ -12,6 +12,7 @@ namespace mgcramp {
 
 // A reference, article, database or study that records cite by id.
 struct Source {
+  static constexpr Table table = Table::sources;
   std::string id;
   SourceKind kind = SourceKind::article;
   std::string title;
@@ -27,6 +28,7 @@ struct Source {
 // A caution or explanation shown next to answers (the UL covers supplements
 // only, kidney disease, ...). Records point at notices by id.
 struct Notice {
+  static constexpr Table table = Table::notices;
   std::string id;
   NoticeLevel level = NoticeLevel::info;  // a caution is a safety warning
   std::string text;
@@ -35,6 +37,7 @@ struct Notice {
 
 // One Dietary Reference Intake row for a life stage.
 struct Intake {
+  static constexpr Table table = Table::intakes;
   std::string id;
   std::string life_stage;
   double age_from_months = 0;           // inclusive
@@ -66,6 +69,7 @@ struct AtomicMasses {
 // (usda_mg_per_100g x grams / 100); nih_mg_per_serving keeps the NIH table's
 // figure where it differs, and `note` says why.
 struct Food {
+  static constexpr Table table = Table::foods;
   std::string id;
   std::string name;
   std::vector<std::string> aliases;
@@ -92,6 +96,7 @@ struct ArticleView {
 
 // A supplement form (salt) of magnesium.
 struct Form {
+  static constexpr Table table = Table::forms;
   std::string id;
   std::string name;
   std::vector<std::string> aliases;
@@ -136,6 +141,7 @@ struct Discrepancy {
 
 // A study, review or guideline, as published (identifiers confirmed or null).
 struct Study {
+  static constexpr Table table = Table::studies;
   std::string id;
   std::string first_author;
   std::optional<std::string> authors;
@@ -172,6 +178,7 @@ struct Stance {
 
 // A claim the articles make, paraphrased, with the verdict of the evidence.
 struct Claim {
+  static constexpr Table table = Table::claims;
   std::string id;
   ClaimTopic topic = ClaimTopic::other_remedies;
   std::string text;
@@ -184,6 +191,7 @@ struct Claim {
 };
 
 struct Cause {
+  static constexpr Table table = Table::causes;
   std::string id, name;
   CauseCategory category = CauseCategory::idiopathic;
   std::string mechanism, evidence_note;
@@ -191,6 +199,7 @@ struct Cause {
 };
 
 struct Remedy {
+  static constexpr Table table = Table::remedies;
   std::string id, name;
   RemedyCategory category = RemedyCategory::physical;
   RemedyUse use = RemedyUse::both;
@@ -203,6 +212,7 @@ struct Remedy {
 };
 
 struct Symptom {
+  static constexpr Table table = Table::symptoms;
   std::string id, name;
   SymptomOf condition = SymptomOf::deficiency;
   SymptomCategory category = SymptomCategory::general;
@@ -211,6 +221,7 @@ struct Symptom {
 };
 
 struct Interaction {
+  static constexpr Table table = Table::interactions;
   std::string id, drug_class;
   std::vector<std::string> examples;
   InteractionCategory category = InteractionCategory::other;
@@ -220,7 +231,8 @@ struct Interaction {
 
 struct Dataset {
   int schema_version = 0;
-  std::string origin;  // file name, or "<embedded>"
+  std::optional<std::string> description;
+  std::string origin;  // file name, or "<embedded>"; not part of the data
   std::vector<Source> sources;
   std::vector<Notice> notices;
   std::vector<Intake> intakes;

@@ -9,27 +9,13 @@
 #include <vector>
 
 #include "mgcramp/model.hpp"
+#include "mgcramp/model/tables.hpp"
 
 namespace mgcramp {
 
-enum class Table {
-  sources,
-  notices,
-  intakes,
-  foods,
-  forms,
-  studies,
-  claims,
-  causes,
-  remedies,
-  symptoms,
-  interactions
-};
-
 // Every table, in dataset order.
 const std::vector<Table>& all_tables();
-const char* table_name(Table t);      // "studies", as in the dataset file
-const char* table_singular(Table t);  // "study"
+const char* table_name(Table t);  // "studies", as in the dataset file
 // "studies" or "study", any case; throws UsageError naming `option` and listing the tables.
 Table parse_table(const std::string& option, const std::string& s);
 
@@ -41,6 +27,22 @@ struct RecordRef {
   bool operator==(const RecordRef& o) const { return table == o.table && index == o.index; }
   bool operator!=(const RecordRef& o) const { return !(*this == o); }
 };
+
+// Calls `f(record)` with the record `r` refers to, whatever its type.
+template <class F>
+decltype(auto) with_record(const Dataset& ds, RecordRef r, F&& f) {
+  return with_table(ds, r.table,
+                    [&](const auto& records) -> decltype(auto) { return f(records.at(r.index)); });
+}
+
+// Calls `f(RecordRef)` for every record, table by table in dataset order.
+template <class F>
+void for_each_record(const Dataset& ds, F&& f) {
+  for (Table t : all_tables()) {
+    const std::size_t n = table_size(ds, t);
+    for (std::size_t i = 0; i < n; ++i) f(RecordRef{t, i});
+  }
+}
 
 const std::string& record_id(const Dataset& ds, RecordRef r);
 // What people call it: a study's "Garrison SR 2020", a food's name, a claim's text...

@@ -8,17 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "mgcramp/model/enums.hpp"
+#include "mgcramp/report/value.hpp"
 
 namespace mgcramp {
-
-// An enumerated value becomes JSON as its name (nlohmann would write its number).
-template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
-void to_json(nlohmann::json& j, E e) {
-  j = std::string(name_of(e));
-}
 
 enum class Align { left, right };
 
@@ -32,12 +24,12 @@ struct Column {
 // One value: `value` for JSON and CSV, `text` for humans (when empty, the
 // renderers derive it from `value`).
 struct Cell {
-  nlohmann::json value;
+  Value value;
   std::string text;
 
   Cell() = default;
-  // Implicit from anything JSON can hold, so rows read as {"a", 3, nullptr}.
-  template <class T, class = std::enable_if_t<std::is_constructible_v<nlohmann::json, T&&> &&
+  // Implicit from anything a Value holds, so rows read as {"a", 3, nullptr}.
+  template <class T, class = std::enable_if_t<std::is_constructible_v<Value, T&&> &&
                                               !std::is_same_v<std::decay_t<T>, Cell>>>
   Cell(T&& v) : value(std::forward<T>(v)) {}  // NOLINT(google-explicit-constructor)
   template <class T>
@@ -67,8 +59,7 @@ struct Report {
   std::optional<std::pair<std::size_t, std::size_t>> plot;  // {label, value}
 
   void add_row(std::vector<Cell> cells) { rows.push_back(std::move(cells)); }
-  // The same, moving each cell in: a braced list of cells is copied, which
-  // costs a deep copy of every JSON value (write Cell{value, text} here).
+  // The same, moving each cell in (a braced list of cells is copied).
   template <class... C>
   void add_cells(C&&... cells) {
     std::vector<Cell> row;

@@ -679,7 +679,7 @@ Dataset Loader::load(const json& doc) {
     root.fail_at("schema_version", fmt::format("unsupported schema version {}", ds.schema_version),
                  fmt::format("this mgcramp reads schema version {}", kSchemaVersion));
   }
-  (void)root.opt_str("description");
+  ds.description = root.opt_str("description");
   each(root, "sources", true, [&](Obj& o) { ds.sources.push_back(read_source(o)); });
   require_rows(root, "sources", ds.sources.size(), "source", "every record cites a source");
   each(root, "notices", false, [&](Obj& o) { ds.notices.push_back(read_notice(o)); });

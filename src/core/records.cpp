@@ -5,74 +5,45 @@
 
 #include <fmt/format.h>
 
-#include "fields.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/model/leaves.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp {
-namespace detail {
-
-std::size_t table_size(const Dataset& ds, Table t) {
-  switch (t) {
-    case Table::sources: return ds.sources.size();
-    case Table::notices: return ds.notices.size();
-    case Table::intakes: return ds.intakes.size();
-    case Table::foods: return ds.foods.size();
-    case Table::forms: return ds.forms.size();
-    case Table::studies: return ds.studies.size();
-    case Table::claims: return ds.claims.size();
-    case Table::causes: return ds.causes.size();
-    case Table::remedies: return ds.remedies.size();
-    case Table::symptoms: return ds.symptoms.size();
-    case Table::interactions: return ds.interactions.size();
-  }
-  return 0;
-}
-
-}  // namespace detail
-
 namespace {
 
-using detail::RefKind;
+using schema::Field;
+using schema::Path;
+using schema::RefTo;
 
-struct TableInfo {
-  Table table;
-  const char* name;
-  const char* singular;
-};
-
-constexpr TableInfo kTables[] = {
-    {Table::sources, "sources", "source"},
-    {Table::notices, "notices", "notice"},
-    {Table::intakes, "intakes", "intake"},
-    {Table::foods, "foods", "food"},
-    {Table::forms, "forms", "form"},
-    {Table::studies, "studies", "study"},
-    {Table::claims, "claims", "claim"},
-    {Table::causes, "causes", "cause"},
-    {Table::remedies, "remedies", "remedy"},
-    {Table::symptoms, "symptoms", "symptom"},
-    {Table::interactions, "interactions", "interaction"},
-};
-
-const TableInfo& info(Table t) {
-  return kTables[static_cast<std::size_t>(t)];
-}
-
-// Whether a reference of `kind` can point at a record of `table`.
-bool can_point_at(RefKind kind, const Dataset& ds, RecordRef target) {
-  switch (kind) {
-    case RefKind::citable: return target.table == Table::sources || target.table == Table::studies;
-    case RefKind::article:
-      return target.table == Table::sources && ds.sources[target.index].kind == SourceKind::article;
-    case RefKind::study: return target.table == Table::studies;
-    case RefKind::form: return target.table == Table::forms;
-    case RefKind::notice: return target.table == Table::notices;
-  }
-  return false;
+// Whether a reference of `kind` can point at the record `target`.
+bool can_point_at(RefTo kind, const Dataset& ds, RecordRef target) {
+  const SourceKind source_kind =
+      target.table == Table::sources ? ds.sources[target.index].kind : SourceKind::article;
+  return schema::can_point_at(kind, target.table, source_kind);
 }
 
 // ---- search ----
+
+// The text a field's value holds, piece by piece: strings, ids, list items
+// and enumerated values' names. Every piece lives as long as the dataset.
+// Numbers and flags hold none.
+template <class G>
+void for_each_text(const std::string& v, G&& g) {
+  g(std::string_view(v));
+}
+template <class G>
+void for_each_text(const std::vector<std::string>& v, G&& g) {
+  for (const auto& s : v) g(std::string_view(s));
+}
+template <class T, class G>
+void for_each_text(const T& v, G&& g) {
+  if constexpr (std::is_enum_v<T>) g(name_of(v));
+}
+template <class T, class G>
+void for_each_text(const std::optional<T>& v, G&& g) {
+  if (v) for_each_text(*v, g);
+}
 
 bool is_word_char(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -131,20 +102,6 @@ Found find_best(std::string_view hay, const Needle& needle) {
   }
 }
 
-// How much a match in a field counts: names and titles over long text.
-double field_weight(std::string_view key) {
-  static constexpr std::string_view kNames[] = {"name",       "title",      "first_author",
-                                                "drug_class", "life_stage", "text",
-                                                "formula",    "aliases",    "examples"};
-  static constexpr std::string_view kTags[] = {
-      "category", "topic",     "kind",   "design", "population", "journal", "authors", "year",
-      "form",     "condition", "rating", "use",    "publisher",  "pmid",    "doi"};
-  if (key == "id") return 6;
-  if (std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames)) return 5;
-  if (std::find(std::begin(kTags), std::end(kTags), key) != std::end(kTags)) return 3;
-  return 1;
-}
-
 // About `width` columns of `s` around [pos, pos + len), cut at spaces, with
 // "..." where text was left out.
 std::string snippet(std::string_view s, std::size_t pos, std::size_t len, std::size_t width) {
@@ -185,26 +142,22 @@ std::vector<std::string> words_of(std::string_view s) {
 const std::vector<Table>& all_tables() {
   static const std::vector<Table> all = [] {
     std::vector<Table> v;
-    for (const auto& t : kTables) v.push_back(t.table);
+    for (std::size_t i = 0; i < enum_count<Table>(); ++i) v.push_back(static_cast<Table>(i));
     return v;
   }();
   return all;
 }
 
 const char* table_name(Table t) {
-  return info(t).name;
-}
-
-const char* table_singular(Table t) {
-  return info(t).singular;
+  return name_of(t).data();  // the names are string literals
 }
 
 Table parse_table(const std::string& option, const std::string& s) {
   const std::string v = text::to_lower(s);
   std::vector<std::string> names;
-  for (const auto& t : kTables) {
-    if (v == t.name || v == t.singular) return t.table;
-    names.emplace_back(t.name);
+  for (Table t : all_tables()) {
+    if (v == name_of(t) || v == table_singular(t)) return t;
+    names.emplace_back(name_of(t));
   }
   const std::string near = text::closest(v, names);
   throw UsageError(fmt::format("{} must be one of {}, got '{}'", option, fmt::join(names, ", "),
@@ -214,7 +167,7 @@ Table parse_table(const std::string& option, const std::string& s) {
 }
 
 const std::string& record_id(const Dataset& ds, RecordRef r) {
-  return detail::with_record(ds, r, [](const auto& rec) -> const std::string& { return rec.id; });
+  return with_record(ds, r, [](const auto& rec) -> const std::string& { return rec.id; });
 }
 
 std::string record_label(const Dataset& ds, RecordRef r) {
@@ -250,7 +203,7 @@ RecordRef resolve_record(const Dataset& ds, const std::string& id,
   want.erase(want.find_last_not_of(" \t") + 1);
   std::vector<RecordRef> hits;
   std::vector<std::string> ids;
-  detail::for_each_record(ds, [&](RecordRef r) {
+  for_each_record(ds, [&](RecordRef r) {
     if (table && r.table != *table) return;
     const std::string& rid = record_id(ds, r);
     if (rid == want) hits.push_back(r);
@@ -278,13 +231,19 @@ RecordRef resolve_record(const Dataset& ds, const std::string& id,
 std::vector<Link> referenced_by(const Dataset& ds, RecordRef target) {
   const std::string& id = record_id(ds, target);
   std::vector<Link> out;
-  detail::for_each_record(ds, [&](RecordRef from) {
-    detail::visit_record(ds, from, [&](const char* key, const auto& v) {
-      bool hit = false;
-      detail::for_each_ref(v, [&](const std::string& ref, RefKind kind) {
-        hit = hit || (ref == id && can_point_at(kind, ds, target));
+  for_each_record(ds, [&](RecordRef from) {
+    std::string last;  // one link per field
+    with_record(ds, from, [&](const auto& rec) {
+      schema::for_each_leaf(rec, [&](const Path& path, const Field& f, const auto& v) {
+        if (f.ref == RefTo::none) return;
+        bool hit = false;
+        schema::for_each_id(v, [&](const std::string& ref) { hit = hit || ref == id; });
+        if (!hit || !can_point_at(f.ref, ds, target)) return;
+        std::string field = path.str();
+        if (field == last) return;
+        last = field;
+        out.push_back({from, std::move(field)});
       });
-      if (hit) out.push_back({from, key});
     });
   });
   return out;
@@ -292,10 +251,12 @@ std::vector<Link> referenced_by(const Dataset& ds, RecordRef target) {
 
 std::vector<std::string> cited_ids(const Dataset& ds, RecordRef r) {
   std::vector<std::string> out;
-  detail::visit_record(ds, r, [&](const char*, const auto& v) {
-    detail::for_each_ref(v, [&](const std::string& ref, RefKind kind) {
-      if (kind == RefKind::form || kind == RefKind::notice) return;
-      if (std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
+  with_record(ds, r, [&](const auto& rec) {
+    schema::for_each_leaf(rec, [&](const Path&, const Field& f, const auto& v) {
+      if (f.ref == RefTo::none || f.ref == RefTo::form || f.ref == RefTo::notice) return;
+      schema::for_each_id(v, [&](const std::string& ref) {
+        if (std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
+      });
     });
   });
   return out;
@@ -346,19 +307,21 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
   const double phrase_factor = 2.0 * static_cast<double>(words.size());
 
   struct Text {
-    const char* field;
+    Path field;
+    double weight;
     std::string_view text;
   };
   std::vector<Text> texts;  // one record's, reused
   struct Number {
-    const char* field;
+    Path field;
+    double weight;
     int value;
   };
   std::vector<Number> numbers;
   // A record's best single match, whose field and snippet are shown.
   struct Match {
     double score = 0;
-    const char* field = "";
+    Path field;
     std::string_view text;  // lives as long as the dataset
     std::size_t pos = 0, len = 0;
   };
@@ -369,16 +332,20 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
   };
   std::vector<Candidate> found;
   SearchResult res;
-  detail::for_each_record(ds, [&](RecordRef r) {
+  for_each_record(ds, [&](RecordRef r) {
     if (q.table && r.table != *q.table) return;
     texts.clear();
     numbers.clear();
-    detail::visit_record(ds, r, [&](const char* key, const auto& v) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, int>) {
-        numbers.push_back({key, v});
-      } else {
-        detail::for_each_text(v, [&](std::string_view s) { texts.push_back({key, s}); });
-      }
+    with_record(ds, r, [&](const auto& rec) {
+      schema::for_each_leaf(rec, [&](const Path& path, const Field& f, const auto& v) {
+        const double weight = static_cast<double>(f.weight);
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, int>) {
+          numbers.push_back({path, weight, v});
+        } else {
+          for_each_text(v, [&](std::string_view s) { texts.push_back({path, weight, s}); });
+        }
+      });
     });
     Candidate c{r, 0, {}};
     auto consider = [&](const Text& t, const Needle& n, double score, std::size_t pos) {
@@ -389,14 +356,14 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
       // Integer fields (a study's year) match a word that is the same number.
       for (const Number& n : numbers) {
         if (w.text != std::to_string(n.value)) continue;
-        const double score = field_weight(n.field) * kWhole;
+        const double score = n.weight * kWhole;
         best = std::max(best, score);
         if (score > c.top.score) c.top = {score, n.field, w.text, 0, 0};
       }
       for (const Text& t : texts) {
         const Found f = find_best(t.text, w);
         if (f.quality == 0) continue;
-        const double score = field_weight(t.field) * f.quality;
+        const double score = t.weight * f.quality;
         best = std::max(best, score);
         consider(t, w, score, f.pos);
       }
@@ -406,8 +373,7 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
     if (words.size() > 1) {
       for (const Text& t : texts) {
         const Found f = find_best(t.text, phrase);
-        if (f.quality > 0)
-          consider(t, phrase, f.quality * field_weight(t.field) * phrase_factor, f.pos);
+        if (f.quality > 0) consider(t, phrase, f.quality * t.weight * phrase_factor, f.pos);
       }
     }
     c.score += c.top.score;
@@ -420,7 +386,7 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
   for (std::size_t i = 0; i < found.size() && i < q.limit; ++i) {
     const Match& m = found[i].top;
     res.hits.push_back(
-        {found[i].record, found[i].score, m.field, snippet(m.text, m.pos, m.len, 60)});
+        {found[i].record, found[i].score, m.field.str(), snippet(m.text, m.pos, m.len, 60)});
   }
   return res;
 }

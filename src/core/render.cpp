@@ -15,8 +15,6 @@
 namespace mgcramp {
 namespace {
 
-using nlohmann::json;
-
 constexpr std::size_t kGap = 2;
 constexpr std::size_t kMinColumn = 8;
 
@@ -30,36 +28,35 @@ std::string number_text(double v) {
   return s;
 }
 
-void append_compact_json(std::string& out, const json& v);  // defined with JsonWriter below
+void append_compact_json(std::string& out, const Value& v);  // defined with JsonWriter below
 
-// Appends the plain text of a JSON value, for humans and CSV. `sep` joins
-// arrays; objects are written as compact JSON.
-void append_plain(std::string& out, const json& v, const char* null_text, const char* sep) {
-  switch (v.type()) {
-    case json::value_t::null: out += null_text; return;
-    case json::value_t::boolean: out += v.get<bool>() ? "yes" : "no"; return;
-    case json::value_t::string: out += v.get_ref<const std::string&>(); return;
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: out += number_text(v.get<double>()); return;
-    case json::value_t::array: {
-      if (v.empty()) {
+// Appends the plain text of a value, for humans and CSV. `sep` joins
+// lists; objects are written as compact JSON.
+void append_plain(std::string& out, const Value& v, const char* null_text, const char* sep) {
+  switch (v.kind()) {
+    case Value::Kind::null: out += null_text; return;
+    case Value::Kind::boolean: out += v.as_bool() ? "yes" : "no"; return;
+    case Value::Kind::text: out += v.as_text(); return;
+    case Value::Kind::integer:
+    case Value::Kind::number: out += number_text(v.as_number()); return;
+    case Value::Kind::list: {
+      if (v.size() == 0) {
         out += null_text;
         return;
       }
       bool first = true;
-      for (const auto& e : v) {
+      for (const auto& e : v.as_list()) {
         if (!first) out += sep;
         first = false;
         append_plain(out, e, null_text, sep);
       }
       return;
     }
-    default: append_compact_json(out, v);
+    case Value::Kind::object: append_compact_json(out, v);
   }
 }
 
-std::string plain(const json& v, const char* null_text, const char* sep) {
+std::string plain(const Value& v, const char* null_text, const char* sep) {
   std::string out;
   append_plain(out, v, null_text, sep);
   return out;
@@ -71,8 +68,8 @@ std::string_view human_view(const Cell& c, std::string& scratch) {
   std::string_view s;
   if (!c.text.empty()) {
     s = c.text;
-  } else if (c.value.is_string()) {
-    s = c.value.get_ref<const std::string&>();
+  } else if (c.value.is_text()) {
+    s = c.value.as_text();
   } else {
     scratch = plain(c.value, "-", ", ");
     s = scratch;
@@ -203,7 +200,7 @@ void render_plot(std::string& out, const Report& r, const RenderOptions& o) {
   std::size_t label_w = 0;
   std::size_t value_w = 0;
   for (const auto& row : r.rows) {
-    if (row[value_col].value.is_number()) max = std::max(max, row[value_col].value.get<double>());
+    if (row[value_col].value.is_number()) max = std::max(max, row[value_col].value.as_number());
     label_w = std::max(label_w, text::display_width(human_text(row[label_col])));
     value_w = std::max(value_w, text::display_width(human_text(row[value_col])));
   }
@@ -212,7 +209,7 @@ void render_plot(std::string& out, const Report& r, const RenderOptions& o) {
   for (const auto& row : r.rows) {
     std::string label = human_text(row[label_col]);
     if (text::display_width(label) > label_w) label = text::wrap(label, label_w - 1).front() + "~";
-    const double v = row[value_col].value.is_number() ? row[value_col].value.get<double>() : 0;
+    const double v = row[value_col].value.is_number() ? row[value_col].value.as_number() : 0;
     const auto n =
         max > 0 ? static_cast<std::size_t>(std::lround(v / max * static_cast<double>(bar_w))) : 0;
     out += text::pad(label, label_w) + "  ";
@@ -305,64 +302,90 @@ class JsonWriter {
   // `pretty`: a new line and two spaces per level; else all on one line.
   explicit JsonWriter(std::string& out, bool pretty = true) : out_(out), pretty_(pretty) {}
 
-  void value(const json& v, std::size_t depth) {
-    switch (v.type()) {
-      case json::value_t::null: out_ += "null"; break;
-      case json::value_t::boolean: out_ += v.get<bool>() ? "true" : "false"; break;
-      case json::value_t::number_integer:
-        fmt::format_to(std::back_inserter(out_), "{}", v.get<long long>());
+  void value(const Value& v, std::size_t depth) {
+    switch (v.kind()) {
+      case Value::Kind::null: out_ += "null"; break;
+      case Value::Kind::boolean: out_ += v.as_bool() ? "true" : "false"; break;
+      case Value::Kind::integer:
+        fmt::format_to(std::back_inserter(out_), "{}", v.as_integer());
         break;
-      case json::value_t::number_unsigned:
-        fmt::format_to(std::back_inserter(out_), "{}", v.get<unsigned long long>());
-        break;
-      case json::value_t::number_float: number(v.get<double>()); break;
-      case json::value_t::string: string(v.get_ref<const std::string&>()); break;
-      case json::value_t::array: {
-        if (v.empty()) {
+      case Value::Kind::number: number(v.as_number()); break;
+      case Value::Kind::text: string(v.as_text()); break;
+      case Value::Kind::list: {
+        if (v.size() == 0) {
           out_ += "[]";
           break;
         }
         out_ += '[';
         bool first = true;
-        for (const auto& e : v) {
+        for (const auto& e : v.as_list()) {
           next(first, depth + 1);
           value(e, depth + 1);
         }
         close(']', depth);
         break;
       }
-      case json::value_t::object: {
-        if (v.empty()) {
+      case Value::Kind::object: {
+        if (v.size() == 0) {
           out_ += "{}";
           break;
         }
         out_ += '{';
         bool first = true;
-        for (const auto& [k, e] : v.get_ref<const json::object_t&>()) {
+        for (const auto& [k, e] : v.as_object()) {
           key(first, k, depth + 1);
           value(e, depth + 1);
         }
         close('}', depth);
         break;
       }
-      default: out_ += "null";  // binary and discarded values never occur in reports
     }
   }
 
+  // A row as an object. A dotted column key nests: "verdict.rating" and the
+  // columns after it that share "verdict." make one object "verdict".
   void row(const Report& r, const std::vector<Cell>& cells, std::size_t depth) {
     if (r.columns.empty()) {
       out_ += "{}";
       return;
     }
     out_ += '{';
-    bool first = true;
+    std::vector<std::string_view> open;  // the objects entered, by key
+    std::vector<bool> first{true};
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
-      key(first, r.columns[c].key, depth + 1);
+      std::string_view k = r.columns[c].key;
+      std::vector<std::string_view> parts;
+      for (std::size_t dot; (dot = k.find('.')) != std::string_view::npos;
+           k.remove_prefix(dot + 1)) {
+        parts.push_back(k.substr(0, dot));
+      }
+      std::size_t keep = 0;
+      while (keep < open.size() && keep < parts.size() && open[keep] == parts[keep]) ++keep;
+      while (open.size() > keep) {
+        open.pop_back();
+        first.pop_back();
+        close('}', depth + 1 + open.size());
+      }
+      for (std::size_t i = keep; i < parts.size(); ++i) {
+        bool f = first.back();
+        key(f, parts[i], depth + 1 + open.size());
+        first.back() = f;
+        out_ += '{';
+        open.push_back(parts[i]);
+        first.push_back(true);
+      }
+      bool f = first.back();
+      key(f, k, depth + 1 + open.size());
+      first.back() = f;
       if (c < cells.size()) {
-        value(cells[c].value, depth + 1);
+        value(cells[c].value, depth + 1 + open.size());
       } else {
         out_ += "null";
       }
+    }
+    while (!open.empty()) {
+      open.pop_back();
+      close('}', depth + 1 + open.size());
     }
     close('}', depth);
   }
@@ -443,7 +466,7 @@ class JsonWriter {
   bool pretty_;
 };
 
-void append_compact_json(std::string& out, const json& v) {
+void append_compact_json(std::string& out, const Value& v) {
   JsonWriter(out, false).value(v, 0);
 }
 
@@ -500,10 +523,10 @@ std::string render_csv(const Report& r) {
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
       if (c > 0) out += ',';
       if (c >= row.size()) continue;
-      const json& v = row[c].value;
+      const Value& v = row[c].value;
       std::string_view s;
-      if (v.is_string()) {
-        s = v.get_ref<const std::string&>();
+      if (v.is_text()) {
+        s = v.as_text();
       } else {
         plain_text.clear();
         append_plain(plain_text, v, "", "; ");

@@ -4,21 +4,17 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "mgcramp/model.hpp"
 #include "mgcramp/report.hpp"
+#include "mgcramp/report/record_value.hpp"
 
 namespace mgcramp::detail {
 
-// An optional value as JSON: the value, or null.
+// An optional value: the value, or null.
 template <class T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+Value opt(const std::optional<T>& v) {
+  return Value(v);
 }
-
-// A study's effect: {measure, value, ci_low, ci_high, null_value, p}.
-nlohmann::json effect_json(const Effect& e);
 // "-0.18 [-0.84, 0.49]"
 std::string effect_text(const Effect& e);
 

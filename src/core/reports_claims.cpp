@@ -8,7 +8,6 @@ namespace mgcramp {
 namespace {
 
 using detail::opt;
-using nlohmann::json;
 
 template <class T>
 void cite_all(std::vector<std::string>& into, const std::vector<const T*>& items) {
@@ -65,7 +64,7 @@ Report sources_report(const Dataset& ds) {
       {"unsettled", "Open", Align::right},
   };
   for (const Source& s : ds.sources) {
-    json claims = nullptr, backed = nullptr, contra = nullptr, open = nullptr;
+    Value claims, backed, contra, open;
     if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
       claims = sc.claims;

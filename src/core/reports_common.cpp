@@ -11,29 +11,18 @@ namespace mgcramp {
 
 namespace detail {
 
-nlohmann::json effect_json(const Effect& e) {
-  return {{"measure", e.measure}, {"value", e.value},           {"ci_low", e.ci_low},
-          {"ci_high", e.ci_high}, {"null_value", e.null_value}, {"p", opt(e.p)}};
-}
-
 std::string effect_text(const Effect& e) {
   return fmt::format("{:g} [{:g}, {:g}]", e.value, e.ci_low, e.ci_high);
 }
 
 Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
-  nlohmann::json j = nlohmann::json::array();
-  j.get_ref<nlohmann::json::array_t&>().reserve(stances.size());
+  Value::List list;
+  list.reserve(stances.size());
   std::string text;
   for (const Stance& s : stances) {
     const Source* src = ds.find_source(s.source);
     const bool sells = src != nullptr && src->commercial_interest;
-    // Keys in sorted order, each placed at the end without a search.
-    nlohmann::json::object_t o;
-    o.emplace_hint(o.end(), "commercial_interest", sells);
-    o.emplace_hint(o.end(), "locator", s.locator);
-    o.emplace_hint(o.end(), "source", s.source);
-    o.emplace_hint(o.end(), "stance", std::string(name_of(s.stance)));
-    j.get_ref<nlohmann::json::array_t&>().emplace_back(std::move(o));
+    list.push_back(record_value(s));
     if (!text.empty()) text += "; ";
     text.append(s.source)
         .append(sells ? " (sells magnesium) " : " ")
@@ -42,7 +31,7 @@ Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
         .append(s.locator)
         .append("\")");
   }
-  return {std::move(j), std::move(text)};
+  return {std::move(list), std::move(text)};
 }
 
 }  // namespace detail

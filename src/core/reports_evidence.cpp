@@ -6,10 +6,8 @@
 
 namespace mgcramp {
 
-using detail::effect_json;
 using detail::effect_text;
 using detail::opt;
-using nlohmann::json;
 
 Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
   auto studies = find_trials(ds, q);
@@ -46,9 +44,8 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
     const long long n = participants(*s);
     r.add_cells(s->id, s->year, Cell{s->first_author, s->id}, s->title, s->journal, opt(s->pmid),
                 opt(s->doi), s->design, s->population, opt(s->n_randomized), opt(s->n_analysed),
-                Cell{n > 0 ? json(n) : json(nullptr)}, opt(s->intervention.form),
-                opt(s->conclusion),
-                Cell{s->result.effect ? effect_json(*s->result.effect) : json(nullptr),
+                Cell{n > 0 ? Value(n) : Value()}, opt(s->intervention.form), opt(s->conclusion),
+                Cell{s->result.effect ? record_value(*s->result.effect) : Value(),
                      s->result.effect ? effect_text(*s->result.effect) : "-"},
                 Cell{nullptr, s->result.effect ? forest_line(*s->result.effect, 32) : ""},
                 s->cited_by, s->sources);

@@ -10,9 +10,7 @@ namespace mgcramp {
 namespace {
 
 using detail::opt;
-using nlohmann::json;
-
-json round1(double v) {
+Value round1(double v) {
   return std::round(v * 10.0) / 10.0;
 }
 std::string pct_text(double v) {
@@ -34,12 +32,8 @@ std::string views_text(const Form& f) {
   return out.empty() ? "-" : out;
 }
 
-json views_json(const Form& f) {
-  json arr = json::array();
-  for (const auto& v : f.article_views) {
-    arr.push_back({{"source", v.source}, {"view", name_of(v.view)}, {"note", v.note}});
-  }
-  return arr;
+Value views_json(const Form& f) {
+  return detail::field_value(f.article_views);
 }
 
 // The supplemental UL of `in`, as a note, with a warning when `supp_mg` exceeds it.
@@ -222,7 +216,7 @@ Report dose_report(const Dataset& ds, const Dose& d, const Intake* reference,
       {"sources", "Sources", Align::left, false},
   };
   std::vector<std::string> sources = d.form->sources;
-  json life = nullptr, ul = nullptr, pct = nullptr, exceeds = nullptr;
+  Value life, ul, pct, exceeds;
   std::string pct_t = "-";
   if (reference) {
     life = reference->life_stage;

@@ -9,7 +9,6 @@ namespace mgcramp {
 namespace {
 
 using detail::opt;
-using nlohmann::json;
 
 }  // namespace
 
@@ -36,9 +35,9 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
   std::vector<std::string> notice_ids;
   std::vector<std::string> source_ids;
   for (const Intake* in : rows) {
-    json notices = json::array();
+    Value::List notices;
     for (const auto& id : in->notices) {
-      if (const Notice* n = ds.find_notice(id)) notices.push_back(n->text);
+      if (const Notice* n = ds.find_notice(id)) notices.push_back(Value::ref(n->text));
       if (std::find(notice_ids.begin(), notice_ids.end(), id) == notice_ids.end()) {
         notice_ids.push_back(id);
       }

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "fields.hpp"
 #include "mgcramp/reports.hpp"
 #include "mgcramp/text.hpp"
 #include "report_util.hpp"
@@ -12,80 +11,61 @@ namespace mgcramp {
 namespace {
 
 using detail::opt;
-using detail::OptRef;
-using detail::Refs;
-using nlohmann::json;
+using schema::Field;
 
-// "usda_mg_per_100g" -> "USDA mg per 100g"
-std::string title_of(std::string_view key) {
-  static const std::pair<std::string_view, std::string_view> kWords[] = {
-      {"pmid", "PMID"}, {"doi", "DOI"}, {"url", "URL"}, {"usda", "USDA"}, {"ndb", "NDB"},
-      {"nih", "NIH"},   {"rda", "RDA"}, {"ear", "EAR"}, {"ul", "UL"},     {"gi", "GI"},
-      {"n", "N"},       {"pct", "%"},   {"id", "Id"}};
-  std::string out;
-  std::size_t i = 0;
-  while (i <= key.size()) {
-    const std::size_t j = std::min(key.find('_', i), key.size());
-    std::string word(key.substr(i, j - i));
-    for (const auto& [from, to] : kWords) {
-      if (word == from) word = to;
-    }
-    if (out.empty() && !word.empty()) {
-      word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-    }
-    out += (out.empty() ? "" : " ") + word;
-    i = j + 1;
-  }
-  return out;
-}
-
-// A field's value as a cell.
-Cell to_cell(const Dataset&, const std::string& v) {
-  return v;
-}
-Cell to_cell(const Dataset&, std::string_view v) {
-  return std::string(v);
-}
-Cell to_cell(const Dataset&, const Refs& r) {
-  return r.ids;
-}
-Cell to_cell(const Dataset&, const OptRef& r) {
-  return opt(r.id);
-}
+// A field's value as a cell: its value, and text for people where the plain
+// text of the value would not read well.
 Cell to_cell(const Dataset&, const std::optional<Effect>& e) {
   if (!e) return nullptr;
   std::string text = detail::effect_text(*e) + ", " + e->measure;
   if (e->p) text += fmt::format(", p = {:g}", *e->p);
-  return {detail::effect_json(*e), text};
+  return {record_value(*e), text};
 }
 Cell to_cell(const Dataset& ds, const std::vector<Stance>& v) {
   return detail::stances_cell(ds, v);
 }
 Cell to_cell(const Dataset&, const std::vector<Discrepancy>& v) {
-  json j = json::array();
   std::string text;
   for (const auto& d : v) {
-    j.push_back({{"source", d.source}, {"note", d.note}});
     text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", d.source, d.note);
   }
-  return {j, text};
+  return {detail::field_value(v), text};
 }
 Cell to_cell(const Dataset&, const std::vector<ArticleView>& v) {
-  json j = json::array();
   std::string text;
   for (const auto& a : v) {
-    j.push_back({{"source", a.source}, {"view", a.view}, {"note", a.note}});
     text += fmt::format("{}{} {}: {}", text.empty() ? "" : "; ", a.source, name_of(a.view), a.note);
   }
-  return {j, text};
-}
-template <class T>
-Cell to_cell(const Dataset&, const std::optional<T>& v) {
-  return opt(v);
+  return {detail::field_value(v), text};
 }
 template <class T>
 Cell to_cell(const Dataset&, const T& v) {
-  return v;  // numbers, flags, lists of strings
+  return detail::field_value(v);
+}
+
+// One column per field, in the order of the description; a nested object's
+// fields get dotted keys ("verdict.rating") and its label in front.
+template <class R>
+void add_fields(Report& r, std::vector<Cell>& row, const Dataset& ds, const R& record,
+                const std::string& prefix, const std::string& label) {
+  schema::describe(record, [&](const Field& f, const auto& v) {
+    using T = std::decay_t<decltype(v)>;
+    const std::string key = prefix + std::string(f.key);
+    std::string title = schema::label_of(f);
+    if (!label.empty() && f.label.empty()) {
+      // "Intervention dose"; acronyms ("CI low", "PMID") keep their case.
+      if (title.size() > 1 && std::islower(static_cast<unsigned char>(title[1]))) {
+        title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+      }
+      title = label + " " + title;
+    }
+    if constexpr (schema::is_described<T>::value) {
+      add_fields(r, row, ds, v, key + ".", title);
+    } else {
+      r.columns.push_back({key, title});
+      row.push_back(to_cell(ds, v));
+    }
+  });
 }
 
 // "claims/claim-x (evidence): Magnesium supplements reduce..." for a note.
@@ -100,25 +80,22 @@ std::string link_text(const Dataset& ds, const Link& l) {
 
 Report show_report(const Dataset& ds, RecordRef ref) {
   Report r;
-  std::string kind = table_singular(ref.table);
+  std::string kind(table_singular(ref.table));
   kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
   r.title = fmt::format("{} {}", kind, record_id(ds, ref));
   r.vertical = true;
   r.single_object = true;
   r.columns.push_back({"table", "Table", Align::left, false});
   std::vector<Cell> row{table_name(ref.table)};
-  detail::visit_record(ds, ref, [&](const char* key, const auto& v) {
-    r.columns.push_back({key, title_of(key)});
-    row.push_back(to_cell(ds, v));
-  });
+  with_record(ds, ref, [&](const auto& rec) { add_fields(r, row, ds, rec, "", ""); });
   const std::vector<Link> links = referenced_by(ds, ref);
-  json by = json::array();
+  Value::List by;
   for (const Link& l : links) {
-    json::object_t o;
-    o.emplace("table", table_name(l.record.table));
-    o.emplace("id", record_id(ds, l.record));
-    o.emplace("field", l.field);
-    by.push_back(std::move(o));
+    Value::Object o;
+    o.emplace_back("table", table_name(l.record.table));
+    o.emplace_back("id", Value::ref(record_id(ds, l.record)));
+    o.emplace_back("field", l.field);
+    by.emplace_back(std::move(o));
   }
   r.columns.push_back({"referenced_by", "Referenced by", Align::left, false});
   row.emplace_back(std::move(by));
@@ -182,7 +159,7 @@ Report citations_report(const std::vector<Citable>& items) {
                {"url", "URL", Align::left, false},
                {"commercial_interest", "Sells Mg", Align::left, false}};
   for (const Citable& c : items) {
-    json authors = json::array();
+    Value::List authors;
     const AuthorList a = authors_of(c);
     for (const Author& n : a.names) {
       authors.push_back(n.initials.empty() ? n.family : n.family + " " + n.initials);
@@ -191,7 +168,7 @@ Report citations_report(const std::vector<Citable>& items) {
     if (const Study* s = c.study) {
       r.add_cells(s->id, "study", reference_text(c), authors, s->title, s->journal, s->year,
                   opt(s->volume), opt(s->issue), opt(s->pages), opt(s->pmid), opt(s->doi),
-                  s->pmid ? json("https://pubmed.ncbi.nlm.nih.gov/" + *s->pmid + "/") : json(),
+                  s->pmid ? Value("https://pubmed.ncbi.nlm.nih.gov/" + *s->pmid + "/") : Value(),
                   false);
     } else {
       const Source* src = c.source;

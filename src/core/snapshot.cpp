@@ -10,179 +10,22 @@
 #include <fmt/format.h>
 
 #include "mgcramp/error.hpp"
+#include "mgcramp/model/schema.hpp"
 
 namespace mgcramp {
 namespace {
 
 constexpr char kMagic[8] = {'M', 'G', 'C', 'S', 'N', 'A', 'P', '\0'};
 
-// ---------------------------------------------------------------------------
-// The field list of every record, written once and used by both the writer
-// and the reader. `S` is the record type or its const version. The structured
-// binding names every data member, so a member added to the model and not
-// listed here is a compile error rather than a field silently lost.
+using schema::Field;
 
-template <class S, class T>
-using If = std::enable_if_t<std::is_same_v<std::remove_const_t<S>, T>, bool>;
-
-template <class S, class F, If<S, Source> = true>
-void fields(S& s, F& f) {
-  auto& [id, kind, title, publisher, authors, date, url, commercial_interest, commercial_note,
-         notes] = s;
-  f(id, kind, title, publisher, authors, date, url, commercial_interest, commercial_note, notes);
-}
-
-template <class S, class F, If<S, Notice> = true>
-void fields(S& s, F& f) {
-  auto& [id, level, text, sources] = s;
-  f(id, level, text, sources);
-}
-
-template <class S, class F, If<S, Intake> = true>
-void fields(S& s, F& f) {
-  auto& [id, life_stage, age_from_months, age_to_months, sex, condition, kind, rda_mg, ear_mg,
-         ul_supplemental_mg, notices, sources] = s;
-  f(id, life_stage, age_from_months, age_to_months, sex, condition, kind, rda_mg, ear_mg,
-    ul_supplemental_mg, notices, sources);
-}
-
-template <class S, class F, If<S, DailyValue> = true>
-void fields(S& s, F& f) {
-  auto& [mg, population, sources] = s;
-  f(mg, population, sources);
-}
-
-template <class S, class F, If<S, AtomicMasses> = true>
-void fields(S& s, F& f) {
-  auto& [values, sources] = s;
-  f(values, sources);
-}
-
-template <class S, class F, If<S, Food> = true>
-void fields(S& s, F& f) {
-  auto& [id, name, aliases, category, serving, grams, mg_per_serving, kcal_per_serving, usda_ndb,
-         usda_description, usda_mg_per_100g, usda_kcal_per_100g, nih_mg_per_serving, mentioned_by,
-         note, sources] = s;
-  f(id, name, aliases, category, serving, grams, mg_per_serving, kcal_per_serving, usda_ndb,
-    usda_description, usda_mg_per_100g, usda_kcal_per_100g, nih_mg_per_serving, mentioned_by, note,
-    sources);
-}
-
-template <class S, class F, If<S, ArticleView> = true>
-void fields(S& s, F& f) {
-  auto& [source, view, note] = s;
-  f(source, view, note);
-}
-
-template <class S, class F, If<S, Form::Absorption> = true>
-void fields(S& s, F& f) {
-  auto& [summary, relative, studies] = s;
-  f(summary, relative, studies);
-}
-
-template <class S, class F, If<S, Form> = true>
-void fields(S& s, F& f) {
-  auto& [id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
-         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views,
-         sources] = s;
-  f(id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note, absorption,
-    gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views, sources);
-}
-
-template <class S, class F, If<S, Effect> = true>
-void fields(S& s, F& f) {
-  auto& [measure, value, ci_low, ci_high, null_value, p] = s;
-  f(measure, value, ci_low, ci_high, null_value, p);
-}
-
-template <class S, class F, If<S, Intervention> = true>
-void fields(S& s, F& f) {
-  auto& [form, compound_mg_per_day, elemental_mg_per_day, route, description] = s;
-  f(form, compound_mg_per_day, elemental_mg_per_day, route, description);
-}
-
-template <class S, class F, If<S, Discrepancy> = true>
-void fields(S& s, F& f) {
-  auto& [source, note] = s;
-  f(source, note);
-}
-
-template <class S, class F, If<S, Study::Result> = true>
-void fields(S& s, F& f) {
-  auto& [summary, effect] = s;
-  f(summary, effect);
-}
-
-template <class S, class F, If<S, Study> = true>
-void fields(S& s, F& f) {
-  auto& [id, first_author, authors, year, title, journal, volume, issue, pages, pmid, doi, design,
-         population, country, n_randomized, n_analysed, n_trials, intervention, comparator,
-         duration_days, primary_outcome, result, conclusion, funding, cited_by, discrepancies,
-         notes, sources] = s;
-  f(id, first_author, authors, year, title, journal, volume, issue, pages, pmid, doi, design,
-    population, country, n_randomized, n_analysed, n_trials, intervention, comparator,
-    duration_days, primary_outcome, result, conclusion, funding, cited_by, discrepancies, notes,
-    sources);
-}
-
-template <class S, class F, If<S, Stance> = true>
-void fields(S& s, F& f) {
-  auto& [source, stance, locator] = s;
-  f(source, stance, locator);
-}
-
-template <class S, class F, If<S, Claim::Verdict> = true>
-void fields(S& s, F& f) {
-  auto& [rating, summary, evidence] = s;
-  f(rating, summary, evidence);
-}
-
-template <class S, class F, If<S, Claim> = true>
-void fields(S& s, F& f) {
-  auto& [id, topic, text, stances, verdict] = s;
-  f(id, topic, text, stances, verdict);
-}
-
-template <class S, class F, If<S, Cause> = true>
-void fields(S& s, F& f) {
-  auto& [id, name, category, mechanism, evidence_note, sources] = s;
-  f(id, name, category, mechanism, evidence_note, sources);
-}
-
-template <class S, class F, If<S, Remedy> = true>
-void fields(S& s, F& f) {
-  auto& [id, name, category, use, evidence_level, evidence, studies, advised, caution, sources] = s;
-  f(id, name, category, use, evidence_level, evidence, studies, advised, caution, sources);
-}
-
-template <class S, class F, If<S, Symptom> = true>
-void fields(S& s, F& f) {
-  auto& [id, name, condition, category, description, sources] = s;
-  f(id, name, condition, category, description, sources);
-}
-
-template <class S, class F, If<S, Interaction> = true>
-void fields(S& s, F& f) {
-  auto& [id, drug_class, examples, category, effect, advice, sources] = s;
-  f(id, drug_class, examples, category, effect, advice, sources);
-}
-
-template <class S, class F, If<S, Dataset> = true>
-void fields(S& s, F& f) {
-  auto& [schema_version, origin, sources, notices, intakes, daily_value, foods, atomic_masses,
-         forms, studies, claims, causes, remedies, symptoms, interactions] = s;
-  (void)origin;  // where the data came from, not part of it: read_snapshot's argument
-  f(schema_version, sources, notices, intakes, daily_value, foods, atomic_masses, forms, studies,
-    claims, causes, remedies, symptoms, interactions);
-}
-
-// ---------------------------------------------------------------------------
-
+// Both visit the records through their descriptions (model/schema.hpp), so
+// the encoding follows the model; the field keys are not stored.
 class Writer {
  public:
-  template <class... T>
-  void operator()(const T&... v) {
-    (put(v), ...);
+  template <class T>
+  void operator()(const Field&, const T& v) {
+    put(v);
   }
 
   std::string take() { return std::move(out_); }
@@ -239,7 +82,7 @@ class Writer {
   }
   template <class R, std::enable_if_t<std::is_class_v<R>, bool> = true>
   void put(const R& record) {
-    fields(record, *this);
+    schema::describe(record, *this);
   }
 
   std::string out_;
@@ -249,9 +92,9 @@ class Reader {
  public:
   Reader(std::string_view in, const std::string& origin) : in_(in), origin_(origin) {}
 
-  template <class... T>
-  void operator()(T&... v) {
-    (get(v), ...);
+  template <class T>
+  void operator()(const Field&, T& v) {
+    get(v);
   }
 
   const char* bytes(std::size_t n, const char* what) {
@@ -346,7 +189,7 @@ class Reader {
   }
   template <class R, std::enable_if_t<std::is_class_v<R>, bool> = true>
   void get(R& record) {
-    fields(record, *this);
+    schema::describe(record, *this);
   }
 
   std::string_view in_;
@@ -360,7 +203,7 @@ std::string write_snapshot(const Dataset& ds) {
   Writer w;
   w.bytes(kMagic, sizeof kMagic);
   w.u32(kSnapshotVersion);
-  fields(ds, w);
+  schema::describe(ds, w);
   return w.take();
 }
 
@@ -377,7 +220,7 @@ Dataset read_snapshot(std::string_view bytes, const std::string& origin) {
                     "rebuild mgcramp");
   }
   Dataset ds;
-  fields(ds, r);
+  schema::describe(ds, r);
   if (!r.at_end()) r.corrupt("unexpected bytes after the dataset");
   ds.origin = origin;
   return ds;

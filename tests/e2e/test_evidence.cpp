@@ -88,12 +88,6 @@ TEST_CASE("claims shows stances and verdicts and filters") {
   REQUIRE(j.size() >= 25);
   CHECK(j[0]["stances"].is_array());
   CHECK(j[0]["stances"][0].contains("locator"));
-  // Each stance says whether its article's publisher sells magnesium.
-  for (const auto& c : j) {
-    for (const auto& st : c["stances"]) {
-      CHECK(st["commercial_interest"] == (st["source"] != "art-healthline"));
-    }
-  }
   CHECK_THAT(r.out, Contains("art-clepon (sells magnesium) mixed"));
   CHECK(j[0].contains("rating"));
   expect_usage_error({"claims", "--topic", "astrology"}, "--topic must be one of");

@@ -86,7 +86,7 @@ TEST_CASE("show prints a study in full with the claims that cite it") {
   CHECK_THAT(r.out, Contains("PMID:"));
   CHECK_THAT(r.out, Contains("28241153"));
   CHECK_THAT(r.out, Contains("Referenced by ("));
-  CHECK_THAT(r.out, Contains("[claim-mgo-rct-no-better-than-placebo] claim evidence:"));
+  CHECK_THAT(r.out, Contains("[claim-mgo-rct-no-better-than-placebo] claim verdict.evidence:"));
   CHECK_THAT(r.out, Contains("Sources:"));
   CHECK_THAT(r.out, Contains("[art-healthline] Magnesium for Leg Cramps"));
 }
@@ -97,10 +97,11 @@ TEST_CASE("show --json is one object with the record and its back-references") {
   CHECK(j["id"] == "garrison-2020");
   CHECK(j["table"] == "studies");
   CHECK(j["pmid"] == "32956536");
-  CHECK(j["effect"]["ci_low"] == -0.84);
+  CHECK(j["result"]["effect"]["ci_low"] == -0.84);
   bool cited = false;
   for (const auto& l : j["referenced_by"]) {
-    cited = cited || (l["id"] == "claim-mg-prevents-night-cramps" && l["field"] == "evidence");
+    cited =
+        cited || (l["id"] == "claim-mg-prevents-night-cramps" && l["field"] == "verdict.evidence");
   }
   CHECK(cited);
 }

@@ -2,11 +2,13 @@
 #include <cstdint>
 #include <string>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "mgcramp/error.hpp"
 #include "mgcramp/loader.hpp"
 #include "mgcramp/snapshot.hpp"
+#include "support.hpp"
 
 using namespace mgcramp;
 using Catch::Contains;
@@ -116,10 +118,15 @@ TEST_CASE("trailing bytes are a DataError") {
 }
 
 TEST_CASE("a corrupt count, boolean or enumeration is a DataError") {
-  // The count of sources follows the magic, the version and schema_version.
+  // The count of sources follows the magic, the version, schema_version and
+  // the description (a presence byte, then its length and text).
   std::string bytes = snapshot();
-  for (std::size_t i = 16; i < 20; ++i) bytes[i] = '\xff';
-  CHECK_THAT(error_of(bytes), Contains("at byte 20: element count 4294967295 exceeds the bytes"));
+  const auto& desc = test::ds().description;
+  const std::size_t at = 17 + (desc ? 4 + desc->size() : 0);
+  for (std::size_t i = at; i < at + 4; ++i) bytes[i] = '\xff';
+  CHECK_THAT(
+      error_of(bytes),
+      Contains(fmt::format("at byte {}: element count 4294967295 exceeds the bytes", at + 4)));
 
   Dataset d;
   d.sources.emplace_back();

@@ -54,6 +54,23 @@ std::vector<std::string> enum_names() {
   static_assert(std::size(EnumNames<E>::names) == static_cast<std::size_t>(LAST) + 1, \
                 "EnumNames<" #E "> must name every value")
 
+// The tables of the dataset, by the keys the JSON file gives them.
+enum class Table : std::uint8_t {
+  sources,
+  notices,
+  intakes,
+  foods,
+  forms,
+  studies,
+  claims,
+  causes,
+  remedies,
+  symptoms,
+  interactions
+};
+MGCRAMP_ENUM_NAMES(Table, "table", Table::interactions, "sources", "notices", "intakes", "foods",
+                   "forms", "studies", "claims", "causes", "remedies", "symptoms", "interactions");
+
 enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
 MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",
                    "dataset", "database", "regulation");

@@ -1,0 +1,79 @@
+#pragma once
+// The tables of a Dataset, listed once: their names (Table's EnumNames are
+// the JSON keys), what one record is called, which ids they share, and
+// whether the commands can work when one is empty. `with_table` is the only
+// place that maps a Table to its member of Dataset.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "mgcramp/model.hpp"
+
+namespace mgcramp {
+
+// Tables whose ids must differ from each other's: a reference to a source
+// may name a study, and `show ID` finds a claim, cause, remedy, symptom or
+// interaction by its id alone.
+enum class IdSpace : std::uint8_t { citable, notices, intakes, foods, forms, records };
+
+struct TableInfo {
+  std::string_view singular;  // "study"
+  IdSpace ids;
+  // Why the commands need at least one record; empty when the table may be empty.
+  std::string_view needed_by;
+  bool may_be_absent = false;  // from the file, as an empty table
+};
+
+inline constexpr TableInfo kTableInfo[] = {
+    {"source", IdSpace::citable, "every record cites a source"},
+    {"notice", IdSpace::notices, {}, true},
+    {"intake", IdSpace::intakes,
+     "rda, foods, dose and intake look up the reference intake for an age here"},
+    {"food", IdSpace::foods, "foods and intake --food look foods up here"},
+    {"form", IdSpace::forms, "forms, dose and intake --supplement look supplement forms up here"},
+    {"study", IdSpace::citable, {}},
+    {"claim", IdSpace::records, {}},
+    {"cause", IdSpace::records, {}},
+    {"remedy", IdSpace::records, {}},
+    {"symptom", IdSpace::records, {}},
+    {"interaction", IdSpace::records, {}},
+};
+static_assert(std::size(kTableInfo) == enum_count<Table>(), "one TableInfo per Table");
+
+constexpr const TableInfo& info(Table t) {
+  return kTableInfo[static_cast<std::size_t>(t)];
+}
+constexpr std::string_view table_singular(Table t) {
+  return info(t).singular;
+}
+
+// Calls `f(records)` with the vector of table `t` (const or not, as `ds`).
+template <class D, class F>
+decltype(auto) with_table(D& ds, Table t, F&& f) {
+  switch (t) {
+    case Table::sources: return f(ds.sources);
+    case Table::notices: return f(ds.notices);
+    case Table::intakes: return f(ds.intakes);
+    case Table::foods: return f(ds.foods);
+    case Table::forms: return f(ds.forms);
+    case Table::studies: return f(ds.studies);
+    case Table::claims: return f(ds.claims);
+    case Table::causes: return f(ds.causes);
+    case Table::remedies: return f(ds.remedies);
+    case Table::symptoms: return f(ds.symptoms);
+    case Table::interactions: break;
+  }
+  return f(ds.interactions);
+}
+
+// Calls `f(records)` for every table, in Table order.
+template <class D, class F>
+void for_each_table(D& ds, F&& f) {
+  for (std::size_t i = 0; i < enum_count<Table>(); ++i) with_table(ds, static_cast<Table>(i), f);
+}
+
+inline std::size_t table_size(const Dataset& ds, Table t) {
+  return with_table(ds, t, [](const auto& v) { return v.size(); });
+}
+
+}  // namespace mgcramp
