@@ -59,6 +59,11 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 
 std::string to_lower(std::string_view s);
 
+// `s` without leading and trailing whitespace: ASCII and Unicode White_Space
+// (no-break, ideographic and other spaces) and the invisible zero-width
+// space, joiners and BOM. Empty when `s` holds nothing else.
+std::string_view trim(std::string_view s);
+
 // "a, b or c"
 std::string join_or(const std::vector<std::string>& items);
 

@@ -42,7 +42,6 @@ class Context {
  private:
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
-  std::optional<Dataset> file_dataset_;  // from --data or MGCRAMP_DATA
 };
 
 // A command's run function: returns the whole output for stdout.

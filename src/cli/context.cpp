@@ -29,8 +29,11 @@ std::optional<std::string> Context::dataset_path() const {
 const Dataset& Context::dataset() {
   if (dataset_ == nullptr) {
     if (const auto path = dataset_path()) {
-      file_dataset_ = load_dataset_file(*path);
-      dataset_ = &*file_dataset_;
+      // Kept for the life of the process, as the embedded dataset is: a
+      // large file's records are not worth freeing one by one at exit.
+      static const Dataset* file = nullptr;
+      file = new Dataset(load_dataset_file(*path));
+      dataset_ = file;
     } else {
       dataset_ = &embedded_dataset();
     }

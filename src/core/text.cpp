@@ -283,6 +283,42 @@ std::string join_or(const std::vector<std::string>& items) {
   return out;
 }
 
+namespace {
+
+bool is_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         c == 0x180E || (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  // Text that starts and ends with printable ASCII other than a space is
+  // trimmed already: most of it.
+  auto printable = [](char c) { return c > 0x20 && c < 0x7f; };
+  if (s.empty() || (printable(s.front()) && printable(s.back()))) return s;
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    const std::size_t len = utf8_sequence(s, begin);
+    if (len == 0 || !is_space(code_point(s, begin, len))) break;
+    begin += len;
+  }
+  std::size_t end = s.size();
+  while (end > begin) {
+    // The start of the last sequence: back over continuation bytes.
+    std::size_t start = end - 1;
+    while (start > begin && end - start < 4 &&
+           (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+      --start;
+    }
+    const std::size_t len = utf8_sequence(s, start);
+    if (len != end - start || !is_space(code_point(s, start, len))) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
 std::string join_comma(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -1,5 +1,7 @@
 // Global behaviour of the binary: help, version, usage errors, data errors,
 // dataset selection, colour and output failures.
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -128,6 +130,20 @@ TEST_CASE("data errors exit 1 with the file and position") {
   std::remove(bad.c_str());
   std::remove(typed.c_str());
   std::remove(empty.c_str());
+}
+
+// The loader streams a file; only one larger than 2 GiB is refused, before
+// any of it is read (a sparse file of 3 GiB takes no disk).
+TEST_CASE("a dataset file may be large but not over 2 GiB") {
+  const std::string huge = temp_file("");
+  REQUIRE(::truncate(huge.c_str(), 3LL << 30) == 0);
+  expect_error({"--data", huge, "rda"}, 1, "is larger than 2048 MiB");
+  std::remove(huge.c_str());
+  // A dataset padded past the old 64 MiB limit with whitespace loads.
+  const std::string big = temp_file(dataset_text() + std::string(70u << 20, ' '));
+  const Result r = expect_ok({"--data", big, "foods", "--top", "1"});
+  CHECK_THAT(r.out, Contains("Pumpkin seeds"));
+  std::remove(big.c_str());
 }
 
 TEST_CASE("validate counts records or reports the first problem") {

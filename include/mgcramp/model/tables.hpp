@@ -15,6 +15,7 @@ namespace mgcramp {
 // may name a study, and `show ID` finds a claim, cause, remedy, symptom or
 // interaction by its id alone.
 enum class IdSpace : std::uint8_t { citable, notices, intakes, foods, forms, records };
+inline constexpr std::size_t kIdSpaces = static_cast<std::size_t>(IdSpace::records) + 1;
 
 struct TableInfo {
   std::string_view singular;  // "study"

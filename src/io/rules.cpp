@@ -1,0 +1,244 @@
+#include "rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/formula.hpp"
+#include "mgcramp/model/tables.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::io {
+
+// A table's record type ("a Study") below its table, else the top-level fields.
+std::string schema_hint(std::string_view pointer) {
+  std::string_view top = pointer.substr(pointer.empty() ? 0 : 1);
+  top = top.substr(0, top.find('/'));
+  if (const auto t = enum_from<Table>(top); t && pointer.size() > top.size() + 1) {
+    std::string type(table_singular(*t));
+    type[0] = static_cast<char>(type[0] - 'a' + 'A');
+    return fmt::format("data/SCHEMA.md describes every field of a {}", type);
+  }
+  return "data/SCHEMA.md describes the top-level fields";
+}
+
+namespace {
+
+// Fails when two elements of `items` (stances, article views, discrepancies)
+// come from the same article, at the later one's "source".
+template <class T>
+void check_once(const Rules& r, std::string_view key, const std::vector<T>& items,
+                std::string_view what, const char* hint) {
+  std::vector<std::string> sources;
+  sources.reserve(items.size());
+  for (const auto& x : items) sources.push_back(x.source);
+  if (const auto rep = first_repeat(sources)) {
+    const std::string at = r.pointer() + "/" + std::string(key) + "/";
+    fail(r.origin(), at + std::to_string(rep->second) + "/source",
+         fmt::format("{} already has {} at {}{}", quoted(sources[rep->second]), what, at,
+                     rep->first),
+         hint);
+  }
+}
+
+}  // namespace
+
+void fail(const std::string& origin, const std::string& pointer, const std::string& message,
+          std::string hint) {
+  throw DataError(fmt::format("{}: {}: {}", text::sanitize(origin),
+                              pointer.empty() ? "/" : text::sanitize(pointer), message),
+                  text::sanitize(hint.empty() ? schema_hint(pointer) : hint));
+}
+
+std::string quoted(std::string_view s) {
+  std::string shown(s);
+  if (text::display_width(shown) > 40) shown = shown.substr(0, 40) + "...";
+  return "\"" + text::sanitize(shown) + "\"";
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> first_repeat(
+    const std::vector<std::string>& items) {
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const int c = items[a].compare(items[b]);
+    return c != 0 ? c < 0 : a < b;
+  });
+  // Within a run of equal items the first index is the first occurrence and
+  // the second its first repeat; the earliest such repeat wins.
+  std::optional<std::pair<std::size_t, std::size_t>> found;
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (items[order[k]] != items[order[k - 1]]) continue;
+    if (k >= 2 && items[order[k - 2]] == items[order[k]]) continue;  // a third or later copy
+    if (!found || order[k] < found->second) found = std::make_pair(order[k - 1], order[k]);
+  }
+  return found;
+}
+
+void Rules::fail(std::string_view key, const std::string& message, std::string hint) const {
+  io::fail(origin_, pointer() + "/" + std::string(key), message, std::move(hint));
+}
+
+void check(const Source& s, const Rules& r) {
+  if (s.commercial_interest && !s.commercial_note) {
+    r.fail("commercial_note", "missing: a source with a commercial interest says what it sells",
+           "say what it sells, or set commercial_interest to false");
+  }
+}
+
+void check(const Intake& in, const Rules& r) {
+  if (in.age_to_months && *in.age_to_months <= in.age_from_months) {
+    r.fail("age_to_months", "must be greater than age_from_months",
+           "age_to_months is exclusive; use null for an open-ended stage");
+  }
+  if (in.condition != Condition::none && in.sex != SexScope::female) {
+    r.fail("sex", "pregnancy and lactation rows must have sex \"female\"", "set sex to \"female\"");
+  }
+  if (in.ear_mg && *in.ear_mg > in.rda_mg) {
+    r.fail("ear_mg", "the Estimated Average Requirement cannot exceed rda_mg",
+           "the RDA is set above the EAR; check both figures against the source");
+  }
+}
+
+void check(const DailyValue& dv, const Rules& r) {
+  if (dv.mg <= 0) r.fail("mg", "must be greater than 0", "give the FDA Daily Value in mg");
+}
+
+void check(const Food& f, const Rules& r) {
+  if (f.grams && *f.grams <= 0) {
+    r.fail("grams", "must be greater than 0", "the serving's weight in grams, or null");
+  }
+  // The serving's figures must follow from the cited USDA food.
+  auto agrees = [&](const std::optional<double>& per100, double serving, const char* key,
+                    const char* per100_key) {
+    if (!per100 || !f.grams) return;
+    const double expected = *per100 * *f.grams / 100.0;
+    if (std::fabs(expected - serving) > 0.5 + 1e-9) {
+      r.fail(key,
+             fmt::format("{:g} does not agree with {} x grams / 100 = {:.1f}", serving, per100_key,
+                         expected),
+             "mg and kcal per serving follow from the USDA food per 100 g");
+    }
+  };
+  agrees(f.usda_mg_per_100g, f.mg_per_serving, "mg_per_serving", "usda_mg_per_100g");
+  if (f.kcal_per_serving) {
+    agrees(f.usda_kcal_per_100g, *f.kcal_per_serving, "kcal_per_serving", "usda_kcal_per_100g");
+  }
+}
+
+void check(const Form& f, const Rules& r) {
+  check_once(r, "article_views", f.article_views, "a view",
+             "give each article one view per form; merge the notes");
+}
+
+void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r) {
+  double computed = 0;
+  try {
+    computed = mass_percent(f.formula, masses.values, "Mg");
+  } catch (const std::invalid_argument& e) {
+    r.fail("formula", e.what(), "see data/SCHEMA.md for the formula syntax");
+  }
+  const int waters = hydrate_waters(f.formula);
+  if (f.hydrate_water != waters) {
+    r.fail("hydrate_water",
+           fmt::format("{} does not match the formula's {} H2O", f.hydrate_water, waters),
+           fmt::format("set it to {}, or fix the formula's .nH2O", waters));
+  }
+  if (f.elemental_pct <= 0 || f.elemental_pct > 100 ||
+      std::fabs(f.elemental_pct - computed) > 0.1) {
+    r.fail("elemental_pct",
+           fmt::format("{:g} does not match {:.2f} computed from the formula", f.elemental_pct,
+                       computed),
+           fmt::format("set it to {:.2f}, or check the formula and atomic_masses", computed));
+  }
+}
+
+void check(const Effect& e, const Rules& r) {
+  if (e.p && *e.p > 1)
+    r.fail("p", "a p value cannot exceed 1", "give p as a probability from 0 to 1");
+  if (e.ci_low > e.ci_high) {
+    r.fail("ci_high", fmt::format("{:g} is below ci_low ({:g})", e.ci_high, e.ci_low),
+           "give the interval as ci_low <= ci_high");
+  }
+  if (e.null_value == 1 && e.ci_low <= 0) {
+    r.fail("ci_low",
+           fmt::format("a ratio (null_value 1) needs ci_low greater than 0, got {:g}", e.ci_low),
+           "ratios are positive: give the interval itself, not its logarithm");
+  }
+  if (!(e.ci_low <= e.value && e.value <= e.ci_high)) {
+    r.fail("value",
+           fmt::format("must lie within [ci_low, ci_high] = [{:g}, {:g}], got {:g}", e.ci_low,
+                       e.ci_high, e.value),
+           "check value, ci_low and ci_high against the study");
+  }
+}
+
+void check(const Study& s, const Rules& r) {
+  if (s.n_randomized && s.n_analysed && *s.n_analysed > *s.n_randomized) {
+    r.fail("n_analysed",
+           fmt::format("{} exceeds n_randomized ({})", *s.n_analysed, *s.n_randomized),
+           "those analysed are among those randomized; check both figures");
+  }
+  check_once(r, "discrepancies", s.discrepancies, "a discrepancy",
+             "give each article one discrepancy per study; merge the notes");
+}
+
+void check(const Claim& c, const Rules& r) {
+  check_once(r, "stances", c.stances, "a stance", "give each article one stance per claim");
+}
+
+void check(const Remedy& m, const Rules& r) {
+  if (!m.advised && !m.caution) {
+    r.fail("caution", "missing: say why the remedy is not advised",
+           "add a caution, or set advised to true");
+  }
+}
+
+// Two rows for the same people and the same ages would make lookups ambiguous.
+// Rows are swept in order of condition and starting age, remembering for each
+// sex scope the row reaching furthest; the later row of an overlapping pair
+// (in file order) is reported.
+void check_intake_overlaps(const Dataset& ds, const std::string& origin) {
+  static constexpr double kOpen = 1e300;
+  auto end_of = [](const Intake& in) { return in.age_to_months.value_or(kOpen); };
+  std::vector<std::size_t> order(ds.intakes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Intake& x = ds.intakes[a];
+    const Intake& y = ds.intakes[b];
+    if (x.condition != y.condition) return x.condition < y.condition;
+    return x.age_from_months < y.age_from_months;
+  });
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  auto scope_index = [](SexScope s) { return static_cast<std::size_t>(s); };
+  std::size_t furthest[3] = {kNone, kNone, kNone};  // by SexScope
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t i = order[k];
+    const Intake& a = ds.intakes[i];
+    if (k > 0 && ds.intakes[order[k - 1]].condition != a.condition) {
+      std::fill(std::begin(furthest), std::end(furthest), kNone);
+    }
+    for (SexScope s : {SexScope::any, SexScope::female, SexScope::male}) {
+      const std::size_t j = furthest[scope_index(s)];
+      if (j == kNone) continue;
+      const Intake& b = ds.intakes[j];
+      if (a.sex != b.sex && a.sex != SexScope::any && b.sex != SexScope::any) continue;
+      // b starts no later than a, so they overlap when b ends after a starts.
+      if (a.age_from_months < end_of(b)) {
+        const std::size_t later = std::max(i, j);
+        const Intake& other = ds.intakes[std::min(i, j)];
+        fail(origin, "/intakes/" + std::to_string(later),
+             fmt::format("ages overlap with intake \"{}\" for the same people", other.id),
+             "make age ranges [age_from_months, age_to_months) disjoint");
+      }
+    }
+    std::size_t& best = furthest[scope_index(a.sex)];
+    if (best == kNone || end_of(a) > end_of(ds.intakes[best])) best = i;
+  }
+}
+
+}  // namespace mgcramp::io
