@@ -24,6 +24,8 @@ struct Profile {
   std::optional<double> age_months;
   std::optional<Sex> sex;
   Condition condition = Condition::none;
+
+  bool empty() const { return !age_months && !sex && condition == Condition::none; }
 };
 
 inline constexpr double kMaxAgeYears = 120.0;
@@ -50,4 +52,8 @@ namespace mgcramp {
 // The intake for a profile typed by the user, or nullptr when no profile
 // option was given. Throws UsageError for an incomplete or invalid profile.
 const Intake* intake_for_input(const Dataset& ds, const ProfileInput& in);
+
+// The intake for a profile, or nullptr for an empty one; throws UsageError
+// for an incomplete profile.
+const Intake* reference_for(const Dataset& ds, const Profile& p);
 }  // namespace mgcramp

@@ -49,9 +49,11 @@ double parse_amount(const std::string& what, const std::string& s);
 const Form& resolve_form(const Dataset& ds, const std::string& text);
 
 struct Dose {
+  enum class Given { compound, elemental };
   const Form* form;
   double compound_mg;
   double elemental_mg;
+  Given given = Given::compound;  // which amount was asked about
 };
 Dose dose_from_compound(const Form& f, double compound_mg);
 Dose dose_from_elemental(const Form& f, double elemental_mg);

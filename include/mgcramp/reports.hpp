@@ -11,6 +11,7 @@
 #include "mgcramp/nutrition.hpp"
 #include "mgcramp/records.hpp"
 #include "mgcramp/report.hpp"
+#include "mgcramp/report/record_value.hpp"
 
 namespace mgcramp {
 
@@ -19,7 +20,7 @@ Report rda_report(const Dataset& ds, const Profile& profile);
 
 // `mgcramp foods`: ranked foods; with a reference intake (a full profile),
 // the share of its RDA per serving and the servings needed to reach it.
-Report foods_report(const Dataset& ds, const FoodQuery& q, const Intake* reference, bool plot);
+Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot);
 
 // `mgcramp forms`: every form side by side; `mgcramp forms NAME`: one in full.
 Report forms_report(const Dataset& ds);
@@ -27,18 +28,19 @@ Report form_report(const Dataset& ds, const Form& form);
 
 // `mgcramp dose`: elemental magnesium in a dose (or the reverse) and, with a
 // reference intake, its share of the supplemental upper limit.
-Report dose_report(const Dataset& ds, const Dose& dose, const Intake* reference,
-                   const std::string& who);
+Report dose_report(const Dataset& ds, const Dose& dose, const Profile& profile);
 
 // `mgcramp intake`: a day's magnesium from foods and supplements.
-Report intake_report(const Dataset& ds, const DayIntake& day, const std::string& who);
+Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile);
 
 // `mgcramp trials`: studies matching a query with a closing summary; with
 // `plot`, a text forest plot of those reporting an effect with a CI.
 Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot);
 
 // `mgcramp claims`: each claim, every article's stance and the verdict.
-Report claims_report(const Dataset& ds, const std::vector<const Claim*>& claims);
+Report claims_report(const Dataset& ds, const std::optional<std::string>& topic,
+                     const std::optional<std::string>& source,
+                     const std::optional<std::string>& rating);
 
 // `mgcramp sources`: each source, its commercial interest and, for an
 // article, its scorecard against the evidence.
@@ -68,6 +70,9 @@ Report validate_report(const Dataset& ds);
 // Appends a "Sources:" note and one line per cited id (a source or a study),
 // resolved to its title, in the order first cited. Shared by every command.
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids);
+
+// The profile in a report's query: age_months, sex and condition.
+void add_profile_query(Report& r, const Profile& p);
 
 // "age 25 years, female, pregnant" (empty for an empty profile).
 std::string describe_profile(const Profile& p);

@@ -21,7 +21,7 @@ Run setup_claims(CLI::App& sub) {
   mgcramp claims --json)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
-    return ctx.render(claims_report(ds, find_claims(ds, o->topic, o->source, o->rating)));
+    return ctx.render(claims_report(ds, o->topic, o->source, o->rating));
   };
 }
 

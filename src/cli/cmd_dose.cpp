@@ -30,9 +30,7 @@ Examples:
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
     const Dose d = make_dose(ds, o->form, o->compound_mg, o->elemental_mg);
-    const Intake* ref = intake_for_input(ds, o->profile);
-    return ctx.render(
-        dose_report(ds, d, ref, ref ? describe_profile(make_profile(o->profile)) : ""));
+    return ctx.render(dose_report(ds, d, make_profile(o->profile)));
   };
 }
 

@@ -42,7 +42,7 @@ Examples:
     q.basis = parse_basis(o->per);
     q.category = o->category;
     q.search = o->search;
-    return ctx.render(foods_report(ds, q, intake_for_input(ds, o->profile), o->plot));
+    return ctx.render(foods_report(ds, q, make_profile(o->profile), o->plot));
   };
 }
 

@@ -29,8 +29,7 @@ Examples:
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
     const Profile p = make_profile(o->profile);
-    return ctx.render(
-        intake_report(ds, tally_intake(ds, p, o->foods, o->supplements), describe_profile(p)));
+    return ctx.render(intake_report(ds, tally_intake(ds, p, o->foods, o->supplements), p));
   };
 }
 

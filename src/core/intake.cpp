@@ -178,7 +178,10 @@ const Intake& intake_for(const Dataset& ds, const Profile& p) {
 
 namespace mgcramp {
 const Intake* intake_for_input(const Dataset& ds, const ProfileInput& in) {
-  if (in.empty()) return nullptr;
-  return &intake_for(ds, make_profile(in));
+  return reference_for(ds, make_profile(in));
+}
+
+const Intake* reference_for(const Dataset& ds, const Profile& p) {
+  return p.empty() ? nullptr : &intake_for(ds, p);
 }
 }  // namespace mgcramp

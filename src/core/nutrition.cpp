@@ -171,11 +171,11 @@ double parse_amount(const std::string& what, const std::string& s) {
 }
 
 Dose dose_from_compound(const Form& f, double compound_mg) {
-  return {&f, compound_mg, compound_mg * f.elemental_pct / 100.0};
+  return {&f, compound_mg, compound_mg * f.elemental_pct / 100.0, Dose::Given::compound};
 }
 
 Dose dose_from_elemental(const Form& f, double elemental_mg) {
-  return {&f, elemental_mg / f.elemental_pct * 100.0, elemental_mg};
+  return {&f, elemental_mg / f.elemental_pct * 100.0, elemental_mg, Dose::Given::elemental};
 }
 
 Dose make_dose(const Dataset& ds, const std::optional<std::string>& form,

@@ -83,12 +83,24 @@ std::string human_text(const Cell& c) {
   return text::sanitize(c.text.empty() ? plain(c.value, "-", ", ") : c.text);
 }
 
+// The columns people see, in the order they see them.
 std::vector<std::size_t> human_columns(const Report& r) {
   std::vector<std::size_t> idx;
+  if (!r.human_order.empty()) {
+    for (std::size_t i : r.human_order) {
+      if (i < r.columns.size() && r.columns[i].human) idx.push_back(i);
+    }
+    return idx;
+  }
   for (std::size_t i = 0; i < r.columns.size(); ++i) {
     if (r.columns[i].human) idx.push_back(i);
   }
   return idx;
+}
+
+// The rows scripts get: all but the totals for people.
+std::size_t machine_rows(const Report& r) {
+  return std::min(r.rows.size(), r.machine_rows);
 }
 
 // Natural widths, then the widest columns give way until the row fits.
@@ -353,6 +365,7 @@ class JsonWriter {
     std::vector<std::string_view> open;  // the objects entered, by key
     std::vector<bool> first{true};
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      if (!r.columns[c].machine) continue;
       std::string_view k = r.columns[c].key;
       std::vector<std::string_view> parts;
       for (std::size_t dot; (dot = k.find('.')) != std::string_view::npos;
@@ -389,6 +402,13 @@ class JsonWriter {
     }
     close('}', depth);
   }
+
+  // `"key": value` as a member of an object at `depth`.
+  void member(bool& first, std::string_view k, const Value& v, std::size_t depth) {
+    key(first, k, depth + 1);
+    value(v, depth + 1);
+  }
+  void key_at(bool& first, std::string_view k, std::size_t depth) { key(first, k, depth); }
 
   // A separator and a new line at `depth` before an element.
   void next(bool& first, std::size_t depth) {
@@ -470,22 +490,46 @@ void append_compact_json(std::string& out, const Value& v) {
   JsonWriter(out, false).value(v, 0);
 }
 
+// One object: {"query", "results" (or "result"), "summary", "notices",
+// "sources"}, the same envelope for every command (docs/json.md).
 std::string render_json(const Report& r) {
   std::string out;
   JsonWriter w(out);
-  if (r.single_object && r.rows.size() == 1) {
-    w.row(r, r.rows[0], 0);
-  } else if (r.rows.empty()) {
-    out += "[]";
-  } else {
-    out += '[';
-    bool first = true;
-    for (const auto& row : r.rows) {
-      w.next(first, 1);
-      w.row(r, row, 1);
+  out += '{';
+  bool first = true;
+  w.member(first, "query", r.query, 0);
+  const std::size_t n = machine_rows(r);
+  if (r.single_object) {
+    w.key_at(first, "result", 1);
+    if (n == 0) {
+      out += "null";
+    } else {
+      w.row(r, r.rows[0], 1);
     }
-    w.close(']', 0);
+  } else {
+    w.key_at(first, "results", 1);
+    if (n == 0) {
+      out += "[]";
+    } else {
+      out += '[';
+      bool first_row = true;
+      for (std::size_t i = 0; i < n; ++i) {
+        w.next(first_row, 2);
+        w.row(r, r.rows[i], 2);
+      }
+      w.close(']', 1);
+    }
   }
+  if (!r.summary.is_null()) w.member(first, "summary", r.summary, 0);
+  Value::List notices;
+  notices.reserve(r.notices.size());
+  for (const auto& x : r.notices) {
+    notices.push_back(
+        Value::Object{{"id", Value::ref(x.id)}, {"level", x.level}, {"text", Value::ref(x.text)}});
+  }
+  w.member(first, "notices", Value(std::move(notices)), 0);
+  w.member(first, "sources", r.sources ? r.sources() : Value::list(), 0);
+  w.close('}', 0);
   out += '\n';
   return out;
 }
@@ -510,35 +554,107 @@ void append_csv_field(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// The plain text of a value for CSV: lists joined by "; ", flags as JSON
+// writes them, nothing for null.
+void append_csv_value(std::string& out, const Value& v, std::string& plain_text,
+                      std::string& clean) {
+  std::string_view s;
+  if (v.is_text()) {
+    s = v.as_text();
+  } else if (v.kind() == Value::Kind::boolean) {
+    s = v.as_bool() ? "true" : "false";
+  } else {
+    plain_text.clear();
+    append_plain(plain_text, v, "", "; ");
+    s = plain_text;
+  }
+  if (text::needs_sanitize(s)) {
+    clean = text::sanitize(s);
+    s = clean;
+  }
+  append_csv_field(out, s);
+}
+
+// The member at a dotted path ("effect.measure") of an object, or null.
+const Value& at_path(const Value& v, std::string_view path) {
+  static const Value none;
+  const Value* cur = &v;
+  while (!path.empty()) {
+    const std::size_t dot = path.find('.');
+    const Value* next = cur->find(path.substr(0, dot));
+    if (next == nullptr) return none;
+    cur = next;
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return *cur;
+}
+
+// One row per record, flat: an object's fields get columns "key.field", and
+// a list of objects marked so gives one row per object (the other columns
+// repeated), or one row with those columns empty when it has none.
 std::string render_csv(const Report& r) {
   std::string out;
+  bool first = true;
+  std::size_t per_element = r.columns.size();
   for (std::size_t c = 0; c < r.columns.size(); ++c) {
-    if (c > 0) out += ',';
-    append_csv_field(out, r.columns[c].key);
+    const Column& col = r.columns[c];
+    if (!col.machine) continue;
+    if (col.row_per_element && per_element == r.columns.size()) per_element = c;
+    if (col.fields.empty()) {
+      if (!first) out += ',';
+      first = false;
+      append_csv_field(out, col.key);
+      continue;
+    }
+    for (const auto& f : col.fields) {
+      if (!first) out += ',';
+      first = false;
+      append_csv_field(out, col.key + "." + f);
+    }
   }
   out += '\n';
   std::string plain_text;
   std::string clean;
-  for (const auto& row : r.rows) {
-    for (std::size_t c = 0; c < r.columns.size(); ++c) {
-      if (c > 0) out += ',';
-      if (c >= row.size()) continue;
-      const Value& v = row[c].value;
-      std::string_view s;
-      if (v.is_text()) {
-        s = v.as_text();
-      } else {
-        plain_text.clear();
-        append_plain(plain_text, v, "", "; ");
-        s = plain_text;
+  static const Value none;
+  const std::size_t n = machine_rows(r);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& row = r.rows[i];
+    const Value* list = per_element < row.size() ? &row[per_element].value : nullptr;
+    const std::size_t copies = list != nullptr && list->size() > 0 ? list->size() : 1;
+    for (std::size_t k = 0; k < copies; ++k) {
+      first = true;
+      for (std::size_t c = 0; c < r.columns.size(); ++c) {
+        const Column& col = r.columns[c];
+        if (!col.machine) continue;
+        const Value& v = c < row.size() ? row[c].value : none;
+        if (col.fields.empty()) {
+          if (!first) out += ',';
+          first = false;
+          append_csv_value(out, v, plain_text, clean);
+          continue;
+        }
+        // An object, or one object of the list that gives the rows; a
+        // further list of objects gives each field's values joined.
+        const Value* obj = &v;
+        if (v.is_list() && c != per_element) {
+          for (const auto& f : col.fields) {
+            if (!first) out += ',';
+            first = false;
+            Value::List values;
+            for (const auto& e : v.as_list()) values.push_back(at_path(e, f));
+            append_csv_value(out, Value(std::move(values)), plain_text, clean);
+          }
+          continue;
+        }
+        if (v.is_list()) obj = k < v.size() ? &v.as_list()[k] : &none;
+        for (const auto& f : col.fields) {
+          if (!first) out += ',';
+          first = false;
+          append_csv_value(out, at_path(*obj, f), plain_text, clean);
+        }
       }
-      if (text::needs_sanitize(s)) {
-        clean = text::sanitize(s);
-        s = clean;
-      }
-      append_csv_field(out, s);
+      out += '\n';
     }
-    out += '\n';
   }
   return out;
 }
@@ -576,7 +692,13 @@ std::string render_md(const Report& r) {
   if (r.rows.empty()) {
     out += "No matching records.\n";
   } else if (r.vertical) {
+    // One table per record; several records each get a heading (their first
+    // field) and a blank line, so that the tables do not run together.
     for (const auto& row : r.rows) {
+      if (r.rows.size() > 1) {
+        if (&row != &r.rows.front()) out += "\n";
+        out += "#### " + (cols.empty() ? std::string() : cell(row, cols.front())) + "\n\n";
+      }
       out += "| Field | Value |\n| --- | --- |\n";
       for (auto c : cols) {
         out.append("| ")
@@ -626,10 +748,20 @@ std::string render(const Report& report, const RenderOptions& opts) {
   switch (opts.format) {
     case Format::json: return render_json(report);
     case Format::csv: return render_csv(report);
-    case Format::md: return render_md(report);
+    case Format::md:
     case Format::table: break;
   }
-  return render_table(report, opts);
+  // People see the rows from human_from on (a small report when there are
+  // rows for scripts only, so copying it costs little).
+  if (report.human_from > 0) {
+    Report people = report;
+    people.rows.erase(people.rows.begin(),
+                      people.rows.begin() + static_cast<std::ptrdiff_t>(
+                                                std::min(report.human_from, people.rows.size())));
+    people.human_from = 0;
+    return opts.format == Format::md ? render_md(people) : render_table(people, opts);
+  }
+  return opts.format == Format::md ? render_md(report) : render_table(report, opts);
 }
 
 }  // namespace mgcramp

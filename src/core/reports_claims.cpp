@@ -21,25 +21,34 @@ auto category_of(const T& t) {
 
 }  // namespace
 
-Report claims_report(const Dataset& ds, const std::vector<const Claim*>& claims) {
+Report claims_report(const Dataset& ds, const std::optional<std::string>& topic,
+                     const std::optional<std::string>& source,
+                     const std::optional<std::string>& rating) {
+  const std::vector<const Claim*> claims = find_claims(ds, topic, source, rating);
   Report r;
+  r.query.add("topic", topic);
+  r.query.add("source", source);
+  r.query.add("rating", rating);
   r.title =
       fmt::format("Claims made by the articles, and what the evidence says ({})", claims.size());
   r.vertical = true;
-  r.columns = {
-      {"id", "Id"},
-      {"topic", "Topic"},
-      {"text", "Claim"},
-      {"stances", "Articles"},
-      {"rating", "Verdict"},
-      {"summary", "Evidence says"},
-      {"evidence", "Evidence"},
-  };
+  add_record_columns<Claim>(r);
+  r.show("id", "Id");
+  r.show("topic", "Topic");
+  r.show("text", "Claim");
+  r.show("stances", "Articles");
+  r.show("verdict.rating", "Rating");
+  r.show("verdict.summary", "Evidence says");
+  r.show("verdict.evidence", "Evidence");
+  const std::size_t stances = r.column("stances");
   std::vector<std::string> cited;
   for (const Claim* c : claims) {
-    r.add_cells(c->id, c->topic, c->text, detail::stances_cell(ds, c->stances), c->verdict.rating,
-                c->verdict.summary, c->verdict.evidence);
+    std::vector<Cell> row;
+    add_record_cells(row, *c);
+    row[stances] = detail::stances_cell(ds, c->stances);
+    r.add_row(std::move(row));
     cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
+    for (const Stance& st : c->stances) cited.push_back(st.source);
   }
   r.note("Verdicts weigh systematic reviews over single trials and trials over opinion.");
   add_source_notes(r, ds, cited);
@@ -49,31 +58,38 @@ Report claims_report(const Dataset& ds, const std::vector<const Claim*>& claims)
 Report sources_report(const Dataset& ds) {
   Report r;
   r.title = "Sources, their commercial interest and how the articles' claims fare";
-  r.columns = {
-      {"id", "Id"},
-      {"kind", "Kind", Align::left, false},
-      {"title", "Title", Align::left, false},
-      {"publisher", "Publisher"},
-      {"date", "Date", Align::left, false},
-      {"url", "URL", Align::left, false},
-      {"commercial_interest", "Sells Mg"},
-      {"commercial_note", "Commercial note", Align::left, false},
-      {"claims", "Claims", Align::right},
-      {"backed", "Backed", Align::right},
-      {"contradicted", "Contra", Align::right},
-      {"unsettled", "Open", Align::right},
-  };
+  add_record_columns<Source>(r);
+  Column card("scorecard", "", Align::left, false);
+  card.fields = {"claims", "backed", "contradicted", "unsettled"};
+  r.columns.push_back(std::move(card));
+  // The scorecard's counts as columns of their own, for people.
+  for (const char* key : {"claims", "backed", "contradicted", "unsettled"}) {
+    Column c(key, "", Align::right, false);
+    c.machine = false;
+    r.columns.push_back(std::move(c));
+  }
+  r.show("id", "Id");
+  r.show("publisher", "Publisher");
+  r.show("commercial_interest", "Sells Mg");
+  r.show("claims", "Claims");
+  r.show("backed", "Backed");
+  r.show("contradicted", "Contra");
+  r.show("unsettled", "Open");
   for (const Source& s : ds.sources) {
-    Value claims, backed, contra, open;
+    std::vector<Cell> row;
+    add_record_cells(row, s);
     if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
-      claims = sc.claims;
-      backed = sc.backed;
-      contra = sc.contradicted;
-      open = sc.unsettled;
+      row.emplace_back(Value::Object{{"claims", sc.claims},
+                                     {"backed", sc.backed},
+                                     {"contradicted", sc.contradicted},
+                                     {"unsettled", sc.unsettled}});
+      for (std::size_t n : {sc.claims, sc.backed, sc.contradicted, sc.unsettled})
+        row.emplace_back(n);
+    } else {
+      for (int i = 0; i < 5; ++i) row.emplace_back(nullptr);
     }
-    r.add_cells(s.id, s.kind, s.title, opt(s.publisher), opt(s.date), opt(s.url),
-                s.commercial_interest, opt(s.commercial_note), claims, backed, contra, open);
+    r.add_row(std::move(row));
   }
   r.note(
       "Backed: the article's stance agrees with the verdict of the evidence. Contra: it is "
@@ -82,49 +98,54 @@ Report sources_report(const Dataset& ds) {
   return r;
 }
 
+namespace {
+
+// A context table (causes, remedies, symptoms, interactions): its records,
+// the columns people see with their titles, and the sources they cite.
+template <class T>
+Report context_report(const Dataset& ds, std::string title, const std::vector<const T*>& items,
+                      std::initializer_list<std::pair<const char*, const char*>> shown) {
+  Report r;
+  r.title = std::move(title);
+  add_record_columns<T>(r);
+  for (const auto& [key, heading] : shown) r.show(key, heading);
+  std::vector<std::string> cited;
+  for (const T* it : items) {
+    std::vector<Cell> row;
+    add_record_cells(row, *it);
+    r.add_row(std::move(row));
+    cited.insert(cited.end(), it->sources.begin(), it->sources.end());
+  }
+  add_source_notes(r, ds, cited);
+  return r;
+}
+
+}  // namespace
+
 Report causes_report(const Dataset& ds, const std::optional<std::string>& category) {
   const auto items =
       filter_by<Cause, CauseCategory>(ds.causes, category, "--category", category_of<Cause>);
-  Report r;
-  r.title = "Causes and risk factors of muscle cramps";
-  r.columns = {{"id", "Id", Align::left, false},
-               {"name", "Cause"},
-               {"category", "Category"},
-               {"mechanism", "Mechanism", Align::left, false},
-               {"evidence_note", "How well established"},
-               {"sources", "Sources", Align::left, false}};
-  for (const Cause* c : items) {
-    r.add_cells(c->id, c->name, c->category, c->mechanism, c->evidence_note, c->sources);
-  }
-  std::vector<std::string> cited;
-  cite_all(cited, items);
-  add_source_notes(r, ds, cited);
+  Report r = context_report(
+      ds, "Causes and risk factors of muscle cramps", items,
+      {{"name", "Cause"}, {"category", "Category"}, {"evidence_note", "How well established"}});
+  r.query.add("category", category);
   return r;
 }
 
 Report remedies_report(const Dataset& ds, const std::optional<std::string>& category) {
   const auto items =
       filter_by<Remedy, RemedyCategory>(ds.remedies, category, "--category", category_of<Remedy>);
-  Report r;
-  r.title = "Remedies for cramps other than magnesium";
-  r.columns = {{"id", "Id", Align::left, false},
-               {"name", "Remedy"},
-               {"category", "Category", Align::left, false},
-               {"use", "Use"},
-               {"evidence_level", "Evidence"},
-               {"advised", "Advised"},
-               {"evidence", "Summary", Align::left, false},
-               {"studies", "Studies", Align::left, false},
-               {"caution", "Caution", Align::left, false},
-               {"sources", "Sources", Align::left, false}};
-  std::vector<std::string> cited;
+  Report r = context_report(
+      ds, "Remedies for cramps other than magnesium", items,
+      {{"name", "Remedy"}, {"use", "Use"}, {"evidence_level", "Evidence"}, {"advised", "Advised"}});
+  r.query.add("category", category);
+  // The cautions of remedies not advised, before the sources.
+  std::vector<Note> sources(r.notes.begin(), r.notes.end());
+  r.notes.clear();
   for (const Remedy* m : items) {
-    r.add_cells(m->id, m->name, m->category, m->use, m->evidence_level, m->advised, m->evidence,
-                m->studies, opt(m->caution), m->sources);
     if (!m->advised && m->caution) r.note(m->name + ": " + *m->caution, NoteLevel::warning);
   }
-  cite_all(cited, items);
-  add_source_notes(r, ds, cited);
+  r.notes.insert(r.notes.end(), sources.begin(), sources.end());
   return r;
 }
 
@@ -134,45 +155,26 @@ Report symptoms_report(const Dataset& ds, const std::optional<std::string>& cond
       ds.symptoms, condition, "--condition", [](const Symptom& s) { return s.condition; });
   const auto by_category = filter_by<Symptom, SymptomCategory>(ds.symptoms, category, "--category",
                                                                category_of<Symptom>);
-  Report r;
-  r.title = "Symptoms of magnesium deficiency and excess";
-  r.columns = {{"id", "Id", Align::left, false},
-               {"name", "Symptom"},
-               {"condition", "Of"},
-               {"category", "Category"},
-               {"description", "Description", Align::left, false},
-               {"sources", "Sources", Align::left, false}};
   std::vector<const Symptom*> items;
   for (const Symptom* s : by_condition) {
     if (std::find(by_category.begin(), by_category.end(), s) != by_category.end()) {
       items.push_back(s);
-      r.add_cells(s->id, s->name, s->condition, s->category, s->description, s->sources);
     }
   }
-  std::vector<std::string> cited;
-  cite_all(cited, items);
-  add_source_notes(r, ds, cited);
+  Report r = context_report(ds, "Symptoms of magnesium deficiency and excess", items,
+                            {{"name", "Symptom"}, {"condition", "Of"}, {"category", "Category"}});
+  r.query.add("condition", condition);
+  r.query.add("category", category);
   return r;
 }
 
 Report interactions_report(const Dataset& ds, const std::optional<std::string>& category) {
   const auto items = filter_by<Interaction, InteractionCategory>(
       ds.interactions, category, "--category", category_of<Interaction>);
-  Report r;
-  r.title = "Medicines that interact with magnesium";
-  r.columns = {{"id", "Id", Align::left, false},
-               {"drug_class", "Medicines"},
-               {"examples", "Examples", Align::left, false},
-               {"category", "Category"},
-               {"effect", "Effect", Align::left, false},
-               {"advice", "Advice"},
-               {"sources", "Sources", Align::left, false}};
-  for (const Interaction* x : items) {
-    r.add_cells(x->id, x->drug_class, x->examples, x->category, x->effect, x->advice, x->sources);
-  }
-  std::vector<std::string> cited;
-  cite_all(cited, items);
-  add_source_notes(r, ds, cited);
+  Report r =
+      context_report(ds, "Medicines that interact with magnesium", items,
+                     {{"drug_class", "Medicines"}, {"category", "Category"}, {"advice", "Advice"}});
+  r.query.add("category", category);
   return r;
 }
 

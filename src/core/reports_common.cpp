@@ -38,9 +38,14 @@ Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
 
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {
   std::vector<std::string_view> seen;
+  std::vector<Citable> cited;
   for (const auto& id : ids) {
     if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
     seen.push_back(id);
+    Citable c;
+    c.source = ds.find_source(id);
+    c.study = c.source == nullptr ? ds.find_study(id) : nullptr;
+    if (c.source != nullptr || c.study != nullptr) cited.push_back(c);
     std::string line;
     line.append("[").append(id).append("]");
     if (const Source* s = ds.find_source(id)) {
@@ -62,13 +67,25 @@ void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::strin
     if (seen.size() == 1) r.note("Sources:");
     r.note(line, NoteLevel::info, 2);
   }
+  r.sources = [cited = std::move(cited)] {
+    Value::List out;
+    out.reserve(cited.size());
+    for (const Citable& c : cited) {
+      out.push_back(Value::Object{
+          {"id", Value::ref(c.id())},
+          {"type", c.study != nullptr ? Value("study") : Value(c.source->kind)},
+          {"reference", reference_text(c)},
+          {"commercial_interest", c.source != nullptr && c.source->commercial_interest}});
+    }
+    return Value(std::move(out));
+  };
 }
 
 void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& notice_ids,
                  std::vector<std::string>& sources) {
   for (const auto& id : notice_ids) {
     if (const Notice* n = ds.find_notice(id)) {
-      r.note(n->text, n->level == NoticeLevel::caution ? NoteLevel::warning : NoteLevel::info);
+      r.notice(n->id, n->level, n->text);
       sources.insert(sources.end(), n->sources.begin(), n->sources.end());
     }
   }
@@ -77,6 +94,12 @@ void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& n
 std::string mg_text(double mg) {
   if (std::fabs(mg - std::round(mg)) < 0.05 || mg >= 100) return fmt::format("{:.0f} mg", mg);
   return fmt::format("{:.1f} mg", mg);
+}
+
+void add_profile_query(Report& r, const Profile& p) {
+  r.query.add("age_months", p.age_months);
+  r.query.add("sex", p.sex);
+  r.query.add("condition", p.condition);
 }
 
 std::string describe_profile(const Profile& p) {
@@ -99,8 +122,26 @@ std::string describe_profile(const Profile& p) {
 Report validate_report(const Dataset& ds) {
   Report r;
   r.title = fmt::format("{}: valid (schema version {})", ds.origin, ds.schema_version);
-  r.columns = {{"table", "Table"}, {"records", "Records", Align::right}};
-  for (const auto& t : table_counts(ds)) r.add_cells(t.table, t.records);
+  r.single_object = true;
+  r.query.add("file", ds.origin);
+  auto machine = [](std::string key) {
+    Column c(std::move(key), "", Align::left, false);
+    return c;
+  };
+  r.columns = {machine("file"),   machine("schema_version"), machine("valid"),
+               machine("tables"), {"table", "Table"},        {"records", "Records", Align::right}};
+  r.columns[3].fields = {"table", "records"};
+  r.columns[3].row_per_element = true;
+  r.columns[4].machine = r.columns[5].machine = false;
+  Value::List tables;
+  for (const auto& t : table_counts(ds)) {
+    tables.push_back(Value::Object{{"table", t.table}, {"records", t.records}});
+  }
+  r.add_cells(ds.origin, ds.schema_version, true, std::move(tables), nullptr, nullptr);
+  for (const auto& t : table_counts(ds))
+    r.add_cells(nullptr, nullptr, nullptr, nullptr, t.table, t.records);
+  r.machine_rows = 1;
+  r.human_from = 1;
   return r;
 }
 

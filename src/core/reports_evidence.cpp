@@ -17,41 +17,54 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
                   studies.end());
   }
   Report r;
-  r.title = plot ? "Forest plot: studies reporting an effect with a confidence interval"
-                 : (q.all || q.design ? "Studies" : "Randomized trials of magnesium");
-  r.columns = {
-      {"id", "Id", Align::left, false},
-      {"year", "Year", Align::right, false},  // in the id, shown as the study
-      {"first_author", "Study"},
-      {"title", "Title", Align::left, false},
-      {"journal", "Journal", Align::left, false},
-      {"pmid", "PMID", Align::left, false},
-      {"doi", "DOI", Align::left, false},
-      {"design", "Design", Align::left, !plot},
-      {"population", "Population", Align::left, !plot},
-      {"n_randomized", "Randomized", Align::right, false},
-      {"n_analysed", "Analysed", Align::right, false},
-      {"n", "N", Align::right, !plot},
-      {"form", "Form", Align::left, !plot},
-      {"result", "Result", Align::left, !plot},
-      {"effect", "Effect [95% CI]", Align::right, plot},
-      {"plot", "o estimate, [ ] CI, | no effect", Align::left, plot},
-      {"cited_by", "Cited by", Align::left, false},
-      {"sources", "Sources", Align::left, false},
-  };
+  r.title =
+      plot ? "Forest plot: studies reporting an effect with a confidence interval"
+           : (q.all || q.design || q.all_designs ? "Studies" : "Randomized trials of magnesium");
+  r.query.add("population", q.population);
+  r.query.add("form", q.form);
+  r.query.add("design", q.all_designs ? Value("all") : Value(q.design));
+  r.query.add("result", q.result);
+  r.query.add("since", q.since);
+  r.query.add("min_n", q.min_n);
+  r.query.add("sort", q.sort_by_n ? "n" : "year");
+  r.query.add("all", q.all);
+  r.query.add("plot", plot);
+  add_record_columns<Study>(r);
+  // Participants: analysed where known, else randomized (none for reviews).
+  r.columns.push_back({"participants", "", Align::right, false});
+  // The forest plot is drawn for people only.
+  Column line("plot", "o estimate, [ ] CI, | no effect", Align::left, false);
+  line.machine = false;
+  r.columns.push_back(std::move(line));
+  r.show("first_author", "Study");
+  if (plot) {
+    r.show("result.effect", "Effect [95% CI]", Align::right);
+    r.show("plot", "o estimate, [ ] CI, | no effect");
+  } else {
+    r.show("design", "Design");
+    r.show("population", "Population");
+    r.show("participants", "N");
+    r.show("intervention.form", "Form");
+    r.show("conclusion", "Result");
+  }
+  const std::size_t who = r.column("first_author"), effect = r.column("result.effect");
   std::vector<std::string> sources;
   for (const Study* s : studies) {
+    std::vector<Cell> row;
+    add_record_cells(row, *s);
+    row[who].text = s->id;
+    row[effect].text = s->result.effect ? effect_text(*s->result.effect) : "-";
     const long long n = participants(*s);
-    r.add_cells(s->id, s->year, Cell{s->first_author, s->id}, s->title, s->journal, opt(s->pmid),
-                opt(s->doi), s->design, s->population, opt(s->n_randomized), opt(s->n_analysed),
-                Cell{n > 0 ? Value(n) : Value()}, opt(s->intervention.form), opt(s->conclusion),
-                Cell{s->result.effect ? record_value(*s->result.effect) : Value(),
-                     s->result.effect ? effect_text(*s->result.effect) : "-"},
-                Cell{nullptr, s->result.effect ? forest_line(*s->result.effect, 32) : ""},
-                s->cited_by, s->sources);
+    row.push_back(n > 0 ? Value(n) : Value());
+    row.push_back(Cell{nullptr, s->result.effect ? forest_line(*s->result.effect, 32) : ""});
+    r.add_row(std::move(row));
     sources.push_back(s->id);
   }
   const TrialSummary t = summarize(studies);
+  r.summary = Value::Object{{"studies", t.studies},           {"reviews", t.reviews},
+                            {"participants", t.participants}, {"benefit", t.benefit},
+                            {"no_benefit", t.no_benefit},     {"mixed", t.mixed},
+                            {"inconclusive", t.inconclusive}, {"not_rated", t.unrated}};
   const std::string reviews =
       t.reviews == 0 ? ""
                      : fmt::format(

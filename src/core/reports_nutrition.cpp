@@ -32,33 +32,30 @@ std::string views_text(const Form& f) {
   return out.empty() ? "-" : out;
 }
 
-Value views_json(const Form& f) {
-  return detail::field_value(f.article_views);
-}
-
 // The supplemental UL of `in`, as a note, with a warning when `supp_mg` exceeds it.
 void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
   if (!in.ul_supplemental_mg) {
     if (supp_mg > 0) {
-      r.note(fmt::format("No upper limit is established for {}; supplements are not advised "
-                         "without medical advice.",
-                         in.life_stage),
-             NoteLevel::warning);
+      r.notice("no-ul-established", NoticeLevel::caution,
+               fmt::format("No upper limit is established for {}; supplements are not advised "
+                           "without medical advice.",
+                           in.life_stage));
     }
     return;
   }
   const double ul = *in.ul_supplemental_mg;
   if (supp_mg > ul) {
-    r.note(fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
-                       "({:.0f}% of it).",
-                       mg_text(supp_mg), mg_text(ul), in.life_stage, supp_mg / ul * 100.0),
-           NoteLevel::warning);
+    r.notice("exceeds-ul", NoticeLevel::caution,
+             fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
+                         "({:.0f}% of it).",
+                         mg_text(supp_mg), mg_text(ul), in.life_stage, supp_mg / ul * 100.0));
   }
 }
 
 }  // namespace
 
-Report foods_report(const Dataset& ds, const FoodQuery& q, const Intake* reference, bool plot) {
+Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
+  const Intake* reference = reference_for(ds, profile);
   const auto ranked = rank_foods(ds, q);
   Report r;
   const char* basis = q.basis == Basis::serving    ? "per serving"
@@ -70,66 +67,68 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Intake* referen
   if (reference) {
     r.title += fmt::format("; RDA {} ({})", mg_text(reference->rda_mg), reference->life_stage);
   }
-  const bool per_serving = q.basis == Basis::serving;
-  r.columns = {
-      {"rank", "#", Align::right},
-      {"id", "Id", Align::left, false},
-      {"name", "Food"},
-      {"serving", "Serving"},
-      {"grams", "Grams", Align::right, false},
-      {"mg_per_serving", "Mg", Align::right, per_serving},
-  };
-  if (!per_serving) {
-    const bool g = q.basis == Basis::per_100g;
-    r.columns.push_back(
-        {g ? "mg_per_100g" : "mg_per_100kcal", g ? "Mg/100 g" : "Mg/100 kcal", Align::right});
+  r.query.add("top", q.top);
+  r.query.add("per", to_string(q.basis));
+  r.query.add("category", q.category);
+  r.query.add("search", q.search);
+  add_profile_query(r, profile);
+  r.columns.push_back({"rank", "#", Align::right});
+  r.human_order.push_back(0);
+  add_record_columns<Food>(r);
+  // Computed for every food; the share of the RDA only with a profile.
+  for (const char* key :
+       {"mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}) {
+    r.columns.push_back({key, "", Align::right, false});
   }
-  const std::size_t value_col = r.columns.size() - 1;
-  const std::vector<Column> rest = {
-      {"pct_dv", "%DV", Align::right},
-      {"category", "Category"},
-      {"kcal_per_serving", "Kcal", Align::right, false},
-      {"usda_ndb", "NDB", Align::left, false},
-      {"nih_mg_per_serving", "NIH mg", Align::right, false},
-      {"note", "Note", Align::left, false},
-      {"sources", "Sources", Align::left, false},
-  };
-  r.columns.insert(r.columns.end(), rest.begin(), rest.end());
+  r.show("name", "Food");
+  r.show("serving", "Serving");
+  const char* value_key = q.basis == Basis::serving    ? "mg_per_serving"
+                          : q.basis == Basis::per_100g ? "mg_per_100g"
+                                                       : "mg_per_100kcal";
+  r.show(value_key, q.basis == Basis::serving    ? "Mg"
+                    : q.basis == Basis::per_100g ? "Mg/100 g"
+                                                 : "Mg/100 kcal");
+  r.show("pct_dv", "%DV");
+  r.show("category", "Category");
   if (reference) {
-    r.columns.push_back({"pct_rda", "%RDA", Align::right});
-    r.columns.push_back({"servings_for_rda", "Servings", Align::right});
+    r.show("pct_rda", "%RDA");
+    r.show("servings_for_rda", "Servings");
   }
+  const std::size_t mg_col = r.column("mg_per_serving"), value_col = r.column(value_key);
   std::vector<std::string> sources;
   std::size_t rank = 0;
   for (const auto& rf : ranked) {
     const Food& f = *rf.food;
+    std::vector<Cell> row{++rank};
+    add_record_cells(row, f);
+    row[mg_col].text = mg_text(f.mg_per_serving);
+    auto per = [&](std::optional<double> base) -> Cell {
+      if (!base || *base <= 0) return {nullptr, "-"};
+      const double v = f.mg_per_serving / *base * 100.0;
+      return {round1(v), mg_text(v)};
+    };
+    row.push_back(per(f.grams));
+    row.push_back(per(f.kcal_per_serving));
     const double dv = pct_daily_value(ds, f.mg_per_serving);
-    std::vector<Cell> row = {++rank,       f.id,
-                             f.name,       f.serving,
-                             opt(f.grams), Cell{f.mg_per_serving, mg_text(f.mg_per_serving)}};
-    if (!per_serving) row.push_back({round1(rf.value), mg_text(rf.value)});
-    const std::vector<Cell> tail = {Cell{round1(dv), pct_text(dv)},
-                                    f.category,
-                                    opt(f.kcal_per_serving),
-                                    opt(f.usda_ndb),
-                                    opt(f.nih_mg_per_serving),
-                                    opt(f.note),
-                                    f.sources};
-    row.insert(row.end(), tail.begin(), tail.end());
+    row.push_back({round1(dv), pct_text(dv)});
     if (reference) {
       const double pct = f.mg_per_serving / reference->rda_mg * 100.0;
       const double servings = f.mg_per_serving > 0 ? reference->rda_mg / f.mg_per_serving : 0;
       row.push_back({round1(pct), pct_text(pct)});
       row.push_back({round1(servings), fmt::format("{:.1f}", servings)});
+    } else {
+      row.emplace_back(nullptr);
+      row.emplace_back(nullptr);
     }
     r.add_row(std::move(row));
     sources.insert(sources.end(), f.sources.begin(), f.sources.end());
   }
-  if (plot) r.plot = std::make_pair(std::size_t{2}, value_col);
+  if (plot) r.plot = std::make_pair(r.column("name"), value_col);
   add_dv_note(r, ds, sources);
   r.note(
       "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
       "keeps its figure (nih_mg_per_serving) and a note on why.");
+  if (reference) add_notices(r, ds, reference->notices, sources);
   add_source_notes(r, ds, sources);
   return r;
 }
@@ -137,23 +136,21 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Intake* referen
 Report forms_report(const Dataset& ds) {
   Report r;
   r.title = "Magnesium supplement forms";
-  r.columns = {
-      {"id", "Form"},
-      {"name", "Name", Align::left, false},
-      {"formula", "Formula"},
-      {"elemental_pct", "Mg %", Align::right},
-      {"absorption", "Absorption"},
-      {"laxative", "Laxative"},
-      {"cramp_studies", "Cramp trials"},
-      {"gi_tolerance", "GI tolerance", Align::left, false},
-      {"sources", "Sources", Align::left, false},
-  };
+  add_record_columns<Form>(r);
+  r.show("id", "Form");
+  r.show("formula", "Formula");
+  r.show("elemental_pct", "Mg %");
+  r.show("absorption.relative", "Absorption");
+  r.show("laxative", "Laxative");
+  r.show("cramp_studies", "Cramp trials");
+  const std::size_t pct = r.column("elemental_pct"), trials = r.column("cramp_studies");
   std::vector<std::string> sources;
   for (const Form& f : ds.forms) {
-    r.add_cells(
-        f.id, f.name, f.formula, Cell{f.elemental_pct, fmt::format("{:.1f}", f.elemental_pct)},
-        f.absorption.relative, f.laxative,
-        Cell{f.cramp_studies, f.cramp_studies.empty() ? "none" : ""}, f.gi_tolerance, f.sources);
+    std::vector<Cell> row;
+    add_record_cells(row, f);
+    row[pct].text = fmt::format("{:.1f}", f.elemental_pct);
+    if (f.cramp_studies.empty()) row[trials].text = "none";
+    r.add_row(std::move(row));
   }
   r.note(
       "Mg %: elemental magnesium by weight of the compound as formulated (hydrates "
@@ -171,39 +168,44 @@ Report form_report(const Dataset& ds, const Form& f) {
   r.title = f.name;
   r.vertical = true;
   r.single_object = true;
-  r.columns = {
-      {"id", "Id"},
-      {"name", "Name"},
-      {"aliases", "Also called"},
-      {"formula", "Formula"},
-      {"hydrate_water", "Water of hydration", Align::left, false},
-      {"elemental_pct", "Elemental Mg"},
-      {"typical_products_note", "Products"},
-      {"absorption", "Absorption"},
-      {"absorption_summary", "Absorption evidence"},
-      {"absorption_studies", "Absorption studies", Align::left, false},
-      {"gi_tolerance", "GI tolerance"},
-      {"laxative", "Laxative effect"},
-      {"cramp_evidence", "Cramp evidence"},
-      {"cramp_studies", "Cramp trials"},
-      {"article_views", "What the articles say"},
-      {"sources", "Sources", Align::left, false},
-  };
-  r.add_cells(f.id, f.name, f.aliases, f.formula, f.hydrate_water,
-              Cell{f.elemental_pct, fmt::format("{:.1f}% by weight", f.elemental_pct)},
-              opt(f.typical_products_note), f.absorption.relative, f.absorption.summary,
-              f.absorption.studies, f.gi_tolerance, f.laxative, f.cramp_evidence,
-              Cell{f.cramp_studies, f.cramp_studies.empty() ? "none" : ""},
-              Cell{views_json(f), views_text(f)}, f.sources);
+  r.query.add("form", Value::ref(f.id));
+  add_record_columns<Form>(r);
+  for (const auto& [key, title] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"id", "Id"},
+           {"name", "Name"},
+           {"aliases", "Also called"},
+           {"formula", "Formula"},
+           {"elemental_pct", "Elemental Mg"},
+           {"typical_products_note", "Products"},
+           {"absorption.relative", "Absorption"},
+           {"absorption.summary", "Absorption evidence"},
+           {"gi_tolerance", "GI tolerance"},
+           {"laxative", "Laxative effect"},
+           {"cramp_evidence", "Cramp evidence"},
+           {"cramp_studies", "Cramp trials"},
+           {"article_views", "What the articles say"}}) {
+    r.show(key, title);
+  }
+  std::vector<Cell> row;
+  add_record_cells(row, f);
+  row[r.column("elemental_pct")].text = fmt::format("{:.1f}% by weight", f.elemental_pct);
+  if (f.cramp_studies.empty()) row[r.column("cramp_studies")].text = "none";
+  row[r.column("article_views")].text = views_text(f);
+  r.add_row(std::move(row));
   add_source_notes(r, ds, f.sources);
   return r;
 }
 
-Report dose_report(const Dataset& ds, const Dose& d, const Intake* reference,
-                   const std::string& who) {
+Report dose_report(const Dataset& ds, const Dose& d, const Profile& profile) {
+  const Intake* reference = reference_for(ds, profile);
+  const std::string who = reference ? describe_profile(profile) : "";
   Report r;
   r.title = fmt::format("{}: elemental magnesium", d.form->name);
   r.single_object = true;
+  r.query.add("form", Value::ref(d.form->id));
+  r.query.add("compound_mg", d.given == Dose::Given::compound ? Value(d.compound_mg) : Value());
+  r.query.add("elemental_mg", d.given == Dose::Given::elemental ? Value(d.elemental_mg) : Value());
+  add_profile_query(r, profile);
   r.columns = {
       {"form", "Form"},
       {"elemental_pct", "Mg %", Align::right},
@@ -232,7 +234,8 @@ Report dose_report(const Dataset& ds, const Dose& d, const Intake* reference,
     sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());
   }
   r.add_cells(
-      d.form->id, Cell{d.form->elemental_pct, fmt::format("{:.1f}", d.form->elemental_pct)},
+      Value::ref(d.form->id),
+      Cell{d.form->elemental_pct, fmt::format("{:.1f}", d.form->elemental_pct)},
       Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
       Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)}, life,
       Cell{ul, reference && reference->ul_supplemental_mg ? mg_text(*reference->ul_supplemental_mg)
@@ -250,9 +253,21 @@ Report dose_report(const Dataset& ds, const Dose& d, const Intake* reference,
   return r;
 }
 
-Report intake_report(const Dataset& ds, const DayIntake& day, const std::string& who) {
+Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile) {
   const Intake& ref = *day.reference;
+  const std::string who = describe_profile(profile);
   Report r;
+  Value::List foods, supplements;
+  for (const auto& fp : day.foods) {
+    foods.push_back(Value::Object{{"food", Value::ref(fp.food->id)}, {"servings", fp.servings}});
+  }
+  for (const auto& sp : day.supplements) {
+    supplements.push_back(
+        Value::Object{{"form", Value::ref(sp.form->id)}, {"compound_mg", sp.compound_mg}});
+  }
+  r.query.add("foods", std::move(foods));
+  r.query.add("supplements", std::move(supplements));
+  add_profile_query(r, profile);
   r.title =
       fmt::format("Daily magnesium for {}: RDA {}, UL for supplements {}", who, mg_text(ref.rda_mg),
                   ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
@@ -260,18 +275,22 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const std::string&
       {"kind", "Kind"},
       {"id", "Item"},
       {"amount", "Amount"},
+      {"servings", "Servings", Align::right, false},
+      {"compound_mg", "Compound mg", Align::right, false},
       {"mg", "Mg", Align::right},
       {"pct_rda", "% RDA", Align::right},
       {"pct_ul", "% UL", Align::right},
       // For scripts: the limits each row is measured against, and whether a
       // supplemental amount goes over the UL (null where the UL does not apply).
+      {"life_stage", "Life stage", Align::left, false},
       {"rda_mg", "RDA mg", Align::right, false},
       {"ul_supplemental_mg", "UL mg", Align::right, false},
       {"exceeds_ul", "Over UL", Align::left, false},
   };
-  const Cell rda_mg = ref.rda_mg;
-  const Cell ul_mg = detail::opt(ref.ul_supplemental_mg);
-  auto exceeds = [&](double supplemental_mg) -> Cell {
+  const Value life = Value::ref(ref.life_stage);
+  const Value rda_mg = ref.rda_mg;
+  const Value ul_mg = ref.ul_supplemental_mg;
+  auto exceeds = [&](double supplemental_mg) -> Value {
     if (!ref.ul_supplemental_mg) return nullptr;
     return supplemental_mg > *ref.ul_supplemental_mg;
   };
@@ -285,31 +304,42 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const std::string&
   };
   std::vector<std::string> sources = ref.sources;
   for (const auto& fp : day.foods) {
-    r.add_cells("food", fp.food->id,
-                Cell{fmt::format("{:g} x {}", fp.servings, fp.food->serving),
-                     fmt::format("{:g} x {}", fp.servings, fp.food->serving)},
-                Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg), Cell{nullptr, ""}, rda_mg,
-                ul_mg, nullptr);
+    r.add_cells("food", Value::ref(fp.food->id),
+                fmt::format("{:g} x {}", fp.servings, fp.food->serving), fp.servings, nullptr,
+                Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg), Cell{nullptr, ""}, life,
+                rda_mg, ul_mg, nullptr);
     sources.insert(sources.end(), fp.food->sources.begin(), fp.food->sources.end());
   }
   for (const auto& sp : day.supplements) {
     r.add_cells(
-        "supplement", sp.form->id,
+        "supplement", Value::ref(sp.form->id),
         fmt::format("{:g} mg compound ({:.1f}% Mg)", sp.compound_mg, sp.form->elemental_pct),
-        Cell{round1(sp.elemental_mg), mg_text(sp.elemental_mg)}, pct_rda(sp.elemental_mg),
-        pct_ul(sp.elemental_mg), rda_mg, ul_mg, exceeds(sp.elemental_mg));
+        nullptr, sp.compound_mg, Cell{round1(sp.elemental_mg), mg_text(sp.elemental_mg)},
+        pct_rda(sp.elemental_mg), pct_ul(sp.elemental_mg), life, rda_mg, ul_mg,
+        exceeds(sp.elemental_mg));
     sources.insert(sources.end(), sp.form->sources.begin(), sp.form->sources.end());
   }
-  r.add_cells("food total", nullptr, Cell{nullptr, ""},
-              Cell{round1(day.food_mg), mg_text(day.food_mg)}, pct_rda(day.food_mg),
-              Cell{nullptr, ""}, rda_mg, ul_mg, nullptr);
-  r.add_cells("supplement total", nullptr, Cell{nullptr, ""},
-              Cell{round1(day.supplement_mg), mg_text(day.supplement_mg)},
-              pct_rda(day.supplement_mg), pct_ul(day.supplement_mg), rda_mg, ul_mg,
-              exceeds(day.supplement_mg));
-  r.add_cells("total", nullptr, Cell{nullptr, ""},
-              Cell{round1(day.total_mg), mg_text(day.total_mg)}, pct_rda(day.total_mg),
-              Cell{nullptr, ""}, rda_mg, ul_mg, exceeds(day.supplement_mg));
+  // Totals: rows for people, the summary for scripts.
+  r.machine_rows = r.rows.size();
+  auto total = [&](const char* kind, double mg, bool supplemental) {
+    r.add_cells(kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr, Cell{round1(mg), mg_text(mg)},
+                pct_rda(mg), supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr,
+                nullptr, nullptr);
+  };
+  total("food total", day.food_mg, false);
+  total("supplement total", day.supplement_mg, true);
+  total("total", day.total_mg, false);
+  r.summary = Value::Object{
+      {"life_stage", life},
+      {"rda_mg", rda_mg},
+      {"ul_supplemental_mg", ul_mg},
+      {"food_mg", round1(day.food_mg)},
+      {"supplement_mg", round1(day.supplement_mg)},
+      {"total_mg", round1(day.total_mg)},
+      {"pct_rda", round1(day.pct_rda)},
+      {"pct_ul", day.pct_ul ? round1(*day.pct_ul) : Value()},
+      {"exceeds_ul", day.exceeds_ul},
+  };
   add_ul_lines(r, ref, day.supplement_mg);
   add_notices(r, ds, ref.notices, sources);
   add_source_notes(r, ds, sources);

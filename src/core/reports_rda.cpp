@@ -18,37 +18,31 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
   const std::string who = describe_profile(profile);
   r.title = who.empty() ? "Magnesium reference intakes by life stage (US DRI), mg per day"
                         : "Magnesium reference intake for " + who + ", mg per day";
-  r.single_object = profile.age_months.has_value() && rows.size() == 1;
-  r.columns = {
-      {"life_stage", "Life stage"},
-      {"sex", "Sex"},
-      {"condition", "Condition", Align::left, false},
-      {"age_from_months", "From (months)", Align::right, false},
-      {"age_to_months", "To (months)", Align::right, false},
-      {"kind", "Kind"},
-      {"rda_mg", "RDA/AI", Align::right},
-      {"ear_mg", "EAR", Align::right},
-      {"ul_supplemental_mg", "UL supplements", Align::right},
-      {"notices", "Notices", Align::left, false},
-      {"sources", "Sources", Align::left, false},
-  };
+  add_profile_query(r, profile);
+  add_record_columns<Intake>(r);
+  r.show("life_stage", "Life stage");
+  r.show("sex", "Sex");
+  r.show("kind", "Kind");
+  r.show("rda_mg", "RDA/AI");
+  r.show("ear_mg", "EAR");
+  r.show("ul_supplemental_mg", "UL supplements");
+  const std::size_t rda = r.column("rda_mg"), ear = r.column("ear_mg"),
+                    ul = r.column("ul_supplemental_mg");
   std::vector<std::string> notice_ids;
   std::vector<std::string> source_ids;
   for (const Intake* in : rows) {
-    Value::List notices;
     for (const auto& id : in->notices) {
-      if (const Notice* n = ds.find_notice(id)) notices.push_back(Value::ref(n->text));
       if (std::find(notice_ids.begin(), notice_ids.end(), id) == notice_ids.end()) {
         notice_ids.push_back(id);
       }
     }
     source_ids.insert(source_ids.end(), in->sources.begin(), in->sources.end());
-    r.add_cells(in->life_stage, in->sex, in->condition, in->age_from_months, opt(in->age_to_months),
-                in->kind, Cell{in->rda_mg, mg_text(in->rda_mg)},
-                Cell{opt(in->ear_mg), in->ear_mg ? mg_text(*in->ear_mg) : "none"},
-                Cell{opt(in->ul_supplemental_mg),
-                     in->ul_supplemental_mg ? mg_text(*in->ul_supplemental_mg) : "not established"},
-                std::move(notices), in->sources);
+    std::vector<Cell> row;
+    add_record_cells(row, *in);
+    row[rda].text = mg_text(in->rda_mg);
+    row[ear].text = in->ear_mg ? mg_text(*in->ear_mg) : "none";
+    row[ul].text = in->ul_supplemental_mg ? mg_text(*in->ul_supplemental_mg) : "not established";
+    r.add_row(std::move(row));
   }
   r.note(
       "RDA: Recommended Dietary Allowance. AI: Adequate Intake (set where no RDA could be). EAR: "

@@ -43,26 +43,15 @@ Cell to_cell(const Dataset&, const T& v) {
   return detail::field_value(v);
 }
 
-// One column per field, in the order of the description; a nested object's
-// fields get dotted keys ("verdict.rating") and its label in front.
+// The cells of a record, with text for people where the plain text of the
+// value would not read well.
 template <class R>
-void add_fields(Report& r, std::vector<Cell>& row, const Dataset& ds, const R& record,
-                const std::string& prefix, const std::string& label) {
-  schema::describe(record, [&](const Field& f, const auto& v) {
+void add_fields(std::vector<Cell>& row, const Dataset& ds, const R& record) {
+  schema::describe(record, [&](const Field&, const auto& v) {
     using T = std::decay_t<decltype(v)>;
-    const std::string key = prefix + std::string(f.key);
-    std::string title = schema::label_of(f);
-    if (!label.empty() && f.label.empty()) {
-      // "Intervention dose"; acronyms ("CI low", "PMID") keep their case.
-      if (title.size() > 1 && std::islower(static_cast<unsigned char>(title[1]))) {
-        title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
-      }
-      title = label + " " + title;
-    }
     if constexpr (schema::is_described<T>::value) {
-      add_fields(r, row, ds, v, key + ".", title);
+      add_fields(row, ds, v);
     } else {
-      r.columns.push_back({key, title});
       row.push_back(to_cell(ds, v));
     }
   });
@@ -85,9 +74,15 @@ Report show_report(const Dataset& ds, RecordRef ref) {
   r.title = fmt::format("{} {}", kind, record_id(ds, ref));
   r.vertical = true;
   r.single_object = true;
+  r.query.add("id", Value::ref(record_id(ds, ref)));
+  r.query.add("table", ref.table);
   r.columns.push_back({"table", "Table", Align::left, false});
   std::vector<Cell> row{table_name(ref.table)};
-  with_record(ds, ref, [&](const auto& rec) { add_fields(r, row, ds, rec, "", ""); });
+  with_record(ds, ref, [&](const auto& rec) {
+    add_record_columns<std::decay_t<decltype(rec)>>(r);
+    add_fields(row, ds, rec);
+  });
+  for (std::size_t c = 1; c < r.columns.size(); ++c) r.columns[c].human = true;
   const std::vector<Link> links = referenced_by(ds, ref);
   Value::List by;
   for (const Link& l : links) {
@@ -98,6 +93,7 @@ Report show_report(const Dataset& ds, RecordRef ref) {
     by.emplace_back(std::move(o));
   }
   r.columns.push_back({"referenced_by", "Referenced by", Align::left, false});
+  r.columns.back().fields = {"table", "id", "field"};
   row.emplace_back(std::move(by));
   r.add_row(std::move(row));
 
@@ -118,6 +114,10 @@ Report search_report(const Dataset& ds, const SearchQuery& q) {
   Report r;
   r.title =
       fmt::format("Search \"{}\": {} {}", q.text, res.total, res.total == 1 ? "match" : "matches");
+  r.query.add("text", q.text);
+  r.query.add("table", q.table);
+  r.query.add("limit", q.limit);
+  r.summary = Value::Object{{"matches", res.total}, {"shown", res.hits.size()}};
   r.columns = {{"rank", "#", Align::right, false},
                {"table", "Table", Align::left, false},
                {"id", "Id"},
@@ -147,9 +147,10 @@ Report citations_report(const std::vector<Citable>& items) {
   r.columns = {{"id", "Id"},
                {"type", "Type", Align::left, false},
                {"reference", "Reference"},
-               {"authors", "Authors", Align::left, false},
+               {"author_names", "Authors", Align::left, false},
                {"title", "Title", Align::left, false},
-               {"container", "Journal or publisher", Align::left, false},
+               {"journal", "Journal", Align::left, false},
+               {"publisher", "Publisher", Align::left, false},
                {"year", "Year", Align::right, false},
                {"volume", "Volume", Align::left, false},
                {"issue", "Issue", Align::left, false},
@@ -166,17 +167,20 @@ Report citations_report(const std::vector<Citable>& items) {
     }
     if (a.others) authors.push_back("et al.");
     if (const Study* s = c.study) {
-      r.add_cells(s->id, "study", reference_text(c), authors, s->title, s->journal, s->year,
-                  opt(s->volume), opt(s->issue), opt(s->pages), opt(s->pmid), opt(s->doi),
+      r.add_cells(s->id, "study", reference_text(c), authors, s->title, s->journal, nullptr,
+                  s->year, opt(s->volume), opt(s->issue), opt(s->pages), opt(s->pmid), opt(s->doi),
                   s->pmid ? Value("https://pubmed.ncbi.nlm.nih.gov/" + *s->pmid + "/") : Value(),
                   false);
     } else {
       const Source* src = c.source;
-      r.add_cells(src->id, src->kind, reference_text(c), authors, src->title, opt(src->publisher),
-                  opt(citation_year(c)), nullptr, nullptr, nullptr, nullptr, nullptr, opt(src->url),
-                  src->commercial_interest);
+      r.add_cells(src->id, src->kind, reference_text(c), authors, src->title, nullptr,
+                  opt(src->publisher), opt(citation_year(c)), nullptr, nullptr, nullptr, nullptr,
+                  nullptr, opt(src->url), src->commercial_interest);
     }
   }
+  Value::List ids;
+  for (const Citable& c : items) ids.push_back(Value::ref(c.id()));
+  r.query.add("ids", std::move(ids));
   r.note("--format bibtex or --format ris writes them for a reference manager.");
   return r;
 }

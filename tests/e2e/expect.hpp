@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "process.hpp"
 
@@ -21,6 +22,18 @@ inline void expect_error(const std::vector<std::string>& args, int code, const s
 
 inline void expect_usage_error(const std::vector<std::string>& args, const std::string& says) {
   expect_error(args, 2, says);
+}
+
+// A command's --json output: its "results" list, or its "result" object.
+inline nlohmann::json results_of(const std::string& out) {
+  const nlohmann::json j = nlohmann::json::parse(out);
+  REQUIRE(j.contains("results"));
+  return j["results"];
+}
+inline nlohmann::json result_of(const std::string& out) {
+  const nlohmann::json j = nlohmann::json::parse(out);
+  REQUIRE(j.contains("result"));
+  return j["result"];
 }
 
 inline Result expect_ok(const std::vector<std::string>& args, const RunOptions& opts = {}) {

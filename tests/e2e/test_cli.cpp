@@ -91,7 +91,7 @@ TEST_CASE("global options work before and after the command name") {
   CHECK(before.out == after.out);
   CHECK(json::parse(after.out).is_object());
   const Result fmt = expect_ok({"rda", "--format", "csv", "--age", "30", "--sex", "f"});
-  CHECK(fmt.out.rfind("life_stage,", 0) == 0);
+  CHECK(fmt.out.rfind("id,life_stage,", 0) == 0);
 }
 
 TEST_CASE("option data and MGCRAMP_DATA select another dataset") {
@@ -99,15 +99,15 @@ TEST_CASE("option data and MGCRAMP_DATA select another dataset") {
   d["intakes"][8]["rda_mg"] = 311;  // females 19-30
   const std::string path = temp_file(d.dump());
   const auto via_flag = expect_ok({"--data", path, "rda", "--age", "25", "--sex", "f", "--json"});
-  CHECK(json::parse(via_flag.out)["rda_mg"] == 311);
+  CHECK(results_of(via_flag.out)[0]["rda_mg"] == 311);
   RunOptions env;
   env.env["MGCRAMP_DATA"] = path;
   const auto via_env = expect_ok({"rda", "--age", "25", "--sex", "f", "--json"}, env);
-  CHECK(json::parse(via_env.out)["rda_mg"] == 311);
+  CHECK(results_of(via_env.out)[0]["rda_mg"] == 311);
   // --data wins over the environment.
   env.env["MGCRAMP_DATA"] = "/nonexistent.json";
   const auto both = expect_ok({"rda", "--data", path, "--age", "25", "--sex", "f", "--json"}, env);
-  CHECK(json::parse(both.out)["rda_mg"] == 311);
+  CHECK(results_of(both.out)[0]["rda_mg"] == 311);
   std::remove(path.c_str());
 }
 
@@ -151,10 +151,12 @@ TEST_CASE("validate counts records or reports the first problem") {
   CHECK_THAT(ok.out, Contains("valid"));
   CHECK_THAT(ok.out, Contains("intakes"));
   const Result file = expect_ok({"validate", MGCRAMP_DATA_FILE, "--json"});
-  const json counts = json::parse(file.out);
-  REQUIRE(counts.is_array());
-  CHECK(counts[0].contains("table"));
-  CHECK(counts[0].contains("records"));
+  const json v = result_of(file.out);
+  CHECK(v["file"] == MGCRAMP_DATA_FILE);
+  CHECK(v["valid"] == true);
+  CHECK(v["schema_version"] == 1);
+  REQUIRE(v["tables"].size() == 11);
+  CHECK(v["tables"][0] == json::parse(R"({"table": "sources", "records": 14})"));
   const std::string dup = temp_file("{\"schema_version\": 1, \"schema_version\": 1}");
   expect_error({"validate", dup}, 1, dup + ": /schema_version: duplicate key");
   std::remove(dup.c_str());

@@ -14,18 +14,28 @@ TEST_CASE("trials --population pregnancy lists the pregnancy trials with a summa
   CHECK_THAT(r.out, Contains("Benefit 2, no benefit 2"));
 }
 
-TEST_CASE("trials --json has the documented fields") {
-  const json j = json::parse(expect_ok({"trials", "--design", "all", "--all", "--json"}).out);
-  REQUIRE(j.is_array());
+TEST_CASE("trials --json has the studies as the dataset does, a summary and the query") {
+  const json out = json::parse(expect_ok({"trials", "--design", "all", "--all", "--json"}).out);
+  CHECK(out["query"]["design"] == "all");
+  CHECK(out["query"]["all"] == true);
+  const json& j = out["results"];
   CHECK(j.size() >= 30);
   for (const auto& s : j) {
-    for (const char* k :
-         {"id", "first_author", "year", "title", "journal", "pmid", "doi", "design", "population",
-          "n_randomized", "n_analysed", "form", "result", "sources"}) {
+    for (const char* k : {"id", "first_author", "year", "title", "journal", "pmid", "doi", "design",
+                          "population", "n_randomized", "n_analysed", "intervention", "result",
+                          "conclusion", "participants", "sources"}) {
       INFO(k);
       CHECK(s.contains(k));
     }
+    CHECK(s["intervention"].contains("form"));
+    CHECK(s["result"].contains("summary"));
+    CHECK_FALSE(s.contains("plot"));
   }
+  const json& t = out["summary"];
+  CHECK(t["studies"] == j.size());
+  CHECK(t["benefit"].get<int>() + t["no_benefit"].get<int>() + t["mixed"].get<int>() +
+            t["inconclusive"].get<int>() + t["not_rated"].get<int>() ==
+        t["studies"].get<int>());
 }
 
 TEST_CASE("trials --plot draws intervals for studies with an effect") {
@@ -46,21 +56,23 @@ TEST_CASE("trials --plot draws intervals for studies with an effect") {
 }
 
 TEST_CASE("trials filters and sorting") {
-  const json by_n = json::parse(expect_ok({"trials", "--sort", "n", "--json"}).out);
+  const json by_n = results_of(expect_ok({"trials", "--sort", "n", "--json"}).out);
   REQUIRE(by_n.size() >= 6);
-  const auto n_of = [](const json& s) { return s["n"].is_null() ? 0 : s["n"].get<long long>(); };
+  const auto n_of = [](const json& s) {
+    return s["participants"].is_null() ? 0 : s["participants"].get<long long>();
+  };
   for (std::size_t i = 1; i < by_n.size(); ++i) CHECK(n_of(by_n[i - 1]) >= n_of(by_n[i]));
-  for (const auto& s : json::parse(expect_ok({"trials", "--since", "2015", "--json"}).out)) {
+  for (const auto& s : results_of(expect_ok({"trials", "--since", "2015", "--json"}).out)) {
     CHECK(s["year"].get<int>() >= 2015);
   }
-  for (const auto& s : json::parse(expect_ok({"trials", "--min-n", "80", "--json"}).out)) {
+  for (const auto& s : results_of(expect_ok({"trials", "--min-n", "80", "--json"}).out)) {
     CHECK(n_of(s) >= 80);
   }
-  const json oxide = json::parse(expect_ok({"trials", "--form", "Magnesium Oxide", "--json"}).out);
+  const json oxide = results_of(expect_ok({"trials", "--form", "Magnesium Oxide", "--json"}).out);
   REQUIRE_FALSE(oxide.empty());
-  for (const auto& s : oxide) CHECK(s["form"] == "oxide");
-  for (const auto& s : json::parse(expect_ok({"trials", "--result", "benefit", "--json"}).out)) {
-    CHECK(s["result"] == "benefit");
+  for (const auto& s : oxide) CHECK(s["intervention"]["form"] == "oxide");
+  for (const auto& s : results_of(expect_ok({"trials", "--result", "benefit", "--json"}).out)) {
+    CHECK(s["conclusion"] == "benefit");
   }
   // An empty selection is an answer, not an error.
   const Result none = expect_ok({"trials", "--since", "2099"});
@@ -82,18 +94,32 @@ TEST_CASE("trials bad input exits 2 with one line") {
 
 TEST_CASE("claims shows stances and verdicts and filters") {
   const Result r = expect_ok({"claims", "--topic", "efficacy-pregnancy"});
-  CHECK_THAT(r.out, Contains("Verdict:"));
+  CHECK_THAT(r.out, Contains("Rating:"));
+  CHECK_THAT(r.out, Contains("Evidence says:"));
   CHECK_THAT(r.out, Contains("liu-2021"));
-  const json j = json::parse(expect_ok({"claims", "--json"}).out);
+  const json out = json::parse(expect_ok({"claims", "--json"}).out);
+  const json& j = out["results"];
   REQUIRE(j.size() >= 25);
   CHECK(j[0]["stances"].is_array());
   CHECK(j[0]["stances"][0].contains("locator"));
   CHECK_THAT(r.out, Contains("art-clepon (sells magnesium) mixed"));
-  CHECK(j[0].contains("rating"));
+  CHECK(j[0]["verdict"].contains("rating"));
+  CHECK(j[0]["verdict"].contains("summary"));
+  // Whether an article's publisher sells magnesium is in its entry among the sources.
+  for (const auto& s : out["sources"]) {
+    if (s["id"] == "art-healthline") CHECK(s["commercial_interest"] == false);
+    if (s["id"] == "art-clepon") CHECK(s["commercial_interest"] == true);
+  }
+  // CSV: one row per stance, flat columns.
+  const std::string csv =
+      expect_ok({"claims", "--topic", "efficacy-pregnancy", "--format", "csv"}).out;
+  CHECK(csv.rfind("id,topic,text,stances.source,stances.stance,stances.locator,verdict.rating,",
+                  0) == 0);
+  CHECK(csv.find('{') == std::string::npos);
   expect_usage_error({"claims", "--topic", "astrology"}, "--topic must be one of");
   expect_usage_error({"claims", "--rating", "true"}, "--rating must be one of");
   expect_usage_error({"claims", "--source", "art-nowhere"}, "--source must be one of");
-  const json hl = json::parse(expect_ok({"claims", "--source", "art-healthline", "--json"}).out);
+  const json hl = results_of(expect_ok({"claims", "--source", "art-healthline", "--json"}).out);
   REQUIRE_FALSE(hl.empty());
   for (const auto& c : hl) {
     bool has = false;
@@ -101,8 +127,8 @@ TEST_CASE("claims shows stances and verdicts and filters") {
     CHECK(has);
   }
   for (const auto& c :
-       json::parse(expect_ok({"claims", "--rating", "contradicted", "--json"}).out)) {
-    CHECK(c["rating"] == "contradicted");
+       results_of(expect_ok({"claims", "--rating", "contradicted", "--json"}).out)) {
+    CHECK(c["verdict"]["rating"] == "contradicted");
   }
 }
 
@@ -110,14 +136,16 @@ TEST_CASE("sources shows commercial interest and scorecards") {
   const Result r = expect_ok({"sources"});
   CHECK_THAT(r.out, Contains("art-why-not-natural"));
   CHECK_THAT(r.out, Contains("Sells Mg"));
-  const json j = json::parse(expect_ok({"sources", "--json"}).out);
+  const json j = results_of(expect_ok({"sources", "--json"}).out);
   bool found = false;
   for (const auto& s : j) {
+    if (s["kind"] != "article") CHECK(s["scorecard"].is_null());
     if (s["id"] == "art-healthline") {
       found = true;
       CHECK(s["commercial_interest"] == false);
-      CHECK(s["claims"].get<int>() ==
-            s["backed"].get<int>() + s["contradicted"].get<int>() + s["unsettled"].get<int>());
+      const json& c = s["scorecard"];
+      CHECK(c["claims"].get<int>() ==
+            c["backed"].get<int>() + c["contradicted"].get<int>() + c["unsettled"].get<int>());
     }
   }
   CHECK(found);
@@ -127,7 +155,7 @@ TEST_CASE("causes remedies symptoms and interactions list and filter") {
   CHECK_THAT(expect_ok({"causes", "--category", "medication"}).out, Contains("Diuretic"));
   const Result rem = expect_ok({"remedies"});
   CHECK_THAT(rem.out, Contains("Warning: Quinine"));
-  const json sym = json::parse(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
+  const json sym = results_of(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
   for (const auto& s : sym) CHECK(s["condition"] == "excess");
   CHECK_THAT(expect_ok({"interactions"}).out, Contains("bisphosphonate"));
   expect_usage_error({"causes", "--category", "magic"}, "--category must be one of");

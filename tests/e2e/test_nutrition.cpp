@@ -16,12 +16,15 @@ TEST_CASE("foods --top 5 starts with roasted pumpkin seeds") {
 }
 
 TEST_CASE("foods --json has the documented fields") {
-  const json j = json::parse(expect_ok({"foods", "--top", "100", "--json"}).out);
-  REQUIRE(j.is_array());
+  const json out = json::parse(expect_ok({"foods", "--top", "100", "--json"}).out);
+  CHECK(out["query"]["top"] == 100);
+  CHECK(out["query"]["per"] == "serving");
+  const json& j = out["results"];
   CHECK(j.size() >= 35);
   for (const auto& f : j) {
-    for (const char* k : {"id", "name", "category", "serving", "grams", "mg_per_serving", "pct_dv",
-                          "usda_ndb", "sources"}) {
+    for (const char* k :
+         {"rank", "id", "name", "category", "serving", "grams", "mg_per_serving", "mg_per_100g",
+          "mg_per_100kcal", "pct_dv", "pct_rda", "usda_ndb", "usda_mg_per_100g", "sources"}) {
       INFO(k);
       CHECK(f.contains(k));
     }
@@ -32,21 +35,27 @@ TEST_CASE("foods --json has the documented fields") {
 }
 
 TEST_CASE("foods with a profile adds percent of RDA and servings needed") {
-  const json j =
+  const json out =
       json::parse(expect_ok({"foods", "--top", "1", "--age", "40", "--sex", "f", "--json"}).out);
+  const json& j = out["results"];
   CHECK(j[0]["pct_rda"] == Approx(48.8).margin(0.1));  // 156 / 320
   CHECK(j[0]["servings_for_rda"] == Approx(2.1).margin(0.05));
+  CHECK(out["query"]["age_months"] == 480);
+  // The profile's safety notices come with the answer, for scripts and people.
+  bool kidney = false;
+  for (const auto& n : out["notices"]) kidney = kidney || n["id"] == "kidney-disease";
+  CHECK(kidney);
   const Result t = expect_ok({"foods", "--top", "3", "--age", "40", "--sex", "f"});
   CHECK_THAT(t.out, Contains("%RDA"));
 }
 
 TEST_CASE("foods basis category search and plot") {
-  const json g = json::parse(expect_ok({"foods", "--per", "100g", "--top", "1", "--json"}).out);
-  CHECK(g[0].contains("mg_per_100g"));
+  const json g = results_of(expect_ok({"foods", "--per", "100g", "--top", "1", "--json"}).out);
+  CHECK(g[0]["mg_per_100g"].is_number());
   const json veg =
-      json::parse(expect_ok({"foods", "--category", "vegetables", "--top", "50", "--json"}).out);
+      results_of(expect_ok({"foods", "--category", "vegetables", "--top", "50", "--json"}).out);
   for (const auto& f : veg) CHECK(f["category"] == "vegetables");
-  const json beans = json::parse(expect_ok({"foods", "--search", "bean", "--json"}).out);
+  const json beans = results_of(expect_ok({"foods", "--search", "bean", "--json"}).out);
   CHECK(beans.size() >= 2);
   const Result plot = expect_ok({"foods", "--top", "3", "--plot"});
   CHECK_THAT(plot.out, Contains("####"));
@@ -67,13 +76,14 @@ TEST_CASE("forms lists every form and shows one in full") {
   const Result all = expect_ok({"forms"});
   for (const char* id : {"oxide", "citrate", "glycinate", "l-threonate", "orotate"})
     CHECK_THAT(all.out, Contains(id));
-  const json one = json::parse(expect_ok({"forms", "bisglycinate", "--json"}).out);
+  const json one = result_of(expect_ok({"forms", "bisglycinate", "--json"}).out);
   REQUIRE(one.is_object());
   CHECK(one["id"] == "glycinate");
   CHECK(one["formula"] == "Mg(C2H4NO2)2");
   CHECK(one["elemental_pct"] == Approx(14.1));
   CHECK(one["article_views"].is_array());
-  const json list = json::parse(expect_ok({"forms", "--json"}).out);
+  CHECK(one["absorption"]["relative"] == "unknown");
+  const json list = results_of(expect_ok({"forms", "--json"}).out);
   CHECK(list.size() >= 14);
   CHECK(list[0].contains("elemental_pct"));
   CHECK_THAT(expect_ok({"forms", "oxide"}).out, Contains("roguin-maor-2017"));
@@ -84,12 +94,17 @@ TEST_CASE("forms lists every form and shows one in full") {
 
 TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   const json d =
-      json::parse(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
+      result_of(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
   CHECK(d["elemental_mg"] == Approx(81));
   CHECK(d["ul_supplemental_mg"].is_null());
-  const json r = json::parse(expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400", "--age",
-                                        "30", "--sex", "m", "--json"})
-                                 .out);
+  const json out = json::parse(expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400",
+                                          "--age", "30", "--sex", "m", "--json"})
+                                   .out);
+  CHECK(out["query"]["elemental_mg"] == 400);
+  CHECK(out["query"]["compound_mg"].is_null());
+  CHECK(out["notices"][0]["id"] == "exceeds-ul");
+  CHECK(out["notices"][0]["level"] == "caution");
+  const json& r = out["result"];
   CHECK(r["compound_mg"] == Approx(663.3).margin(0.1));
   CHECK(r["ul_supplemental_mg"] == 350);
   CHECK(r["exceeds_ul"] == true);
@@ -120,21 +135,24 @@ TEST_CASE("intake adds foods and supplements and warns above the UL") {
   CHECK_THAT(r.out, Contains("RDA 320 mg"));
   CHECK_THAT(r.out, Contains("317 mg"));
   CHECK_THAT(r.out, !Contains("Warning: 81"));
-  const json j = json::parse(expect_ok({"intake", "--food", "almonds:2", "--supplement",
-                                        "oxide:1000", "--age", "40", "--sex", "f", "--json"})
-                                 .out);
-  REQUIRE(j.is_array());
-  const auto total =
-      std::find_if(j.begin(), j.end(), [](const json& x) { return x["kind"] == "total"; });
-  REQUIRE(total != j.end());
-  CHECK((*total)["mg"] == Approx(158 + 603).margin(1));
+  const json out = json::parse(expect_ok({"intake", "--food", "almonds:2", "--supplement",
+                                          "oxide:1000", "--age", "40", "--sex", "f", "--json"})
+                                   .out);
+  const json& j = out["results"];
+  REQUIRE(j.size() == 2);  // the items; the totals are the summary
+  const json& total = out["summary"];
+  CHECK(total["total_mg"] == Approx(158 + 603).margin(1));
   // Scripts see the limits and the excess too, not only people.
-  CHECK((*total)["ul_supplemental_mg"] == 350);
-  CHECK((*total)["rda_mg"] == 320);
-  CHECK((*total)["exceeds_ul"] == true);
+  CHECK(total["ul_supplemental_mg"] == 350);
+  CHECK(total["rda_mg"] == 320);
+  CHECK(total["exceeds_ul"] == true);
   for (const auto& row : j) {
+    CHECK(row["rda_mg"] == 320);
     if (row["kind"] == "food") CHECK(row["exceeds_ul"].is_null());
+    if (row["kind"] == "food") CHECK(row["servings"] == 2);
+    if (row["kind"] == "supplement") CHECK(row["compound_mg"] == 1000);
   }
+  CHECK(out["query"]["supplements"][0] == json::parse(R"({"form": "oxide", "compound_mg": 1000})"));
   const Result high =
       expect_ok({"intake", "--supplement", "oxide:1000", "--age", "40", "--sex", "f"});
   CHECK_THAT(high.out, Contains("exceeds the upper limit of 350 mg"));

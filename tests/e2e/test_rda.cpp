@@ -17,10 +17,14 @@ TEST_CASE("rda answers the quick-start query with RDA EAR UL and sources") {
   CHECK_THAT(r.out, Contains("[iom-dri-1997]"));
 }
 
-TEST_CASE("rda --json prints one object with the documented fields") {
-  const json j =
+TEST_CASE("rda --json gives the intake row the profile asked for, with its notices") {
+  const json out =
       json::parse(expect_ok({"rda", "--age", "25", "--sex", "f", "--pregnant", "--json"}).out);
-  REQUIRE(j.is_object());
+  CHECK(out["query"] ==
+        json::parse(R"({"age_months": 300, "sex": "female", "condition": "pregnant"})"));
+  REQUIRE(out["results"].size() == 1);
+  const json& j = out["results"][0];
+  CHECK(j["id"] == "pregnancy-19-30y");
   CHECK(j["life_stage"] == "Pregnancy 19-30 years");
   CHECK(j["rda_mg"] == 350);
   CHECK(j["kind"] == "RDA");
@@ -28,6 +32,14 @@ TEST_CASE("rda --json prints one object with the documented fields") {
   CHECK(j["ul_supplemental_mg"] == 350);
   CHECK(j["sources"] == json::array({"nih-ods-magnesium", "iom-dri-1997"}));
   CHECK(j["condition"] == "pregnant");
+  CHECK(j["notices"] == json::array({"ul-supplemental", "kidney-disease"}));
+  REQUIRE(out["notices"].size() == 2);
+  CHECK(out["notices"][1]["id"] == "kidney-disease");
+  CHECK(out["notices"][1]["level"] == "caution");
+  CHECK_THAT(out["notices"][1]["text"].get<std::string>(), Contains("Kidney disease"));
+  REQUIRE(out["sources"].size() == 2);
+  CHECK(out["sources"][0]["id"] == "nih-ods-magnesium");
+  CHECK(out["sources"][0]["commercial_interest"] == false);
 }
 
 TEST_CASE("infants: AI no EAR UL not established") {
@@ -35,7 +47,7 @@ TEST_CASE("infants: AI no EAR UL not established") {
   CHECK_THAT(t.out, Contains("Infants 0-6 months"));
   CHECK_THAT(t.out, Contains("AI"));
   CHECK_THAT(t.out, Contains("not established"));
-  const json j = json::parse(expect_ok({"rda", "--months", "7", "--json"}).out);
+  const json j = results_of(expect_ok({"rda", "--months", "7", "--json"}).out).at(0);
   CHECK(j["kind"] == "AI");
   CHECK(j["rda_mg"] == 75);
   CHECK(j["ear_mg"].is_null());
@@ -43,18 +55,17 @@ TEST_CASE("infants: AI no EAR UL not established") {
 }
 
 TEST_CASE("without --sex both answers are shown where sex matters") {
-  const json both = json::parse(expect_ok({"rda", "--age", "51", "--json"}).out);
-  REQUIRE(both.is_array());
+  const json both = results_of(expect_ok({"rda", "--age", "51", "--json"}).out);
   REQUIRE(both.size() == 2);
   CHECK(both[0]["sex"] == "female");
   CHECK(both[0]["rda_mg"] == 320);
   CHECK(both[1]["sex"] == "male");
   CHECK(both[1]["rda_mg"] == 420);
-  CHECK(json::parse(expect_ok({"rda", "--age", "13.99", "--json"}).out).is_object());
+  CHECK(results_of(expect_ok({"rda", "--age", "13.99", "--json"}).out).size() == 1);
 }
 
 TEST_CASE("rda without options lists every life stage in each format") {
-  const json all = json::parse(expect_ok({"rda", "--json"}).out);
+  const json all = results_of(expect_ok({"rda", "--json"}).out);
   CHECK(all.size() == 19);
   const std::string csv = expect_ok({"rda", "--format", "csv"}).out;
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 20);

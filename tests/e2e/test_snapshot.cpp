@@ -56,7 +56,7 @@ TEST_CASE("the embedded dataset answers exactly like data/mgcramp.json") {
 TEST_CASE("each form in full is the same from the embedded dataset") {
   RunOptions no_env;
   no_env.env["MGCRAMP_DATA"] = std::nullopt;
-  const auto forms = nlohmann::json::parse(expect_ok({"forms", "--json"}, no_env).out);
+  const auto forms = results_of(expect_ok({"forms", "--json"}, no_env).out);
   REQUIRE(forms.size() > 10);
   for (const auto& f : forms) {
     const std::string id = f.at("id").get<std::string>();
@@ -77,12 +77,12 @@ TEST_CASE("show prints the same record from the embedded dataset, in every table
   no_env.env["MGCRAMP_DATA"] = std::nullopt;
   // Every study, source and claim, and the first and last record of the other tables.
   std::vector<std::string> ids;
-  for (const auto& c : nlohmann::json::parse(expect_ok({"cite", "--all", "--json"}, no_env).out)) {
+  for (const auto& c : results_of(expect_ok({"cite", "--all", "--json"}, no_env).out)) {
     ids.push_back(c.at("id").get<std::string>());
   }
   for (const char* table :
        {"claims", "foods", "forms", "causes", "remedies", "symptoms", "interactions"}) {
-    const auto all = nlohmann::json::parse(expect_ok({table, "--json"}, no_env).out);
+    const auto all = results_of(expect_ok({table, "--json"}, no_env).out);
     REQUIRE_FALSE(all.empty());
     ids.push_back(all.front().at("id").get<std::string>());
     ids.push_back(all.back().at("id").get<std::string>());

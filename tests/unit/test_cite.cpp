@@ -178,8 +178,9 @@ TEST_CASE("the citations report has the fields scripts need") {
   const Report r = citations_report({study("sebo-2014"), source("art-clepon")});
   std::vector<std::string> keys;
   for (const auto& c : r.columns) keys.push_back(c.key);
-  for (const char* k : {"id", "type", "reference", "authors", "title", "container", "year",
-                        "volume", "issue", "pages", "pmid", "doi", "url", "commercial_interest"}) {
+  for (const char* k :
+       {"id", "type", "reference", "author_names", "title", "journal", "publisher", "year",
+        "volume", "issue", "pages", "pmid", "doi", "url", "commercial_interest"}) {
     INFO(k);
     CHECK(std::find(keys.begin(), keys.end(), k) != keys.end());
   }

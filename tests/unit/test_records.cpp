@@ -272,8 +272,8 @@ TEST_CASE("show --json of a record gives back the record as the dataset file has
     const json& records = file.at(table_name(t));
     for (std::size_t i = 0; i < records.size() && i < 3; ++i) {
       INFO(records[i].at("id"));
-      const json shown =
-          json::parse(render(show_report(ds(), RecordRef{t, i}), {Format::json, false, 80}));
+      const json shown = json::parse(
+          render(show_report(ds(), RecordRef{t, i}), {Format::json, false, 80}))["result"];
       for (const auto& [key, value] : records[i].items()) {
         INFO(key);
         REQUIRE(shown.contains(key));

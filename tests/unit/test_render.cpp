@@ -68,18 +68,94 @@ TEST_CASE("colour codes appear only when colour is on and only in tables") {
   CHECK(render(sample(), {Format::table, false, 80}).find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("JSON has every column typed values and a lone object when asked") {
+TEST_CASE("JSON is one envelope with every machine column typed") {
   Report r = sample();
-  const json arr = json::parse(render(r, {Format::json, false, 80}));
-  REQUIRE(arr.is_array());
+  r.single_object = false;
+  r.query.add("top", 2);
+  r.notice("careful", NoticeLevel::caution, "Mind the dose.");
+  const json j = json::parse(render(r, {Format::json, false, 80}));
+  REQUIRE(j.is_object());
+  CHECK(j["query"] == json{{"top", 2}});
+  const json& arr = j["results"];
   REQUIRE(arr.size() == 2);
   CHECK(arr[0]["mg"] == 310);
   CHECK(arr[0]["mg"].is_number_integer());
   CHECK(arr[1]["mg"].is_null());
   CHECK(arr[1]["hidden"] == json::array({"a", "b"}));
+  CHECK_FALSE(j.contains("summary"));
+  CHECK(j["notices"] ==
+        json::parse(R"([{"id":"careful","level":"caution","text":"Mind the dose."}])"));
+  CHECK(j["sources"] == json::array());
   r.rows.resize(1);
   r.single_object = true;
-  CHECK(json::parse(render(r, {Format::json, false, 80})).is_object());
+  r.summary = Value::Object{{"n", 1}};
+  const json one = json::parse(render(r, {Format::json, false, 80}));
+  CHECK(one["result"]["name"] == "short");
+  CHECK_FALSE(one.contains("results"));
+  CHECK(one["summary"] == json{{"n", 1}});
+  r.rows.clear();
+  CHECK(json::parse(render(r, {Format::json, false, 80}))["result"].is_null());
+}
+
+TEST_CASE("dotted keys nest in JSON and columns for people only stay out of it") {
+  Report r;
+  r.columns = {{"id", "Id"},
+               {"verdict.rating", "Rating"},
+               {"verdict.summary", "Says"},
+               {"x.y.z", "Deep"},
+               {"shown", "Shown"}};
+  r.columns[4].machine = false;
+  r.add_row({"c1", "mixed", "Unclear.", 3, "people"});
+  const json j = json::parse(render(r, {Format::json, false, 80}));
+  CHECK(j["results"][0] ==
+        json::parse(
+            R"({"id":"c1","verdict":{"rating":"mixed","summary":"Unclear."},"x":{"y":{"z":3}}})"));
+  CHECK(render(r, {Format::csv, false, 80}) ==
+        "id,verdict.rating,verdict.summary,x.y.z\nc1,mixed,Unclear.,3\n");
+}
+
+TEST_CASE("CSV spreads an object over columns and a list of objects over rows") {
+  Report r;
+  r.columns = {{"id", "Id"}, {"effect", "Effect"}, {"stances", "Stances"}, {"ok", "Ok"}};
+  r.columns[1].fields = {"value", "ci.low"};
+  r.columns[2].fields = {"source", "stance"};
+  r.columns[2].row_per_element = true;
+  Value two = Value::list();
+  two.push_back(Value::Object{{"source", "a"}, {"stance", "supports"}});
+  two.push_back(Value::Object{{"source", "b"}, {"stance", "opposes"}});
+  r.add_row({"c1", Value::Object{{"value", 1.5}, {"ci", Value::Object{{"low", 0.5}}}}, two, true});
+  r.add_row({"c2", nullptr, Value::list(), false});
+  CHECK(render(r, {Format::csv, false, 80}) ==
+        "id,effect.value,effect.ci.low,stances.source,stances.stance,ok\n"
+        "c1,1.5,0.5,a,supports,true\n"
+        "c1,1.5,0.5,b,opposes,true\n"
+        "c2,,,,,false\n");
+}
+
+TEST_CASE("rows for people only and for scripts only") {
+  Report r;
+  r.columns = {{"a", "A"}};
+  r.add_row({"scripts"});
+  r.add_row({"both"});
+  r.add_row({"people"});
+  r.human_from = 1;
+  r.machine_rows = 2;
+  const json j = json::parse(render(r, {Format::json, false, 80}));
+  CHECK(j["results"] == json::parse(R"([{"a":"scripts"},{"a":"both"}])"));
+  const std::string table = render(r, {Format::table, false, 80});
+  CHECK(table.find("scripts") == std::string::npos);
+  CHECK_THAT(table, Contains("both") && Contains("people"));
+}
+
+TEST_CASE("Markdown of several records in full is one table each, with a heading") {
+  Report r;
+  r.vertical = true;
+  r.columns = {{"id", "Id"}, {"v", "Value"}};
+  r.add_row({"one", 1});
+  r.add_row({"two", 2});
+  CHECK(render(r, {Format::md, false, 80}) ==
+        "#### one\n\n| Field | Value |\n| --- | --- |\n| Id | one |\n| Value | 1 |\n"
+        "\n#### two\n\n| Field | Value |\n| --- | --- |\n| Id | two |\n| Value | 2 |\n");
 }
 
 TEST_CASE("CSV has a header of keys quotes when needed joins lists") {
@@ -121,7 +197,7 @@ TEST_CASE("empty results say so - formats parse") {
   Report r;
   r.columns = {{"a", "A"}};
   CHECK_THAT(render(r, {Format::table, false, 80}), Contains("No matching records."));
-  CHECK(render(r, {Format::json, false, 80}) == "[]\n");
+  CHECK(json::parse(render(r, {Format::json, false, 80}))["results"] == json::array());
   CHECK(render(r, {Format::csv, false, 80}) == "a\n");
   CHECK(parse_format("MD") == Format::md);
   CHECK(parse_format("markdown") == Format::md);

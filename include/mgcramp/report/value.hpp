@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -47,9 +48,8 @@ class Value {
   Value(E e) : v_(name_of(e)) {}  // NOLINT(google-explicit-constructor)
   // An optional is its value, or null.
   template <class T>
-  Value(const std::optional<T>& o) {  // NOLINT(google-explicit-constructor)
-    if (o) *this = Value(*o);
-  }
+  Value(const std::optional<T>& o)  // NOLINT(google-explicit-constructor)
+      : Value(o ? Value(*o) : Value()) {}
   // A list of strings, copied.
   Value(const std::vector<std::string>& items) {  // NOLINT(google-explicit-constructor)
     List l;
@@ -111,7 +111,12 @@ class Value {
 
   // Appends to a list, or a key and value to an object.
   void push_back(Value v) { std::get<List>(v_).push_back(std::move(v)); }
-  void add(std::string_view key, Value v) { std::get<Object>(v_).emplace_back(key, std::move(v)); }
+  template <class T>
+  void add(std::string_view key, T&& v) {
+    // Built in place: a moved temporary trips GCC 12's -Wmaybe-uninitialized.
+    std::get<Object>(v_).emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
+                                      std::forward_as_tuple(std::forward<T>(v)));
+  }
   // The member `key` of an object, or nullptr.
   const Value* find(std::string_view key) const {
     if (!is_object()) return nullptr;

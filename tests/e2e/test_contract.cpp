@@ -1,0 +1,250 @@
+// The JSON contract of docs/json.md, checked on every command's output: one
+// envelope, one name and one type per field across commands, records with the
+// same fields wherever they appear; and CSV flat, one row per record.
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "expect.hpp"
+
+using Catch::Contains;
+using nlohmann::json;
+
+namespace {
+
+// One query per command, chosen to fill in most of its fields.
+const std::vector<std::vector<std::string>> kQueries = {
+    {"rda", "--age", "25", "--sex", "f", "--pregnant"},
+    {"rda"},
+    {"foods", "--top", "5", "--age", "40", "--sex", "f"},
+    {"foods", "--per", "100kcal", "--top", "3"},
+    {"forms"},
+    {"forms", "citrate"},
+    {"dose", "--form", "oxide", "--elemental-mg", "400", "--age", "30", "--sex", "m"},
+    {"dose", "--form", "citrate", "--compound-mg", "500"},
+    {"intake", "--food", "almonds:2", "--supplement", "citrate:500", "--age", "40", "--sex", "f"},
+    {"trials", "--design", "all", "--all"},
+    {"trials", "--population", "pregnancy", "--plot"},
+    {"claims"},
+    {"sources"},
+    {"causes"},
+    {"remedies"},
+    {"symptoms"},
+    {"interactions"},
+    {"search", "leg", "cramps"},
+    {"show", "garrison-2020"},
+    {"show", "claim-mg-prevents-night-cramps"},
+    {"show", "glycinate"},
+    {"show", "males-19-30y"},
+    {"show", "art-healthline"},
+    {"cite", "garrison-2020", "art-clepon"},
+    {"validate"},
+};
+
+std::vector<std::string> with(std::vector<std::string> q, std::initializer_list<const char*> more) {
+  q.insert(q.end(), more.begin(), more.end());
+  return q;
+}
+
+std::string type_of(const json& v) {
+  if (v.is_object()) return "object";
+  if (v.is_array()) return "array";
+  if (v.is_string()) return "string";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_number()) return "number";
+  return "null";
+}
+
+// Every key under `v`, as a dotted path from `at`, with its type; lists add
+// nothing to the path, so a stance's source is "stances.source".
+void collect(const json& v, const std::string& at,
+             std::map<std::string, std::set<std::string>>& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) {
+      const std::string path = at.empty() ? k : at + "." + k;
+      if (!x.is_null()) out[path].insert(type_of(x));
+      collect(x, path, out);
+    }
+  } else if (v.is_array()) {
+    for (const auto& x : v) {
+      if (!x.is_null() && !x.is_object()) out[at + "[]"].insert(type_of(x));
+      collect(x, at, out);
+    }
+  }
+}
+
+// A CSV document as rows of fields (RFC 4180 quoting).
+std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  rows.back().emplace_back();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    std::string& f = rows.back().back();
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+        f += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        f += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\n') {
+      rows.emplace_back();
+      rows.back().emplace_back();
+    } else {
+      f += c;
+    }
+  }
+  rows.pop_back();  // after the last newline
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("every command's JSON is the one envelope") {
+  for (const auto& q : kQueries) {
+    const std::string line = json(q).dump();
+    INFO(line);
+    const json j = json::parse(expect_ok(with(q, {"--json"})).out);
+    REQUIRE(j.is_object());
+    for (const auto& [k, v] : j.items()) {
+      INFO(k);
+      CHECK(std::set<std::string>{"query", "results", "result", "summary", "notices", "sources"}
+                .count(k) == 1);
+    }
+    CHECK(j.contains("results") != j.contains("result"));
+    CHECK(j["query"].is_object());
+    if (j.contains("results")) {
+      REQUIRE(j["results"].is_array());
+      for (const auto& r : j["results"]) CHECK(r.is_object());
+    } else {
+      CHECK(j["result"].is_object());
+    }
+    if (j.contains("summary")) CHECK(j["summary"].is_object());
+    REQUIRE(j["notices"].is_array());
+    for (const auto& n : j["notices"]) {
+      CHECK(n.size() == 3);
+      CHECK(n["id"].is_string());
+      CHECK((n["level"] == "info" || n["level"] == "caution"));
+      CHECK(n["text"].is_string());
+    }
+    REQUIRE(j["sources"].is_array());
+    for (const auto& s : j["sources"]) {
+      CHECK(s.size() == 4);
+      CHECK(s["id"].is_string());
+      CHECK(s["type"].is_string());
+      CHECK(s["reference"].is_string());
+      CHECK(s["commercial_interest"].is_boolean());
+    }
+  }
+}
+
+// A field has one type wherever it appears (a record's fields, the query's,
+// the summary's); so "authors" cannot be text in one command and a list in
+// another, nor "conclusion" a name here and an object there.
+TEST_CASE("a field has one type in every command") {
+  std::map<std::string, std::set<std::string>> types;
+  std::map<std::string, std::set<std::string>> where;
+  for (const auto& q : kQueries) {
+    const json j = json::parse(expect_ok(with(q, {"--json"})).out);
+    std::map<std::string, std::set<std::string>> here;
+    collect(j.contains("results") ? j["results"] : j["result"], "", here);
+    collect(j["query"], "query", here);
+    collect(j.value("summary", json::object()), "summary", here);
+    for (const auto& [k, t] : here) {
+      types[k].insert(t.begin(), t.end());
+      where[k].insert(q.front());
+    }
+  }
+  for (const auto& [k, t] : types) {
+    std::string seen;
+    for (const auto& x : t) seen += x + " ";
+    std::string in;
+    for (const auto& x : where[k]) in += x + " ";
+    INFO(k << ": " << seen << "in " << in);
+    CHECK(t.size() == 1);
+  }
+}
+
+// A record listed by its command has the fields show gives it.
+TEST_CASE("a record has the same fields in its list and in show") {
+  const std::pair<std::vector<std::string>, std::set<std::string>> lists[] = {
+      {{"trials", "--design", "all", "--all"}, {"participants"}},
+      {{"claims"}, {}},
+      {{"forms"}, {}},
+      {{"sources"}, {"scorecard"}},
+      {{"causes"}, {}},
+      {{"remedies"}, {}},
+      {{"symptoms"}, {}},
+      {{"interactions"}, {}},
+      {{"rda"}, {}},
+      {{"foods"},
+       {"rank", "mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}},
+  };
+  for (const auto& [q, computed] : lists) {
+    INFO(q.front());
+    const json listed = results_of(expect_ok(with(q, {"--json"})).out).at(0);
+    const json shown = result_of(expect_ok({"show", listed["id"], "--json"}).out);
+    std::set<std::string> a, b;
+    for (const auto& [k, v] : listed.items()) {
+      if (computed.count(k) == 0) a.insert(k);
+    }
+    for (const auto& [k, v] : shown.items()) {
+      if (k != "table" && k != "referenced_by") b.insert(k);
+    }
+    CHECK(a == b);
+    for (const auto& k : a) {
+      INFO(k);
+      CHECK(listed[k] == shown[k]);
+    }
+  }
+}
+
+TEST_CASE("CSV is flat: a header, rows as long, no JSON in a cell, flags as true or false") {
+  for (const auto& q : kQueries) {
+    INFO(json(q).dump());
+    const auto rows = parse_csv(expect_ok(with(q, {"--format", "csv"})).out);
+    REQUIRE(rows.size() >= 2);
+    for (const auto& row : rows) {
+      CHECK(row.size() == rows.front().size());
+      for (const auto& cell : row) {
+        CHECK((cell.empty() || (cell.front() != '{' && cell.front() != '[')));
+        CHECK(cell != "yes");
+        CHECK(cell != "no");
+      }
+    }
+  }
+  // A claim's stances are one row each.
+  const auto claims = parse_csv(expect_ok({"claims", "--format", "csv"}).out);
+  const json all = results_of(expect_ok({"claims", "--json"}).out);
+  std::size_t stances = 0;
+  for (const auto& c : all) stances += c["stances"].size();
+  CHECK(claims.size() == stances + 1);
+}
+
+TEST_CASE("Markdown of records in full is one table each under its own heading") {
+  const std::string md =
+      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--format", "md"}).out;
+  std::size_t tables = 0, headings = 0;
+  std::istringstream in(md);
+  std::string prev, line;
+  while (std::getline(in, line)) {
+    if (line == "| Field | Value |") {
+      ++tables;
+      CHECK(prev.empty());  // a blank line before each table, after its heading
+    }
+    if (line.rfind("#### claim-", 0) == 0) ++headings;
+    prev = line;
+  }
+  CHECK(tables >= 2);
+  CHECK(headings == tables);
+}
