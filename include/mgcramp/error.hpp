@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace mgcramp {
 
@@ -23,6 +24,43 @@ class UsageError : public Error {
  public:
   explicit UsageError(const std::string& message, std::string hint = {})
       : Error(message, std::move(hint)) {}
+};
+
+// A value given to the core is not one it can take: "must be one of a, b,
+// got 'x'". The core knows no option names; the command line, which knows
+// where the value came from, names the option in front of the message and
+// turns the example into "for example --option value".
+class ValueError : public UsageError {
+ public:
+  ValueError(const std::string& must_be, const std::string& got, std::string example)
+      : UsageError("must be " + must_be + ", got '" + got + "'"), example_(std::move(example)) {}
+  const std::string& example() const noexcept { return example_; }
+
+ private:
+  std::string example_;
+};
+
+// A query lacks an input it needs (an age, or a sex where it matters); the
+// command line says which option gives it.
+class MissingInput : public UsageError {
+ public:
+  enum class What { age, sex };
+  MissingInput(What w, const std::string& message) : UsageError(message), what_(w) {}
+  What missing() const noexcept { return what_; }
+
+ private:
+  What what_;
+};
+
+// An id that several tables use; the command line says how to pick one.
+class AmbiguousId : public UsageError {
+ public:
+  AmbiguousId(const std::string& message, std::vector<std::string> tables)
+      : UsageError(message), tables_(std::move(tables)) {}
+  const std::vector<std::string>& tables() const noexcept { return tables_; }
+
+ private:
+  std::vector<std::string> tables_;
 };
 
 // The dataset (or another file) is missing, unreadable or invalid: exit 1.

@@ -1,6 +1,7 @@
 #pragma once
-// The thin command-line layer: option parsing, dataset selection, output.
-// Domain logic lives in the core library (include/mgcramp/).
+// The thin command-line layer: options parsed into typed values
+// (options.hpp), the dataset chosen, the core's report rendered. What the
+// answers are is the core's (include/mgcramp/); this layer knows argv.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -9,10 +10,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "mgcramp/intake.hpp"
-#include "mgcramp/model.hpp"
-#include "mgcramp/render.hpp"
-#include "mgcramp/report.hpp"
+#include "mgcramp/model/records.hpp"
+#include "mgcramp/render/render.hpp"
+#include "mgcramp/report/report.hpp"
+#include "options.hpp"
 
 namespace mgcramp::cli {
 
@@ -33,11 +34,12 @@ class Context {
   const Dataset& dataset();
   // Path of an explicitly chosen dataset, if any.
   std::optional<std::string> dataset_path() const;
-  RenderOptions render_options() const;
-  // --format as typed (commands with formats of their own read it), and --json.
-  const std::optional<std::string>& format_option() const { return global_.format; }
-  bool json_flag() const { return global_.json; }
-  std::string render(const Report& r) const { return mgcramp::render(r, render_options()); }
+  // The output format, colour and width; `citations`: the command also
+  // takes --format bibtex and ris.
+  RenderOptions render_options(bool citations = false) const;
+  std::string render(const Report& r, bool citations = false) const {
+    return mgcramp::render(r, render_options(citations));
+  }
 
  private:
   const GlobalOptions& global_;
@@ -58,6 +60,13 @@ const std::vector<Command>& commands();
 
 // Binds --age, --months, --sex, --pregnant and --lactating.
 void add_profile_options(CLI::App& sub, ProfileInput& in);
+
+// Parses argv, runs the command and writes its output; throws UsageError
+// and DataError for main to report. Returns the exit status.
+int run(int argc, char** argv);
+
+// One line on stderr for an error, escaped and cut to a sane length.
+void report_error(const Error& e);
 
 // Command setups (one file each: src/cli/cmd_<name>.cpp).
 Run setup_rda(CLI::App& sub);

@@ -1,6 +1,6 @@
 // mgcramp cite ID...: references for studies and sources.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -20,9 +20,26 @@ Examples:
   mgcramp cite garrison-2020 --format bibtex >> refs.bib
   mgcramp cite --all --format ris > mgcramp.ris)");
   return [o](Context& ctx) {
-    const auto format = parse_cite_format(ctx.format_option(), ctx.json_flag());
-    const auto items = resolve_citables(ctx.dataset(), o->ids, o->all);
-    return format ? format_citations(items, *format) : ctx.render(citations_report(items));
+    const RenderOptions options = ctx.render_options(true);
+    if (o->all && !o->ids.empty()) {
+      throw UsageError("give ids or --all, not both",
+                       "'mgcramp cite --all' cites every study and source");
+    }
+    if (!o->all && o->ids.empty()) {
+      throw UsageError("cite needs at least one study or source id",
+                       "for example 'mgcramp cite garrison-2020'; 'mgcramp show ID' and "
+                       "'mgcramp search TEXT' find ids");
+    }
+    const Dataset& ds = ctx.dataset();
+    const auto items = o->all ? all_citables(ds) : resolve_citables(ds, o->ids);
+    // A reference manager's formats need the records only, not the table.
+    const bool entries = options.format == Format::bibtex || options.format == Format::ris;
+    Report r = entries ? Report{} : citations_report(items);
+    if (entries) r.citations = items;
+    if (options.format == Format::table) {
+      r.note("--format bibtex or --format ris writes them for a reference manager.");
+    }
+    return mgcramp::render(r, options);
   };
 }
 

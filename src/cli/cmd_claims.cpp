@@ -1,6 +1,6 @@
 // mgcramp claims: what the articles claim and what the evidence says.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -9,19 +9,20 @@ Run setup_claims(CLI::App& sub) {
     std::optional<std::string> topic, source, rating;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--topic", o->topic, "efficacy-night-cramps, efficacy-pregnancy, forms, ...")
-      ->type_name("T");
+  sub.add_option("--topic", o->topic, help_choices<ClaimTopic>())->type_name("T");
   sub.add_option("--source", o->source, "An article id (see 'mgcramp sources')")->type_name("ID");
-  sub.add_option("--rating", o->rating,
-                 "supported, partly-supported, mixed, not-supported,\ncontradicted or insufficient")
-      ->type_name("R");
+  sub.add_option("--rating", o->rating, help_choices<Rating>())->type_name("R");
   sub.footer(R"(Examples:
   mgcramp claims --topic efficacy-pregnancy
   mgcramp claims --source art-healthline --rating not-supported
   mgcramp claims --json)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
-    return ctx.render(claims_report(ds, o->topic, o->source, o->rating));
+    ClaimQuery q;
+    q.topic = parse_choice<ClaimTopic>("--topic", o->topic);
+    q.source = o->source;
+    q.rating = parse_choice<Rating>("--rating", o->rating);
+    return ctx.render(for_option("--source", [&] { return claims_report(ds, q); }));
   };
 }
 

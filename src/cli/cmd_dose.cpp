@@ -1,6 +1,6 @@
 // mgcramp dose: elemental magnesium in a dose of a supplement form, or the reverse.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -29,8 +29,21 @@ Examples:
   mgcramp dose --form glycinate --elemental-mg 200 --age 40 --sex f)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
-    const Dose d = make_dose(ds, o->form, o->compound_mg, o->elemental_mg);
-    return ctx.render(dose_report(ds, d, make_profile(o->profile)));
+    if (!o->form) throw UsageError("dose needs --form", "for example --form citrate");
+    if (o->compound_mg.has_value() == o->elemental_mg.has_value()) {
+      throw UsageError("give exactly one of --compound-mg and --elemental-mg",
+                       "for example --compound-mg 500");
+    }
+    const Form& f = resolve_form(ds, *o->form);
+    const Dose d = o->compound_mg
+                       ? dose_from_compound(f, parse_amount("--compound-mg", *o->compound_mg))
+                       : dose_from_elemental(f, parse_amount("--elemental-mg", *o->elemental_mg));
+    const Profile p = parse_profile(o->profile);
+    Report r = dose_report(ds, d, p);
+    if (p.empty()) {
+      r.note("Add --age and --sex to compare the dose with the upper limit for supplements.");
+    }
+    return ctx.render(r);
   };
 }
 

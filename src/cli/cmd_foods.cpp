@@ -1,6 +1,6 @@
 // mgcramp foods: foods ranked by magnesium.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -18,11 +18,9 @@ struct FoodsOptions {
 Run setup_foods(CLI::App& sub) {
   auto o = std::make_shared<FoodsOptions>();
   sub.add_option("--top", o->top, "How many foods to show (default 10)")->type_name("N");
-  sub.add_option("--per", o->per, "Ranking basis: serving, 100g or 100kcal")->type_name("BASIS");
-  sub.add_option("--category", o->category,
-                 "nuts-seeds, legumes, grains, vegetables, fruit, fish,\n"
-                 "meat-poultry, dairy-soy or other")
-      ->type_name("C");
+  sub.add_option("--per", o->per, "Ranking basis: " + text::join_or(enum_names<Basis>()))
+      ->type_name("BASIS");
+  sub.add_option("--category", o->category, help_choices<FoodCategory>())->type_name("C");
   sub.add_option("--search", o->search, "Only foods whose name contains TEXT")->type_name("TEXT");
   sub.add_flag("--plot", o->plot, "Draw a bar chart instead of the table");
   add_profile_options(sub, o->profile);
@@ -39,10 +37,10 @@ Examples:
     const Dataset& ds = ctx.dataset();
     FoodQuery q;
     q.top = parse_count("--top", o->top);
-    q.basis = parse_basis(o->per);
-    q.category = o->category;
+    q.basis = parse_choice<Basis>("--per", o->per);
+    q.category = parse_choice<FoodCategory>("--category", o->category);
     q.search = o->search;
-    return ctx.render(foods_report(ds, q, make_profile(o->profile), o->plot));
+    return ctx.render(foods_report(ds, q, parse_profile(o->profile), o->plot));
   };
 }
 

@@ -1,6 +1,6 @@
 // mgcramp forms [NAME]: supplement forms side by side, or one in full.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 

@@ -1,6 +1,6 @@
 // mgcramp intake: a day's magnesium from foods and supplements against RDA and UL.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -28,8 +28,15 @@ Examples:
   mgcramp intake --food "black beans" --age 9 --json)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
-    const Profile p = make_profile(o->profile);
-    return ctx.render(intake_report(ds, tally_intake(ds, p, o->foods, o->supplements), p));
+    const Profile p = parse_profile(o->profile);
+    if (o->foods.empty() && o->supplements.empty()) {
+      throw UsageError("nothing to add up", "give --food NAME[:SERVINGS] or --supplement FORM:MG");
+    }
+    std::vector<FoodServing> foods;
+    for (const auto& spec : o->foods) foods.push_back(parse_food(spec));
+    std::vector<SupplementDose> supplements;
+    for (const auto& spec : o->supplements) supplements.push_back(parse_supplement(spec));
+    return ctx.render(intake_report(ds, tally_intake(ds, p, foods, supplements), p));
   };
 }
 

@@ -1,6 +1,6 @@
 // mgcramp rda: recommended daily magnesium by life stage.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -17,7 +17,7 @@ Examples:
   mgcramp rda --age 70 --json
   mgcramp rda --format md)");
   return [in](Context& ctx) {
-    const Profile p = make_profile(*in);
+    const Profile p = parse_profile(*in);
     return ctx.render(rda_report(ctx.dataset(), p));
   };
 }

@@ -1,6 +1,6 @@
 // mgcramp search TEXT: ranked matches across every table.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -12,7 +12,8 @@ Run setup_search(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("text", o->words, "Words to look for (all must match, any case)")
       ->type_name("TEXT");
-  sub.add_option("--table", o->table, "Only this table: studies, claims, foods, forms, ...")
+  sub.add_option("--table", o->table,
+                 help_text("Only this table: " + text::join_or(enum_names<Table>())))
       ->type_name("T");
   sub.add_option("--limit", o->limit, "Show at most N matches, 1 to 50 (default 20)")
       ->type_name("N");
@@ -25,8 +26,13 @@ Examples:
   return [o](Context& ctx) {
     std::string text;
     for (const auto& w : o->words) text += (text.empty() ? "" : " ") + w;
-    const SearchQuery q = make_search_query(text, o->table, o->limit);
-    return ctx.render(search_report(ctx.dataset(), q));
+    const SearchQuery q = parse_search(text, o->table, o->limit);
+    Report r = search_report(ctx.dataset(), q);
+    if (!r.notes.empty() && r.notes.front().text.rfind("Showing the best", 0) == 0) {
+      r.notes.front().text.pop_back();
+      r.notes.front().text += "; --limit N shows more.";
+    }
+    return ctx.render(r);
   };
 }
 

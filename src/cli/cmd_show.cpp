@@ -1,6 +1,6 @@
 // mgcramp show ID: one record of any table in full.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -25,7 +25,11 @@ Examples:
     const Dataset& ds = ctx.dataset();
     std::optional<Table> table;
     if (o->table) table = parse_table("--table", *o->table);
-    return ctx.render(show_report(ds, resolve_record(ds, o->id, table)));
+    try {
+      return ctx.render(show_report(ds, resolve_record(ds, o->id, table)));
+    } catch (const AmbiguousId& e) {
+      throw UsageError(e.what(), "add --table " + text::join_or(e.tables()));
+    }
   };
 }
 

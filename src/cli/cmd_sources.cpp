@@ -1,6 +1,6 @@
 // mgcramp sources: who says what, who sells magnesium, and how their claims fare.
 #include "cli.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 
@@ -8,7 +8,11 @@ Run setup_sources(CLI::App& sub) {
   sub.footer(R"(Examples:
   mgcramp sources
   mgcramp sources --json)");
-  return [](Context& ctx) { return ctx.render(sources_report(ctx.dataset())); };
+  return [](Context& ctx) {
+    Report r = sources_report(ctx.dataset());
+    r.note("Studies are listed by 'mgcramp trials --design all --all'.");
+    return ctx.render(r);
+  };
 }
 
 }  // namespace mgcramp::cli

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
 

@@ -7,7 +7,8 @@
 
 #include "cli.hpp"
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/io/load.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp::cli {
@@ -41,18 +42,9 @@ const Dataset& Context::dataset() {
   return *dataset_;
 }
 
-RenderOptions Context::render_options() const {
+RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
-  if (global_.json) {
-    if (global_.format && parse_format(*global_.format) != Format::json) {
-      throw UsageError(
-          fmt::format("--json conflicts with --format {}", text::sanitize(*global_.format)),
-          "use one of them");
-    }
-    o.format = Format::json;
-  } else if (global_.format) {
-    o.format = parse_format(*global_.format);
-  }
+  o.format = parse_format(global_.format, global_.json, citations);
   const std::string c = text::to_lower(global_.color);
   if (c == "always") {
     o.color = !env_set("NO_COLOR");  // NO_COLOR wins even over --color always

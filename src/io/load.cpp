@@ -19,7 +19,7 @@
 
 #include "json_pull.hpp"
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/load.hpp"
 #include "mgcramp/model/schema.hpp"
 #include "mgcramp/text.hpp"
 #include "rules.hpp"
@@ -445,8 +445,9 @@ class Reader {
     if constexpr (t == Table::intakes) {
       if (std::none_of(records.begin(), records.end(),
                        [](const Intake& in) { return in.condition == Condition::none; })) {
-        fail_here("no row for the general population (condition \"none\")",
-                  "rda --age looks up the rows with condition \"none\"");
+        fail_here(
+            "no row for the general population (condition \"none\")",
+            "rda looks up a person's reference intake among the rows with condition \"none\"");
       }
     }
   }
@@ -791,15 +792,6 @@ Dataset load_dataset_file(const std::string& path) {
   Dataset ds = Reader(in, path).read();
   ds.origin = path;
   return ds;
-}
-
-std::vector<TableCount> table_counts(const Dataset& ds) {
-  std::vector<TableCount> out;
-  for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
-    const Table table = static_cast<Table>(t);
-    out.push_back({std::string(name_of(table)), table_size(ds, table)});
-  }
-  return out;
 }
 
 }  // namespace mgcramp

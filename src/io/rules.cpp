@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/formula.hpp"
+#include "mgcramp/model/formula.hpp"
 #include "mgcramp/model/tables.hpp"
 #include "mgcramp/text.hpp"
 

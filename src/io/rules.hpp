@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "mgcramp/model.hpp"
+#include "mgcramp/model/records.hpp"
 
 namespace mgcramp::io {
 

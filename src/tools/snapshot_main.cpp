@@ -9,8 +9,8 @@
 #include <string>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/snapshot.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/io/snapshot.hpp"
 
 namespace {
 

@@ -3,7 +3,9 @@
 // fixture; when a check here fails, the data changed, not the code.
 #include <catch2/catch.hpp>
 
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/model/tables.hpp"
 
 using namespace mgcramp;
 

@@ -64,7 +64,7 @@ TEST_CASE("foods basis category search and plot") {
 
 TEST_CASE("foods bad input exits 2 with one line") {
   expect_usage_error({"foods", "--category", "candy"},
-                     "unknown category 'candy' (valid categories: nuts-seeds");
+                     "--category must be one of nuts-seeds, legumes");
   expect_usage_error({"foods", "--per", "cup"}, "--per must be serving, 100g or 100kcal");
   expect_usage_error({"foods", "--top", "0"}, "--top must be a whole number from 1");
   expect_usage_error({"foods", "--top", "many"}, "--top must be a whole number");

@@ -9,7 +9,8 @@
 #include <string>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/io/load.hpp"
 
 namespace test {
 

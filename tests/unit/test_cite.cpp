@@ -3,10 +3,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "mgcramp/cite.hpp"
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/query/cite.hpp"
+#include "mgcramp/render/citations.hpp"
+#include "mgcramp/report/builders.hpp"
+#include "options.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
@@ -43,44 +45,43 @@ Study awkward_study() {
 
 }  // namespace
 
-TEST_CASE("cite formats: bibtex and ris, the renderers' formats, nothing else") {
-  CHECK_FALSE(parse_cite_format(std::nullopt));
-  CHECK(parse_cite_format(std::string("bibtex")) == CiteFormat::bibtex);
-  CHECK(parse_cite_format(std::string("BIB")) == CiteFormat::bibtex);
-  CHECK(parse_cite_format(std::string("ris")) == CiteFormat::ris);
-  for (const char* f : {"table", "json", "csv", "md", "markdown"}) {
-    INFO(f);
-    CHECK_FALSE(parse_cite_format(std::string(f)));
-  }
-  CHECK_THAT(usage_error([] { parse_cite_format(std::string("ris"), true); }),
+TEST_CASE("cite formats: bibtex and ris, only for cite, not with --json") {
+  using cli::parse_format;
+  const std::optional<std::string> none;
+  auto f = [](const char* s) { return std::optional<std::string>(s); };
+  CHECK(parse_format(none, false, true) == Format::table);
+  CHECK(parse_format(f("bibtex"), false, true) == Format::bibtex);
+  CHECK(parse_format(f("BIB"), false, true) == Format::bibtex);
+  CHECK(parse_format(f("ris"), false, true) == Format::ris);
+  CHECK(parse_format(f("markdown"), false, true) == Format::md);
+  CHECK_THAT(usage_error([&] { parse_format(f("ris"), true, true); }),
              Contains("--json conflicts with --format ris"));
-  CHECK_FALSE(parse_cite_format(std::string("json"), true));
-  CHECK_THAT(usage_error([] { parse_cite_format(std::string("endnote")); }),
+  CHECK(parse_format(f("json"), true, true) == Format::json);
+  CHECK_THAT(usage_error([&] { parse_format(f("endnote"), false, true); }),
              Contains("--format must be table, json, csv, md, bibtex or ris, got 'endnote'"));
+  CHECK_THAT(usage_error([&] { parse_format(f("bibtex"), false, false); }),
+             Contains("--format must be table, json, csv or md, got 'bibtex'"));
 }
 
 TEST_CASE("cite resolves studies and sources in order, once each") {
-  const auto items = resolve_citables(ds(), {"sebo-2014", "art-clepon", "SEBO-2014"}, false);
+  const auto items = resolve_citables(ds(), {"sebo-2014", "art-clepon", "SEBO-2014"});
   REQUIRE(items.size() == 2);
   CHECK(items[0].id() == "sebo-2014");
   CHECK(items[0].study != nullptr);
   CHECK(items[1].id() == "art-clepon");
   CHECK(items[1].source != nullptr);
-  const auto all = resolve_citables(ds(), {}, true);
+  const auto all = all_citables(ds());
   CHECK(all.size() == ds().studies.size() + ds().sources.size());
 }
 
-TEST_CASE("cite refuses unknown ids, other records and missing ids") {
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"garison-2020"}, false); }),
+TEST_CASE("cite refuses unknown ids and other records") {
+  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"garison-2020"}); }),
              Contains("'garison-2020' is not a study or source id; did you mean 'garrison-2020'?"));
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"claim-mg-prevents-night-cramps"}, false); }),
+  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"claim-mg-prevents-night-cramps"}); }),
              Contains("is not a study or source id"));
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"almonds-dry-roasted"}, false); }),
+  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"almonds-dry-roasted"}); }),
              Contains("is not a study or source id"));
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {}, false); }),
-             Contains("cite needs at least one study or source id"));
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"sebo-2014"}, true); }),
-             Contains("give ids or --all, not both"));
+  CHECK(resolve_citables(ds(), {}).empty());
 }
 
 TEST_CASE("authors: people, organisations and et al.") {
@@ -112,7 +113,7 @@ TEST_CASE("authors: people, organisations and et al.") {
 }
 
 TEST_CASE("bibtex entry of a study") {
-  CHECK(format_citations({study("roguin-maor-2017")}, CiteFormat::bibtex) ==
+  CHECK(format_citations({study("roguin-maor-2017")}, Format::bibtex) ==
         "@article{roguin-maor-2017,\n"
         "  author = {Roguin Maor, N. and Alperin, M. and Shturman, E. and Khairaldeen, H. and "
         "Friedman, M. and Karkabi, K. and Milman, U.},\n"
@@ -130,7 +131,7 @@ TEST_CASE("bibtex entry of a study") {
 
 TEST_CASE("bibtex escapes special characters and drops control characters") {
   const Study s = awkward_study();
-  const std::string bib = format_citations({{&s, nullptr}}, CiteFormat::bibtex);
+  const std::string bib = format_citations({{&s, nullptr}}, Format::bibtex);
   CHECK_THAT(bib, Contains("author = {Smith, A. B. and O'Neil, C. and {World Health "
                            "Organization} and others}"));
   CHECK_THAT(bib, Contains("Mg \\& Ca: 50\\% of \\{cases\\}\\_x \\textasciitilde{} "
@@ -140,19 +141,19 @@ TEST_CASE("bibtex escapes special characters and drops control characters") {
 }
 
 TEST_CASE("bibtex entry of a source marks its commercial interest") {
-  const std::string bib = format_citations({source("art-cymbiotika")}, CiteFormat::bibtex);
+  const std::string bib = format_citations({source("art-cymbiotika")}, Format::bibtex);
   CHECK(bib.rfind("@misc{art-cymbiotika,\n  author = {{Cymbiotika}},\n", 0) == 0);
   CHECK_THAT(bib, Contains("  year = {2025},\n  date = {2025-07-31},\n"));
   CHECK_THAT(bib, Contains("howpublished = {\\url{https://cymbiotika.com/"));
   CHECK_THAT(bib, Contains("note = {Publisher sells magnesium products: "));
   // A source that sells nothing carries no such note.
-  CHECK_THAT(format_citations({source("art-healthline")}, CiteFormat::bibtex),
+  CHECK_THAT(format_citations({source("art-healthline")}, Format::bibtex),
              !Contains("sells magnesium"));
 }
 
 TEST_CASE("ris records: one per item, each ending in ER") {
   const std::string ris =
-      format_citations({study("sebo-2014"), source("nih-ods-magnesium")}, CiteFormat::ris);
+      format_citations({study("sebo-2014"), source("nih-ods-magnesium")}, Format::ris);
   CHECK(ris.rfind("TY  - JOUR\nID  - sebo-2014\nAU  - Sebo, P.\nAU  - Cerutti, B.\n", 0) == 0);
   CHECK_THAT(ris, Contains("\nSP  - 7\nEP  - 19\n"));
   CHECK_THAT(ris, Contains("\nDO  - 10.1093/fampra/cmt065\n"));
@@ -161,7 +162,7 @@ TEST_CASE("ris records: one per item, each ending in ER") {
   CHECK(ris.size() > 6);
   CHECK(ris.substr(ris.size() - 7) == "ER  - \n");
   const Study s = awkward_study();
-  CHECK(format_citations({{&s, nullptr}}, CiteFormat::ris).find('\x1b') == std::string::npos);
+  CHECK(format_citations({{&s, nullptr}}, Format::ris).find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("reference text follows NLM style") {

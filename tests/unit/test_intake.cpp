@@ -2,11 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/intake.hpp"
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/query/profile.hpp"
+#include "options.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
+using cli::parse_sex;
 using test::ds;
 
 namespace {
@@ -14,7 +16,8 @@ namespace {
 Profile profile(std::optional<std::string> age, std::optional<std::string> months,
                 std::optional<std::string> sex = std::nullopt, bool pregnant = false,
                 bool lactating = false) {
-  return make_profile({std::move(age), std::move(months), std::move(sex), pregnant, lactating});
+  return cli::parse_profile(
+      {std::move(age), std::move(months), std::move(sex), pregnant, lactating});
 }
 
 struct Expect {

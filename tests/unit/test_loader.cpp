@@ -15,7 +15,8 @@
 
 #include "fixtures.hpp"
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/model/tables.hpp"
 #include "mgcramp/text.hpp"
 #include "rules.hpp"
 

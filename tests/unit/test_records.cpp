@@ -7,10 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/records.hpp"
-#include "mgcramp/render.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/query/records.hpp"
+#include "mgcramp/query/search.hpp"
+#include "mgcramp/render/render.hpp"
+#include "mgcramp/report/builders.hpp"
+#include "options.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
@@ -37,7 +39,7 @@ std::vector<std::string> hit_ids(const SearchResult& r) {
 // command's option stops at 50).
 SearchResult find(const std::string& text, std::optional<std::string> table = std::nullopt,
                   std::optional<std::string> limit = std::nullopt) {
-  SearchQuery q = make_search_query(text, table, limit);
+  SearchQuery q = cli::parse_search(text, table, limit);
   if (!limit) q.limit = 100000;
   return search(ds(), q);
 }
@@ -54,13 +56,13 @@ Dataset with_food_named_citrate() {
 }  // namespace
 
 TEST_CASE("tables parse by plural or singular name, any case") {
-  CHECK(parse_table("--table", "studies") == Table::studies);
-  CHECK(parse_table("--table", "Study") == Table::studies);
-  CHECK(parse_table("--table", "INTERACTIONS") == Table::interactions);
+  CHECK(cli::parse_table("--table", "studies") == Table::studies);
+  CHECK(cli::parse_table("--table", "Study") == Table::studies);
+  CHECK(cli::parse_table("--table", "INTERACTIONS") == Table::interactions);
   CHECK(all_tables().size() == 11);
   CHECK(std::string(table_name(Table::remedies)) == "remedies");
   CHECK(std::string(table_singular(Table::remedies)) == "remedy");
-  const std::string e = usage_error([] { parse_table("--table", "stdies"); });
+  const std::string e = usage_error([] { cli::parse_table("--table", "stdies"); });
   CHECK_THAT(e, Contains("--table must be one of sources, notices"));
   CHECK_THAT(e, Contains("did you mean '--table studies'?"));
 }
@@ -89,11 +91,15 @@ TEST_CASE("an unknown id is a usage error with a suggestion") {
   CHECK_THAT(usage_error([] { resolve_record(ds(), "\x1b[2J"); }), !Contains("\x1b"));
 }
 
-TEST_CASE("an id two tables share needs --table") {
+TEST_CASE("an id two tables share needs its table") {
   const Dataset twin = with_food_named_citrate();
   const std::string e = usage_error([&] { resolve_record(twin, "citrate"); });
   CHECK_THAT(e, Contains("id 'citrate' is used in several tables: foods, forms"));
-  CHECK_THAT(e, Contains("add --table foods or forms"));
+  try {
+    resolve_record(twin, "citrate");
+  } catch (const AmbiguousId& a) {
+    CHECK(a.tables() == std::vector<std::string>{"foods", "forms"});
+  }
   CHECK(resolve_record(twin, "citrate", Table::foods).table == Table::foods);
   CHECK(resolve_record(twin, "citrate", Table::forms).table == Table::forms);
 }
@@ -215,19 +221,19 @@ TEST_CASE("search honours --table and --limit") {
 }
 
 TEST_CASE("search input errors are usage errors") {
-  CHECK_THAT(usage_error([] { make_search_query("", std::nullopt, std::nullopt); }),
+  CHECK_THAT(usage_error([] { cli::parse_search("", std::nullopt, std::nullopt); }),
              Contains("search needs some text"));
-  CHECK_THAT(usage_error([] { make_search_query(" \t ", std::nullopt, std::nullopt); }),
+  CHECK_THAT(usage_error([] { cli::parse_search(" \t ", std::nullopt, std::nullopt); }),
              Contains("search needs some text"));
   for (const char* bad : {"0", "-1", "x", "1e3", "", "9999999", "51"}) {
     INFO(bad);
-    CHECK_THAT(usage_error([&] { make_search_query("oxide", std::nullopt, std::string(bad)); }),
+    CHECK_THAT(usage_error([&] { cli::parse_search("oxide", std::nullopt, std::string(bad)); }),
                Contains("--limit must be a whole number from 1 to 50"));
   }
-  CHECK(make_search_query("oxide", std::nullopt, std::string("50")).limit == 50);
-  CHECK_THAT(usage_error([] { make_search_query("oxide", std::string("tables"), std::nullopt); }),
+  CHECK(cli::parse_search("oxide", std::nullopt, std::string("50")).limit == 50);
+  CHECK_THAT(usage_error([] { cli::parse_search("oxide", std::string("tables"), std::nullopt); }),
              Contains("--table must be one of"));
-  CHECK(make_search_query("oxide", std::nullopt, std::nullopt).limit == 20);
+  CHECK(cli::parse_search("oxide", std::nullopt, std::nullopt).limit == 20);
 }
 
 TEST_CASE("show lists every field, what refers to the record and its sources") {
@@ -259,6 +265,7 @@ TEST_CASE("show lists every field, what refers to the record and its sources") {
   }));
   std::string notes;
   for (const auto& n : r.notes) notes += n.text + "\n";
+  for (const auto& n : r.source_notes) notes += n.text + "\n";
   CHECK_THAT(notes, Contains("Referenced by"));
   CHECK_THAT(notes, Contains("[art-healthline] Magnesium for Leg Cramps"));
 }

@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/render.hpp"
-#include "mgcramp/reports.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/render/render.hpp"
+#include "mgcramp/report/builders.hpp"
 #include "mgcramp/text.hpp"
+#include "options.hpp"
 
 using namespace mgcramp;
 using Catch::Contains;
@@ -199,7 +201,11 @@ TEST_CASE("empty results say so - formats parse") {
   CHECK_THAT(render(r, {Format::table, false, 80}), Contains("No matching records."));
   CHECK(json::parse(render(r, {Format::json, false, 80}))["results"] == json::array());
   CHECK(render(r, {Format::csv, false, 80}) == "a\n");
-  CHECK(parse_format("MD") == Format::md);
-  CHECK(parse_format("markdown") == Format::md);
-  CHECK_THROWS_AS(parse_format("xml"), UsageError);
+  using cli::parse_format;
+  auto f = [](const char* s) { return std::optional<std::string>(s); };
+  CHECK(parse_format(f("MD"), false, false) == Format::md);
+  CHECK(parse_format(f("markdown"), false, false) == Format::md);
+  CHECK(parse_format(std::nullopt, true, false) == Format::json);
+  CHECK_THROWS_AS(parse_format(f("xml"), false, false), UsageError);
+  CHECK_THROWS_AS(parse_format(f("csv"), true, false), UsageError);
 }

@@ -6,8 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include "mgcramp/error.hpp"
-#include "mgcramp/loader.hpp"
-#include "mgcramp/snapshot.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/io/load.hpp"
+#include "mgcramp/io/snapshot.hpp"
+#include "mgcramp/model/tables.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;

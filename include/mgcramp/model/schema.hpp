@@ -15,7 +15,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "mgcramp/model.hpp"
+#include "mgcramp/model/records.hpp"
 #include "mgcramp/model/tables.hpp"
 
 namespace mgcramp::schema {

@@ -6,8 +6,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "mgcramp/model.hpp"
+#include "mgcramp/model/records.hpp"
 
 namespace mgcramp {
 
@@ -30,8 +31,8 @@ inline constexpr TableInfo kTableInfo[] = {
     {"notice", IdSpace::notices, {}, true},
     {"intake", IdSpace::intakes,
      "rda, foods, dose and intake look up the reference intake for an age here"},
-    {"food", IdSpace::foods, "foods and intake --food look foods up here"},
-    {"form", IdSpace::forms, "forms, dose and intake --supplement look supplement forms up here"},
+    {"food", IdSpace::foods, "foods and intake look foods up here"},
+    {"form", IdSpace::forms, "forms, dose and intake look supplement forms up here"},
     {"study", IdSpace::citable, {}},
     {"claim", IdSpace::records, {}},
     {"cause", IdSpace::records, {}},
@@ -75,6 +76,20 @@ void for_each_table(D& ds, F&& f) {
 
 inline std::size_t table_size(const Dataset& ds, Table t) {
   return with_table(ds, t, [](const auto& v) { return v.size(); });
+}
+
+// Number of records per table, in Table order, for `mgcramp validate`.
+struct TableCount {
+  std::string table;
+  std::size_t records;
+};
+inline std::vector<TableCount> table_counts(const Dataset& ds) {
+  std::vector<TableCount> out;
+  for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
+    const Table table = static_cast<Table>(t);
+    out.push_back({std::string(name_of(table)), table_size(ds, table)});
+  }
+  return out;
 }
 
 }  // namespace mgcramp

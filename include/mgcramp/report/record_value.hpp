@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "mgcramp/model/schema.hpp"
-#include "mgcramp/report.hpp"
+#include "mgcramp/report/report.hpp"
 #include "mgcramp/report/value.hpp"
 
 namespace mgcramp {

@@ -1,0 +1,18 @@
+#pragma once
+// The dataset compiled into the binary: data/mgcramp.json as the build
+// validated it, read back from its snapshot (snapshot.hpp) without parsing
+// JSON. Defined in the mgcramp_embedded library (src/io/embedded.cpp), which
+// programs and tests link besides mgcramp_core: the build-time tool that
+// writes the snapshot links the core before any snapshot exists.
+#include "mgcramp/model/records.hpp"
+
+namespace mgcramp {
+
+// Its origin is "<embedded>/data/mgcramp.json".
+Dataset load_embedded_dataset();
+
+// The embedded dataset, read on first use and kept for the life of the
+// process: never freed, so a query does not pay for tearing it down at exit.
+const Dataset& embedded_dataset();
+
+}  // namespace mgcramp

@@ -1,0 +1,39 @@
+#pragma once
+// Foods as sources of magnesium: the queries behind `mgcramp foods`.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mgcramp/model/records.hpp"
+
+namespace mgcramp {
+
+// What foods are ranked by: mg per serving, per 100 g or per 100 kcal.
+enum class Basis : std::uint8_t { serving, per_100g, per_100kcal };
+MGCRAMP_ENUM_NAMES(Basis, "basis", Basis::per_100kcal, "serving", "100g", "100kcal");
+
+struct FoodQuery {
+  std::size_t top = 10;
+  Basis basis = Basis::serving;
+  std::optional<FoodCategory> category;
+  std::optional<std::string> search;  // part of a name, id or alias, any case
+};
+
+struct RankedFood {
+  const Food* food;
+  double value;  // mg per the query's basis
+};
+
+// Foods sorted by magnesium on the chosen basis (foods without the needed
+// weight or energy are left out of 100g/100kcal rankings).
+std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q);
+
+// A food by id, name or alias (any case), or by a unique part of its name.
+// Throws UsageError naming the candidates when unknown or ambiguous.
+const Food& resolve_food(const Dataset& ds, const std::string& text);
+
+// Percent of the FDA Daily Value.
+double pct_daily_value(const Dataset& ds, double mg);
+
+}  // namespace mgcramp

@@ -1,0 +1,61 @@
+#pragma once
+// Supplement forms, doses and a day's intake: the queries behind
+// `mgcramp forms`, `dose` and `intake`.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mgcramp/model/records.hpp"
+#include "mgcramp/query/profile.hpp"
+
+namespace mgcramp {
+
+// A form by id, name or alias (any case: "bisglycinate", "Magnesium citrate"),
+// or by a unique part of its name.
+const Form& resolve_form(const Dataset& ds, const std::string& text);
+
+struct Dose {
+  enum class Given { compound, elemental };
+  const Form* form;
+  double compound_mg;
+  double elemental_mg;
+  Given given = Given::compound;  // which amount was asked about
+};
+Dose dose_from_compound(const Form& f, double compound_mg);
+Dose dose_from_elemental(const Form& f, double elemental_mg);
+
+// A day's intake as asked: foods by name with servings, supplements by form
+// with the compound's weight.
+struct FoodServing {
+  std::string food;
+  double servings = 1;
+};
+struct SupplementDose {
+  std::string form;
+  double compound_mg = 0;
+};
+
+struct FoodPortion {
+  const Food* food;
+  double servings;
+  double mg;
+};
+
+struct DayIntake {
+  std::vector<FoodPortion> foods;
+  std::vector<Dose> supplements;
+  double food_mg = 0;
+  double supplement_mg = 0;  // elemental
+  double total_mg = 0;
+  const Intake* reference = nullptr;
+  double pct_rda = 0;
+  std::optional<double> pct_ul;  // supplemental vs UL, when a UL exists
+  bool exceeds_ul = false;       // also true for any supplement where no UL is set (infants)
+};
+
+// Adds up the foods and supplements for a full profile; unknown foods and
+// forms are UsageErrors, nothing at all too.
+DayIntake tally_intake(const Dataset& ds, const Profile& p, const std::vector<FoodServing>& foods,
+                       const std::vector<SupplementDose>& supplements);
+
+}  // namespace mgcramp

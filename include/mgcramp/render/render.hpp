@@ -1,0 +1,25 @@
+#pragma once
+// Renderers shared by every command. They know formats, not terminals: the
+// caller decides whether colour is on and how wide the output may be.
+#include <cstddef>
+#include <string>
+
+#include "mgcramp/model/enums.hpp"
+#include "mgcramp/report/report.hpp"
+
+namespace mgcramp {
+
+// bibtex and ris write a report's citations (`mgcramp cite`).
+enum class Format : std::uint8_t { table, json, csv, md, bibtex, ris };
+MGCRAMP_ENUM_NAMES(Format, "format", Format::ris, "table", "json", "csv", "md", "bibtex", "ris");
+
+struct RenderOptions {
+  Format format = Format::table;
+  bool color = false;
+  std::size_t width = 80;
+};
+
+// The whole output as one string (written in one go, never partially).
+std::string render(const Report& report, const RenderOptions& opts);
+
+}  // namespace mgcramp

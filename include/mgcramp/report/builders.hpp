@@ -1,0 +1,90 @@
+#pragma once
+// Query results shaped for the renderers: one function per command. They
+// take typed queries; the CLI parses the options into them, calls these and
+// renders what they return.
+#include <string>
+#include <vector>
+
+#include "mgcramp/model/records.hpp"
+#include "mgcramp/query/cite.hpp"
+#include "mgcramp/query/claims.hpp"
+#include "mgcramp/query/foods.hpp"
+#include "mgcramp/query/profile.hpp"
+#include "mgcramp/query/records.hpp"
+#include "mgcramp/query/search.hpp"
+#include "mgcramp/query/supplements.hpp"
+#include "mgcramp/query/trials.hpp"
+#include "mgcramp/report/record_value.hpp"
+#include "mgcramp/report/report.hpp"
+
+namespace mgcramp {
+
+// `mgcramp rda`: the reference intakes for a profile (or every life stage).
+Report rda_report(const Dataset& ds, const Profile& profile);
+
+// `mgcramp foods`: ranked foods; with a reference intake (a full profile),
+// the share of its RDA per serving and the servings needed to reach it.
+Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot);
+
+// `mgcramp forms`: every form side by side; `mgcramp forms NAME`: one in full.
+Report forms_report(const Dataset& ds);
+Report form_report(const Dataset& ds, const Form& form);
+
+// `mgcramp dose`: elemental magnesium in a dose (or the reverse) and, with a
+// reference intake, its share of the supplemental upper limit.
+Report dose_report(const Dataset& ds, const Dose& dose, const Profile& profile);
+
+// `mgcramp intake`: a day's magnesium from foods and supplements.
+Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile);
+
+// `mgcramp trials`: studies matching a query with a closing summary; with
+// `plot`, a text forest plot of those reporting an effect with a CI.
+Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot);
+
+// `mgcramp claims`: each claim, every article's stance and the verdict.
+Report claims_report(const Dataset& ds, const ClaimQuery& q);
+
+// `mgcramp sources`: each source, its commercial interest and, for an
+// article, its scorecard against the evidence.
+Report sources_report(const Dataset& ds);
+
+// `mgcramp causes|remedies|symptoms|interactions`, filtered by category.
+Report causes_report(const Dataset& ds, std::optional<CauseCategory> category);
+Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category);
+Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
+                       std::optional<SymptomCategory> category);
+Report interactions_report(const Dataset& ds, std::optional<InteractionCategory> category);
+
+// `mgcramp show ID`: one record of any table in full, the records that
+// refer to it and its sources resolved (and, for an intake, its notices).
+Report show_report(const Dataset& ds, RecordRef record);
+
+// `mgcramp search TEXT`: ranked matches across every table.
+Report search_report(const Dataset& ds, const SearchQuery& q);
+
+// `mgcramp cite ID...`: for people and scripts, and with --format bibtex or
+// ris for reference managers (Report::citations).
+Report citations_report(const std::vector<Citable>& items);
+
+// `mgcramp validate`: records per table.
+Report validate_report(const Dataset& ds);
+
+// Appends a "Sources:" note and one line per cited id (a source or a study),
+// resolved to its title, in the order first cited. Shared by every command.
+void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids);
+
+// The profile in a report's query: age_months, sex and condition.
+void add_profile_query(Report& r, const Profile& p);
+
+// "age 25 years, female, pregnant" (empty for an empty profile).
+std::string describe_profile(const Profile& p);
+
+// Adds the notices with these ids (the UL's scope, kidney disease...) as
+// notes, cautions as warnings, and collects their sources.
+void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& notice_ids,
+                 std::vector<std::string>& sources);
+
+// "156 mg", "12.5 mg": milligrams for humans.
+std::string mg_text(double mg);
+
+}  // namespace mgcramp

@@ -1,0 +1,265 @@
+// The program: argv parsed with CLI11, each command's options bound only when
+// it is used, the output written in one piece. main.cpp catches what it throws.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+#include "mgcramp/version.hpp"
+
+namespace mgcramp::cli {
+namespace {
+
+std::string help_hint(const CLI::App* sub) {
+  return sub != nullptr ? fmt::format("see 'mgcramp {} --help'", sub->get_name())
+                        : "see 'mgcramp --help'";
+}
+
+// Long option names of `app` and of the global options, for suggestions.
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App& top) {
+  std::vector<std::string> names;
+  for (const CLI::App* a : {&app, &top}) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+    }
+  }
+  return names;
+}
+
+// Turns what CLI11 could not place into a usage error with a suggestion.
+void check_leftovers(const CLI::App& top, const CLI::App* sub) {
+  const CLI::App& owner = sub != nullptr ? *sub : top;
+  std::vector<std::string> rest = owner.remaining();
+  if (sub != nullptr) {
+    auto more = top.remaining();
+    rest.insert(rest.end(), more.begin(), more.end());
+  }
+  // "--" ends the options: CLI11 keeps the mark among the leftovers, and
+  // whatever follows it that no command takes is an unexpected argument.
+  const auto mark = std::find(rest.begin(), rest.end(), "--");
+  if (mark != rest.end()) {
+    rest.erase(mark);
+    if (mark != rest.end()) {
+      throw UsageError(fmt::format("unexpected argument '{}' after '--'", text::sanitize(*mark)),
+                       help_hint(sub));
+    }
+  }
+  if (rest.empty()) return;
+  const std::string arg = rest.front();
+  const std::string shown = text::sanitize(arg);
+  if (arg.size() > 1 && arg[0] == '-') {
+    const std::string name = arg.substr(0, arg.find('='));
+    const std::string near = text::closest(name, option_names(owner, top));
+    if (near == name) {  // a known option that CLI11 left over: it followed "--"
+      throw UsageError(fmt::format("unexpected argument '{}' after '--'", text::sanitize(arg)),
+                       "options go before '--'; " + help_hint(sub));
+    }
+    throw UsageError(fmt::format("unknown option '{}'{}", text::sanitize(name),
+                                 near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
+                     help_hint(sub));
+  }
+  if (sub == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& c : commands()) names.emplace_back(c.name);
+    const std::string near = text::closest(arg, names);
+    throw UsageError(fmt::format("unknown command '{}'{}", shown,
+                                 near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
+                     "see 'mgcramp --help' for the list of commands");
+  }
+  throw UsageError(fmt::format("unexpected argument '{}'", shown), help_hint(sub));
+}
+
+// The command argv names: its first argument that is neither an option nor
+// the value of a global option, when that is a command's name. Only that
+// command is then registered with CLI11; with none named, all of them are
+// (for --help and suggestions).
+const Command* named_command(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> takes_value;
+  for (const CLI::Option* o : app.get_options()) {
+    if (o->get_expected_min() == 0) continue;
+    for (const auto& l : o->get_lnames()) takes_value.push_back("--" + l);
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") return nullptr;
+    if (std::find(takes_value.begin(), takes_value.end(), a) != takes_value.end()) {
+      ++i;  // its value
+      continue;
+    }
+    if (!a.empty() && a[0] == '-') continue;
+    for (const auto& c : commands()) {
+      if (a == c.name) return &c;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+// CLI11 gives an option that needs a value the next argument even when that
+// is another option ("--sex --age 30" sets sex to "--age"), and "--food="
+// takes the argument after it. Either way the option has no value.
+void check_option_values(const CLI::App& top, const CLI::App* sub) {
+  const CLI::App& owner = sub != nullptr ? *sub : top;
+  const std::vector<std::string> names = option_names(owner, top);
+  for (const CLI::App* a : {sub, &top}) {
+    if (a == nullptr) continue;
+    for (const CLI::Option* o : a->get_options()) {
+      for (const std::string& v : o->results()) {
+        const std::string name = v.substr(0, v.find('='));
+        if (v.empty() || std::find(names.begin(), names.end(), name) != names.end()) {
+          throw UsageError(fmt::format("option {} needs a value", o->get_name()), help_hint(sub));
+        }
+      }
+    }
+  }
+}
+
+// CLI11's own parse errors, reworded where its message is unclear.
+UsageError from_cli11(const CLI::ParseError& e, const CLI::App* sub) {
+  std::string msg = text::sanitize(e.what());
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    const auto colon = msg.find(':');
+    const std::string opt = msg.substr(0, colon);
+    if (msg.find("missing") != std::string::npos) {
+      msg = fmt::format("option {} needs a value", opt);
+    } else {
+      msg = fmt::format("option {} was given more than once or with too many values", opt);
+    }
+  } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && sub == nullptr) {
+    msg = "no command given";
+  }
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  return UsageError(msg, help_hint(sub));
+}
+
+// The whole answer is ready before anything is written, so it goes to the
+// kernel in one piece instead of through stdio's buffer; nothing else
+// writes to stdout.
+void write_stdout(std::string_view out) {
+  while (!out.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, out.data(), out.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      throw DataError(fmt::format("cannot write output: {}", std::strerror(errno)),
+                      "check the disk or the pipe that stdout goes to");
+    }
+    out.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  GlobalOptions global;
+  CLI::App app{
+      "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
+      "Answers come from a curated, sourced dataset compiled into the program."};
+  app.name("mgcramp");
+  app.set_version_flag("--version", "mgcramp " + std::string(version_string()));
+  app.option_defaults()->always_capture_default(false);
+  app.get_formatter()->column_width(22);  // help fits 80 columns
+  app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
+      ->type_name("FILE");
+  app.add_option("--format", global.format, "Output format: table, json, csv or md")
+      ->type_name("FMT");
+  app.add_flag("--json", global.json, "Short for --format json");
+  app.add_option("--color", global.color, "Colour: auto, always or never")->type_name("WHEN");
+  app.fallthrough();
+  app.allow_extras();
+  app.require_subcommand(0, 1);
+  app.footer(R"(Global options work before or after the command name. Environment:
+MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour.
+Exit status: 0 success, 1 data error, 2 usage error.
+
+Examples:
+  mgcramp rda --age 25 --sex f --pregnant
+  mgcramp trials --population pregnancy
+  mgcramp search oxide
+  mgcramp show garrison-2020
+  mgcramp cite garrison-2020 --format bibtex)");
+
+  // Each command's options are bound only when the command is used: CLI11
+  // runs the preparse callback when it meets the command's name, before it
+  // parses the command's options (and --help). Building the options of every
+  // command on every run cost more than answering most queries.
+  std::vector<std::pair<CLI::App*, Run>> subs;
+  const Command* named = named_command(app, argc, argv);
+  for (const auto& c : commands()) {
+    if (named != nullptr && &c != named) continue;
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    sub->allow_extras();
+    sub->preparse_callback([&subs, i = subs.size(), setup = c.setup](std::size_t) {
+      CLI::App& used = *subs[i].first;
+      subs[i].second = setup(used);
+      used.footer(used.get_footer() +
+                  "\n\nGlobal options (before or after the command): --data FILE,\n"
+                  "--format table|json|csv|md, --json, --color auto|always|never.");
+    });
+    subs.emplace_back(sub, nullptr);
+  }
+
+  if (argc <= 1) {
+    write_stdout(app.help());
+    return 0;
+  }
+  CLI::App* chosen = nullptr;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help or --version
+      std::ostringstream out;
+      std::ostringstream err;
+      app.exit(e, out, err);
+      write_stdout(out.str());
+      return 0;
+    }
+    for (auto& [sub, fn] : subs) {
+      if (sub->parsed()) chosen = sub;
+    }
+    throw from_cli11(e, chosen);
+  }
+  Run* run_fn = nullptr;
+  for (auto& [sub, fn] : subs) {
+    if (sub->parsed()) {
+      chosen = sub;
+      run_fn = &fn;
+    }
+  }
+  check_option_values(app, chosen);
+  check_leftovers(app, chosen);
+  if (run_fn == nullptr) {
+    throw UsageError("no command given", "try 'mgcramp rda --age 30' or see 'mgcramp --help'");
+  }
+  Context ctx(global);
+  std::string out;
+  try {
+    out = (*run_fn)(ctx);
+  } catch (const MissingInput& e) {
+    // The core says what the profile lacks; here is the option that gives it.
+    throw UsageError(e.what(), e.missing() == MissingInput::What::age
+                                   ? "add --age YEARS (or --months N for infants)"
+                                   : "add --sex f or --sex m");
+  }
+  write_stdout(out);
+  return 0;
+}
+
+// One line on stderr, whatever the message holds: control characters from
+// the data or the arguments are escaped, and a 100 000-character argument
+// is not echoed in full.
+void report_error(const Error& e) {
+  std::string line = "mgcramp: error: " + std::string(e.what());
+  if (!e.hint().empty()) line += " (" + e.hint() + ")";
+  std::fprintf(stderr, "%s\n", text::shorten_words(text::sanitize(line), 60).c_str());
+}
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,100 @@
+#pragma once
+// Option strings as the user typed them, parsed into the typed values the
+// core takes. Every error names the option and says what it must be.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/model/enums.hpp"
+#include "mgcramp/query/profile.hpp"
+#include "mgcramp/query/search.hpp"
+#include "mgcramp/query/supplements.hpp"
+#include "mgcramp/render/render.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::cli {
+
+// --age, --months, --sex, --pregnant and --lactating, as typed.
+struct ProfileInput {
+  std::optional<std::string> age;     // years, decimals allowed
+  std::optional<std::string> months;  // whole months
+  std::optional<std::string> sex;     // f, m, female, male (any case)
+  bool pregnant = false;
+  bool lactating = false;
+};
+
+inline constexpr double kMaxAgeYears = 120.0;
+
+Profile parse_profile(const ProfileInput& in);
+
+// "f", "m", "female", "male", any case.
+Sex parse_sex(const std::string& s);
+
+// A whole count from 1 to 100000, such as --top 5.
+std::size_t parse_count(const std::string& option, const std::string& s);
+
+// A positive decimal amount up to 1,000,000 (mg, servings); `what` names it.
+double parse_amount(const std::string& what, const std::string& s);
+
+// A year from 1800 to 2100.
+int parse_year(const std::string& option, const std::string& s);
+
+// "a, b or c" for a few names, "one of a, b, c, ..." for more.
+std::string choices(const std::vector<std::string>& names);
+
+// The value of E named `value`, any case: "--design must be one of rct, ...".
+template <class E>
+E parse_choice(const std::string& option, const std::string& value) {
+  if (const auto e = enum_from<E>(text::to_lower(value))) return *e;
+  throw UsageError(
+      option + " must be " + choices(enum_names<E>()) + ", got '" + text::sanitize(value) + "'",
+      "for example " + option + " " + std::string(EnumNames<E>::names[0]));
+}
+template <class E>
+std::optional<E> parse_choice(const std::string& option, const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  return parse_choice<E>(option, *value);
+}
+
+// Help text wrapped to the description column of `--help` (CLI11 indents
+// the lines after the first, but does not wrap).
+std::string help_text(const std::string& s);
+
+// The values of E for an option's help: "a, b or c", wrapped.
+template <class E>
+std::string help_choices(const std::string& after = {}) {
+  return help_text(text::join_or(enum_names<E>()) + after);
+}
+
+// A table by its name or a record's ("studies" or "study"), any case.
+Table parse_table(const std::string& option, const std::string& s);
+
+// --format (and --json): table, json, csv, md (or markdown), and for `cite`
+// bibtex (or bib) and ris.
+Format parse_format(const std::optional<std::string>& format, bool json, bool citations);
+
+// `search`'s words (all of them, 200 characters at most), --table and
+// --limit (1 to 50).
+SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,
+                         const std::optional<std::string>& limit);
+
+// "almonds:2" (servings default 1) and "citrate:500" (compound mg).
+FoodServing parse_food(const std::string& spec);
+SupplementDose parse_supplement(const std::string& spec);
+
+// Calls `f()`; a ValueError from the core, about a value this option gave,
+// becomes one that names the option.
+template <class F>
+decltype(auto) for_option(const std::string& option, F&& f) {
+  try {
+    return f();
+  } catch (const ValueError& e) {
+    throw UsageError(option + " " + e.what(),
+                     e.example().empty() ? e.hint() : "for example " + option + " " + e.example());
+  }
+}
+
+}  // namespace mgcramp::cli

@@ -1,0 +1,149 @@
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mgcramp/model/tables.hpp"
+#include "mgcramp/render/citations.hpp"
+#include "mgcramp/report/builders.hpp"
+#include "util.hpp"
+
+namespace mgcramp {
+
+namespace detail {
+
+std::string effect_text(const Effect& e) {
+  return fmt::format("{:g} [{:g}, {:g}]", e.value, e.ci_low, e.ci_high);
+}
+
+Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
+  Value::List list;
+  list.reserve(stances.size());
+  std::string text;
+  for (const Stance& s : stances) {
+    const Source* src = ds.find_source(s.source);
+    const bool sells = src != nullptr && src->commercial_interest;
+    list.push_back(record_value(s));
+    if (!text.empty()) text += "; ";
+    text.append(s.source)
+        .append(sells ? " (sells magnesium) " : " ")
+        .append(name_of(s.stance))
+        .append(" (\"")
+        .append(s.locator)
+        .append("\")");
+  }
+  return {std::move(list), std::move(text)};
+}
+
+}  // namespace detail
+
+void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {
+  std::vector<std::string_view> seen;
+  std::vector<Citable> cited;
+  for (const auto& id : ids) {
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    Citable c;
+    c.source = ds.find_source(id);
+    c.study = c.source == nullptr ? ds.find_study(id) : nullptr;
+    if (c.source != nullptr || c.study != nullptr) cited.push_back(c);
+    std::string line;
+    line.append("[").append(id).append("]");
+    if (const Source* s = ds.find_source(id)) {
+      line.append(" ").append(s->title);
+      if (s->publisher) {
+        line.append(" (").append(*s->publisher);
+        if (s->date) line.append(", ").append(*s->date);
+        line.append(")");
+      }
+      if (s->commercial_interest) line.append(" - sells magnesium products");
+    } else if (const Study* st = ds.find_study(id)) {
+      const char end = st->title.empty() ? '.' : st->title.back();
+      line.append(" ").append(st->first_author).append(" (").append(std::to_string(st->year));
+      line.append("). ").append(st->title);
+      if (end != '.' && end != '?' && end != '!') line.append(".");
+      line.append(" ").append(st->journal).append(".");
+      if (st->pmid) line.append(" PMID ").append(*st->pmid).append(".");
+    }
+    if (seen.size() == 1) r.source_notes.push_back({NoteLevel::info, "Sources:", 0});
+    r.source_notes.push_back({NoteLevel::info, std::move(line), 2});
+  }
+  r.sources = [cited = std::move(cited)] {
+    Value::List out;
+    out.reserve(cited.size());
+    for (const Citable& c : cited) {
+      out.push_back(Value::Object{
+          {"id", Value::ref(c.id())},
+          {"type", c.study != nullptr ? Value("study") : Value(c.source->kind)},
+          {"reference", reference_text(c)},
+          {"commercial_interest", c.source != nullptr && c.source->commercial_interest}});
+    }
+    return Value(std::move(out));
+  };
+}
+
+void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& notice_ids,
+                 std::vector<std::string>& sources) {
+  for (const auto& id : notice_ids) {
+    if (const Notice* n = ds.find_notice(id)) {
+      r.notice(n->id, n->level, n->text);
+      sources.insert(sources.end(), n->sources.begin(), n->sources.end());
+    }
+  }
+}
+
+std::string mg_text(double mg) {
+  if (std::fabs(mg - std::round(mg)) < 0.05 || mg >= 100) return fmt::format("{:.0f} mg", mg);
+  return fmt::format("{:.1f} mg", mg);
+}
+
+void add_profile_query(Report& r, const Profile& p) {
+  r.query.add("age_months", p.age_months);
+  r.query.add("sex", p.sex);
+  r.query.add("condition", p.condition);
+}
+
+std::string describe_profile(const Profile& p) {
+  std::vector<std::string> parts;
+  if (p.age_months) {
+    const double m = *p.age_months;
+    if (m < 12.0) {
+      parts.push_back(fmt::format("age {:g} months", m));
+    } else {
+      parts.push_back(fmt::format("age {:g} years", std::round(m / 12.0 * 100.0) / 100.0));
+    }
+  }
+  if (p.sex) parts.emplace_back(name_of(*p.sex));
+  if (p.condition != Condition::none) parts.emplace_back(name_of(p.condition));
+  std::string out;
+  for (const auto& s : parts) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+Report validate_report(const Dataset& ds) {
+  Report r;
+  r.title = fmt::format("{}: valid (schema version {})", ds.origin, ds.schema_version);
+  r.single_object = true;
+  r.query.add("file", ds.origin);
+  auto machine = [](std::string key) {
+    Column c(std::move(key), "", Align::left, false);
+    return c;
+  };
+  r.columns = {machine("file"),   machine("schema_version"), machine("valid"),
+               machine("tables"), {"table", "Table"},        {"records", "Records", Align::right}};
+  r.columns[3].fields = {"table", "records"};
+  r.columns[3].row_per_element = true;
+  r.columns[4].machine = r.columns[5].machine = false;
+  Value::List tables;
+  for (const auto& t : table_counts(ds)) {
+    tables.push_back(Value::Object{{"table", t.table}, {"records", t.records}});
+  }
+  r.add_cells(ds.origin, ds.schema_version, true, std::move(tables), nullptr, nullptr);
+  for (const auto& t : table_counts(ds))
+    r.add_cells(nullptr, nullptr, nullptr, nullptr, t.table, t.records);
+  r.machine_rows = 1;
+  r.human_from = 1;
+  return r;
+}
+
+}  // namespace mgcramp

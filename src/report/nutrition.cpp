@@ -1,0 +1,347 @@
+// Reports for foods, forms, dose and intake.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mgcramp/report/builders.hpp"
+#include "util.hpp"
+
+namespace mgcramp {
+namespace {
+
+using detail::opt;
+Value round1(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
+std::string pct_text(double v) {
+  return fmt::format("{:.0f}%", v);
+}
+
+void add_dv_note(Report& r, const Dataset& ds, std::vector<std::string>& sources) {
+  r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}).", mg_text(ds.daily_value.mg),
+                     ds.daily_value.population));
+  sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
+}
+
+std::string views_text(const Form& f) {
+  std::string out;
+  for (const auto& v : f.article_views) {
+    if (!out.empty()) out += " | ";
+    out += fmt::format("{} {}: {}", v.source, name_of(v.view), v.note);
+  }
+  return out.empty() ? "-" : out;
+}
+
+// The supplemental UL of `in`, as a note, with a warning when `supp_mg` exceeds it.
+void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
+  if (!in.ul_supplemental_mg) {
+    if (supp_mg > 0) {
+      r.notice("no-ul-established", NoticeLevel::caution,
+               fmt::format("No upper limit is established for {}; supplements are not advised "
+                           "without medical advice.",
+                           in.life_stage));
+    }
+    return;
+  }
+  const double ul = *in.ul_supplemental_mg;
+  if (supp_mg > ul) {
+    r.notice("exceeds-ul", NoticeLevel::caution,
+             fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
+                         "({:.0f}% of it).",
+                         mg_text(supp_mg), mg_text(ul), in.life_stage, supp_mg / ul * 100.0));
+  }
+}
+
+}  // namespace
+
+Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
+  const Intake* reference = reference_for(ds, profile);
+  const auto ranked = rank_foods(ds, q);
+  Report r;
+  const char* basis = q.basis == Basis::serving    ? "per serving"
+                      : q.basis == Basis::per_100g ? "per 100 g"
+                                                   : "per 100 kcal";
+  r.title = fmt::format("Foods ranked by magnesium {}", basis);
+  if (q.category) r.title.append(", category ").append(name_of(*q.category));
+  if (q.search) r.title += ", matching '" + *q.search + "'";
+  if (reference) {
+    r.title += fmt::format("; RDA {} ({})", mg_text(reference->rda_mg), reference->life_stage);
+  }
+  r.query.add("top", q.top);
+  r.query.add("per", q.basis);
+  r.query.add("category", q.category);
+  r.query.add("search", q.search);
+  add_profile_query(r, profile);
+  r.columns.push_back({"rank", "#", Align::right});
+  r.human_order.push_back(0);
+  add_record_columns<Food>(r);
+  // Computed for every food; the share of the RDA only with a profile.
+  for (const char* key :
+       {"mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}) {
+    r.columns.push_back({key, "", Align::right, false});
+  }
+  r.show("name", "Food");
+  r.show("serving", "Serving");
+  const char* value_key = q.basis == Basis::serving    ? "mg_per_serving"
+                          : q.basis == Basis::per_100g ? "mg_per_100g"
+                                                       : "mg_per_100kcal";
+  r.show(value_key, q.basis == Basis::serving    ? "Mg"
+                    : q.basis == Basis::per_100g ? "Mg/100 g"
+                                                 : "Mg/100 kcal");
+  r.show("pct_dv", "%DV");
+  r.show("category", "Category");
+  if (reference) {
+    r.show("pct_rda", "%RDA");
+    r.show("servings_for_rda", "Servings");
+  }
+  const std::size_t mg_col = r.column("mg_per_serving"), value_col = r.column(value_key);
+  std::vector<std::string> sources;
+  std::size_t rank = 0;
+  for (const auto& rf : ranked) {
+    const Food& f = *rf.food;
+    std::vector<Cell> row{++rank};
+    add_record_cells(row, f);
+    row[mg_col].text = mg_text(f.mg_per_serving);
+    auto per = [&](std::optional<double> base) -> Cell {
+      if (!base || *base <= 0) return {nullptr, "-"};
+      const double v = f.mg_per_serving / *base * 100.0;
+      return {round1(v), mg_text(v)};
+    };
+    row.push_back(per(f.grams));
+    row.push_back(per(f.kcal_per_serving));
+    const double dv = pct_daily_value(ds, f.mg_per_serving);
+    row.push_back({round1(dv), pct_text(dv)});
+    if (reference) {
+      const double pct = f.mg_per_serving / reference->rda_mg * 100.0;
+      const double servings = f.mg_per_serving > 0 ? reference->rda_mg / f.mg_per_serving : 0;
+      row.push_back({round1(pct), pct_text(pct)});
+      row.push_back({round1(servings), fmt::format("{:.1f}", servings)});
+    } else {
+      row.emplace_back(nullptr);
+      row.emplace_back(nullptr);
+    }
+    r.add_row(std::move(row));
+    sources.insert(sources.end(), f.sources.begin(), f.sources.end());
+  }
+  if (plot) r.plot = std::make_pair(r.column("name"), value_col);
+  add_dv_note(r, ds, sources);
+  r.note(
+      "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
+      "keeps its figure (nih_mg_per_serving) and a note on why.");
+  if (reference) add_notices(r, ds, reference->notices, sources);
+  add_source_notes(r, ds, sources);
+  return r;
+}
+
+Report forms_report(const Dataset& ds) {
+  Report r;
+  r.title = "Magnesium supplement forms";
+  add_record_columns<Form>(r);
+  r.show("id", "Form");
+  r.show("formula", "Formula");
+  r.show("elemental_pct", "Mg %");
+  r.show("absorption.relative", "Absorption");
+  r.show("laxative", "Laxative");
+  r.show("cramp_studies", "Cramp trials");
+  const std::size_t pct = r.column("elemental_pct"), trials = r.column("cramp_studies");
+  std::vector<std::string> sources;
+  for (const Form& f : ds.forms) {
+    std::vector<Cell> row;
+    add_record_cells(row, f);
+    row[pct].text = fmt::format("{:.1f}", f.elemental_pct);
+    if (f.cramp_studies.empty()) row[trials].text = "none";
+    r.add_row(std::move(row));
+  }
+  r.note(
+      "Mg %: elemental magnesium by weight of the compound as formulated (hydrates "
+      "included). Absorption: relative ranking from human studies; 'unknown' where no "
+      "human comparison settles it. 'mgcramp forms NAME' shows the evidence for one form.");
+  for (const Form& f : ds.forms) {
+    sources.insert(sources.end(), f.absorption.studies.begin(), f.absorption.studies.end());
+  }
+  add_source_notes(r, ds, sources);
+  return r;
+}
+
+Report form_report(const Dataset& ds, const Form& f) {
+  Report r;
+  r.title = f.name;
+  r.vertical = true;
+  r.single_object = true;
+  r.query.add("form", Value::ref(f.id));
+  add_record_columns<Form>(r);
+  for (const auto& [key, title] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"id", "Id"},
+           {"name", "Name"},
+           {"aliases", "Also called"},
+           {"formula", "Formula"},
+           {"elemental_pct", "Elemental Mg"},
+           {"typical_products_note", "Products"},
+           {"absorption.relative", "Absorption"},
+           {"absorption.summary", "Absorption evidence"},
+           {"gi_tolerance", "GI tolerance"},
+           {"laxative", "Laxative effect"},
+           {"cramp_evidence", "Cramp evidence"},
+           {"cramp_studies", "Cramp trials"},
+           {"article_views", "What the articles say"}}) {
+    r.show(key, title);
+  }
+  std::vector<Cell> row;
+  add_record_cells(row, f);
+  row[r.column("elemental_pct")].text = fmt::format("{:.1f}% by weight", f.elemental_pct);
+  if (f.cramp_studies.empty()) row[r.column("cramp_studies")].text = "none";
+  row[r.column("article_views")].text = views_text(f);
+  r.add_row(std::move(row));
+  add_source_notes(r, ds, f.sources);
+  return r;
+}
+
+Report dose_report(const Dataset& ds, const Dose& d, const Profile& profile) {
+  const Intake* reference = reference_for(ds, profile);
+  const std::string who = reference ? describe_profile(profile) : "";
+  Report r;
+  r.title = fmt::format("{}: elemental magnesium", d.form->name);
+  r.single_object = true;
+  r.query.add("form", Value::ref(d.form->id));
+  r.query.add("compound_mg", d.given == Dose::Given::compound ? Value(d.compound_mg) : Value());
+  r.query.add("elemental_mg", d.given == Dose::Given::elemental ? Value(d.elemental_mg) : Value());
+  add_profile_query(r, profile);
+  r.columns = {
+      {"form", "Form"},
+      {"elemental_pct", "Mg %", Align::right},
+      {"compound_mg", "Compound", Align::right},
+      {"elemental_mg", "Elemental Mg", Align::right},
+      {"life_stage", "Life stage", Align::left, reference != nullptr},
+      {"ul_supplemental_mg", "UL supplements", Align::right, reference != nullptr},
+      {"pct_ul", "% of UL", Align::right, reference != nullptr},
+      {"exceeds_ul", "Exceeds UL", Align::left, false},
+      {"sources", "Sources", Align::left, false},
+  };
+  std::vector<std::string> sources = d.form->sources;
+  Value life, ul, pct, exceeds;
+  std::string pct_t = "-";
+  if (reference) {
+    life = reference->life_stage;
+    if (reference->ul_supplemental_mg) {
+      ul = *reference->ul_supplemental_mg;
+      const double p = d.elemental_mg / *reference->ul_supplemental_mg * 100.0;
+      pct = round1(p);
+      pct_t = pct_text(p);
+      exceeds = d.elemental_mg > *reference->ul_supplemental_mg;
+    } else {
+      exceeds = true;
+    }
+    sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());
+  }
+  r.add_cells(
+      Value::ref(d.form->id),
+      Cell{d.form->elemental_pct, fmt::format("{:.1f}", d.form->elemental_pct)},
+      Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
+      Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)}, life,
+      Cell{ul, reference && reference->ul_supplemental_mg ? mg_text(*reference->ul_supplemental_mg)
+                                                          : "not established"},
+      Cell{pct, pct_t}, exceeds, d.form->sources);
+  if (d.form->typical_products_note) r.note(*d.form->typical_products_note);
+  if (reference) {
+    add_ul_lines(r, *reference, d.elemental_mg);
+    add_notices(r, ds, reference->notices, sources);
+  }
+  if (!who.empty()) r.title += " (" + who + ")";
+  add_source_notes(r, ds, sources);
+  return r;
+}
+
+Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile) {
+  const Intake& ref = *day.reference;
+  const std::string who = describe_profile(profile);
+  Report r;
+  Value::List foods, supplements;
+  for (const auto& fp : day.foods) {
+    foods.push_back(Value::Object{{"food", Value::ref(fp.food->id)}, {"servings", fp.servings}});
+  }
+  for (const auto& sp : day.supplements) {
+    supplements.push_back(
+        Value::Object{{"form", Value::ref(sp.form->id)}, {"compound_mg", sp.compound_mg}});
+  }
+  r.query.add("foods", std::move(foods));
+  r.query.add("supplements", std::move(supplements));
+  add_profile_query(r, profile);
+  r.title =
+      fmt::format("Daily magnesium for {}: RDA {}, UL for supplements {}", who, mg_text(ref.rda_mg),
+                  ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
+  r.columns = {
+      {"kind", "Kind"},
+      {"id", "Item"},
+      {"amount", "Amount"},
+      {"servings", "Servings", Align::right, false},
+      {"compound_mg", "Compound mg", Align::right, false},
+      {"mg", "Mg", Align::right},
+      {"pct_rda", "% RDA", Align::right},
+      {"pct_ul", "% UL", Align::right},
+      // For scripts: the limits each row is measured against, and whether a
+      // supplemental amount goes over the UL (null where the UL does not apply).
+      {"life_stage", "Life stage", Align::left, false},
+      {"rda_mg", "RDA mg", Align::right, false},
+      {"ul_supplemental_mg", "UL mg", Align::right, false},
+      {"exceeds_ul", "Over UL", Align::left, false},
+  };
+  const Value life = Value::ref(ref.life_stage);
+  const Value rda_mg = ref.rda_mg;
+  const Value ul_mg = ref.ul_supplemental_mg;
+  auto exceeds = [&](double supplemental_mg) -> Value {
+    if (!ref.ul_supplemental_mg) return nullptr;
+    return supplemental_mg > *ref.ul_supplemental_mg;
+  };
+  auto pct_rda = [&](double mg) {
+    return Cell{round1(mg / ref.rda_mg * 100.0), pct_text(mg / ref.rda_mg * 100.0)};
+  };
+  auto pct_ul = [&](double mg) -> Cell {
+    if (!ref.ul_supplemental_mg) return {nullptr, "-"};
+    const double p = mg / *ref.ul_supplemental_mg * 100.0;
+    return {round1(p), pct_text(p)};
+  };
+  std::vector<std::string> sources = ref.sources;
+  for (const auto& fp : day.foods) {
+    r.add_cells("food", Value::ref(fp.food->id),
+                fmt::format("{:g} x {}", fp.servings, fp.food->serving), fp.servings, nullptr,
+                Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg), Cell{nullptr, ""}, life,
+                rda_mg, ul_mg, nullptr);
+    sources.insert(sources.end(), fp.food->sources.begin(), fp.food->sources.end());
+  }
+  for (const auto& sp : day.supplements) {
+    r.add_cells(
+        "supplement", Value::ref(sp.form->id),
+        fmt::format("{:g} mg compound ({:.1f}% Mg)", sp.compound_mg, sp.form->elemental_pct),
+        nullptr, sp.compound_mg, Cell{round1(sp.elemental_mg), mg_text(sp.elemental_mg)},
+        pct_rda(sp.elemental_mg), pct_ul(sp.elemental_mg), life, rda_mg, ul_mg,
+        exceeds(sp.elemental_mg));
+    sources.insert(sources.end(), sp.form->sources.begin(), sp.form->sources.end());
+  }
+  // Totals: rows for people, the summary for scripts.
+  r.machine_rows = r.rows.size();
+  auto total = [&](const char* kind, double mg, bool supplemental) {
+    r.add_cells(kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr, Cell{round1(mg), mg_text(mg)},
+                pct_rda(mg), supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr,
+                nullptr, nullptr);
+  };
+  total("food total", day.food_mg, false);
+  total("supplement total", day.supplement_mg, true);
+  total("total", day.total_mg, false);
+  r.summary = Value::Object{
+      {"life_stage", life},
+      {"rda_mg", rda_mg},
+      {"ul_supplemental_mg", ul_mg},
+      {"food_mg", round1(day.food_mg)},
+      {"supplement_mg", round1(day.supplement_mg)},
+      {"total_mg", round1(day.total_mg)},
+      {"pct_rda", round1(day.pct_rda)},
+      {"pct_ul", day.pct_ul ? round1(*day.pct_ul) : Value()},
+      {"exceeds_ul", day.exceeds_ul},
+  };
+  add_ul_lines(r, ref, day.supplement_mg);
+  add_notices(r, ds, ref.notices, sources);
+  add_source_notes(r, ds, sources);
+  return r;
+}
+
+}  // namespace mgcramp

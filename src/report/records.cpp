@@ -1,0 +1,188 @@
+// Reports for any record: show, search and cite.
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "mgcramp/render/citations.hpp"
+#include "mgcramp/report/builders.hpp"
+#include "mgcramp/text.hpp"
+#include "util.hpp"
+
+namespace mgcramp {
+namespace {
+
+using detail::opt;
+using schema::Field;
+
+// A field's value as a cell: its value, and text for people where the plain
+// text of the value would not read well.
+Cell to_cell(const Dataset&, const std::optional<Effect>& e) {
+  if (!e) return nullptr;
+  std::string text = detail::effect_text(*e) + ", " + e->measure;
+  if (e->p) text += fmt::format(", p = {:g}", *e->p);
+  return {record_value(*e), text};
+}
+Cell to_cell(const Dataset& ds, const std::vector<Stance>& v) {
+  return detail::stances_cell(ds, v);
+}
+Cell to_cell(const Dataset&, const std::vector<Discrepancy>& v) {
+  std::string text;
+  for (const auto& d : v) {
+    text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", d.source, d.note);
+  }
+  return {detail::field_value(v), text};
+}
+Cell to_cell(const Dataset&, const std::vector<ArticleView>& v) {
+  std::string text;
+  for (const auto& a : v) {
+    text += fmt::format("{}{} {}: {}", text.empty() ? "" : "; ", a.source, name_of(a.view), a.note);
+  }
+  return {detail::field_value(v), text};
+}
+template <class T>
+Cell to_cell(const Dataset&, const T& v) {
+  return detail::field_value(v);
+}
+
+// The cells of a record, with text for people where the plain text of the
+// value would not read well.
+template <class R>
+void add_fields(std::vector<Cell>& row, const Dataset& ds, const R& record) {
+  schema::describe(record, [&](const Field&, const auto& v) {
+    using T = std::decay_t<decltype(v)>;
+    if constexpr (schema::is_described<T>::value) {
+      add_fields(row, ds, v);
+    } else {
+      row.push_back(to_cell(ds, v));
+    }
+  });
+}
+
+// "claims/claim-x (evidence): Magnesium supplements reduce..." for a note.
+std::string link_text(const Dataset& ds, const Link& l) {
+  std::string label = record_label(ds, l.record);
+  if (text::display_width(label) > 70) label = text::wrap(label, 66).front() + " ...";
+  return fmt::format("[{}] {} {}: {}", record_id(ds, l.record), table_singular(l.record.table),
+                     l.field, label);
+}
+
+}  // namespace
+
+Report show_report(const Dataset& ds, RecordRef ref) {
+  Report r;
+  std::string kind(table_singular(ref.table));
+  kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+  r.title = fmt::format("{} {}", kind, record_id(ds, ref));
+  r.vertical = true;
+  r.single_object = true;
+  r.query.add("id", Value::ref(record_id(ds, ref)));
+  r.query.add("table", ref.table);
+  r.columns.push_back({"table", "Table", Align::left, false});
+  std::vector<Cell> row{table_name(ref.table)};
+  with_record(ds, ref, [&](const auto& rec) {
+    add_record_columns<std::decay_t<decltype(rec)>>(r);
+    add_fields(row, ds, rec);
+  });
+  for (std::size_t c = 1; c < r.columns.size(); ++c) r.columns[c].human = true;
+  const std::vector<Link> links = referenced_by(ds, ref);
+  Value::List by;
+  for (const Link& l : links) {
+    Value::Object o;
+    o.emplace_back("table", table_name(l.record.table));
+    o.emplace_back("id", Value::ref(record_id(ds, l.record)));
+    o.emplace_back("field", l.field);
+    by.emplace_back(std::move(o));
+  }
+  r.columns.push_back({"referenced_by", "Referenced by", Align::left, false});
+  r.columns.back().fields = {"table", "id", "field"};
+  row.emplace_back(std::move(by));
+  r.add_row(std::move(row));
+
+  std::vector<std::string> cited = cited_ids(ds, ref);
+  if (ref.table == Table::intakes) add_notices(r, ds, ds.intakes[ref.index].notices, cited);
+  if (links.empty()) {
+    r.note("Nothing else in the dataset refers to it.");
+  } else {
+    r.note(fmt::format("Referenced by ({}):", links.size()));
+    for (const Link& l : links) r.note(link_text(ds, l), NoteLevel::info, 2);
+  }
+  add_source_notes(r, ds, cited);
+  return r;
+}
+
+Report search_report(const Dataset& ds, const SearchQuery& q) {
+  const SearchResult res = search(ds, q);
+  Report r;
+  r.title =
+      fmt::format("Search \"{}\": {} {}", q.text, res.total, res.total == 1 ? "match" : "matches");
+  r.query.add("text", q.text);
+  r.query.add("table", q.table);
+  r.query.add("limit", q.limit);
+  r.summary = Value::Object{{"matches", res.total}, {"shown", res.hits.size()}};
+  r.columns = {{"rank", "#", Align::right, false},
+               {"table", "Table", Align::left, false},
+               {"id", "Id"},
+               {"label", "Name", Align::left, false},
+               {"field", "Field", Align::left, false},
+               {"snippet", "Match"},
+               {"score", "Score", Align::right, false}};
+  std::size_t rank = 0;
+  for (const SearchHit& h : res.hits) {
+    r.add_cells(++rank, table_name(h.record.table), record_id(ds, h.record),
+                record_label(ds, h.record), h.field,
+                Cell{h.snippet,
+                     fmt::format("{}, {}: {}", table_singular(h.record.table), h.field, h.snippet)},
+                h.score);
+  }
+  if (res.hits.size() < res.total) {
+    r.note(fmt::format("Showing the best {} of {}.", res.hits.size(), res.total));
+  }
+  if (!res.hits.empty()) r.note("'mgcramp show ID' shows a record in full, with its sources.");
+  return r;
+}
+
+Report citations_report(const std::vector<Citable>& items) {
+  Report r;
+  r.title = "References";
+  r.columns = {{"id", "Id"},
+               {"type", "Type", Align::left, false},
+               {"reference", "Reference"},
+               {"author_names", "Authors", Align::left, false},
+               {"title", "Title", Align::left, false},
+               {"journal", "Journal", Align::left, false},
+               {"publisher", "Publisher", Align::left, false},
+               {"year", "Year", Align::right, false},
+               {"volume", "Volume", Align::left, false},
+               {"issue", "Issue", Align::left, false},
+               {"pages", "Pages", Align::left, false},
+               {"pmid", "PMID", Align::left, false},
+               {"doi", "DOI", Align::left, false},
+               {"url", "URL", Align::left, false},
+               {"commercial_interest", "Sells Mg", Align::left, false}};
+  for (const Citable& c : items) {
+    Value::List authors;
+    const AuthorList a = authors_of(c);
+    for (const Author& n : a.names) {
+      authors.push_back(n.initials.empty() ? n.family : n.family + " " + n.initials);
+    }
+    if (a.others) authors.push_back("et al.");
+    if (const Study* s = c.study) {
+      r.add_cells(s->id, "study", reference_text(c), authors, s->title, s->journal, nullptr,
+                  s->year, opt(s->volume), opt(s->issue), opt(s->pages), opt(s->pmid), opt(s->doi),
+                  s->pmid ? Value("https://pubmed.ncbi.nlm.nih.gov/" + *s->pmid + "/") : Value(),
+                  false);
+    } else {
+      const Source* src = c.source;
+      r.add_cells(src->id, src->kind, reference_text(c), authors, src->title, nullptr,
+                  opt(src->publisher), opt(citation_year(c)), nullptr, nullptr, nullptr, nullptr,
+                  nullptr, opt(src->url), src->commercial_interest);
+    }
+  }
+  Value::List ids;
+  for (const Citable& c : items) ids.push_back(Value::ref(c.id()));
+  r.query.add("ids", std::move(ids));
+  r.citations = items;
+  return r;
+}
+
+}  // namespace mgcramp

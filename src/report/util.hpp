@@ -1,0 +1,26 @@
+#pragma once
+// Internal helpers shared by the report builders.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mgcramp/model/records.hpp"
+#include "mgcramp/report/record_value.hpp"
+#include "mgcramp/report/report.hpp"
+
+namespace mgcramp::detail {
+
+// An optional value: the value, or null.
+template <class T>
+Value opt(const std::optional<T>& v) {
+  return Value(v);
+}
+// "-0.18 [-0.84, 0.49]"
+std::string effect_text(const Effect& e);
+
+// Each article's stance on a claim: [{source, stance, locator,
+// commercial_interest}] for JSON, "art-x (sells magnesium) supports
+// ("Heading"); ..." for humans.
+Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances);
+
+}  // namespace mgcramp::detail
