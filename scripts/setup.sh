@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev catch2)
+# More packages for a particular build, e.g. EXTRA_PACKAGES="clang-14 libclang-rt-14-dev"
+# for the fuzz targets (.ci/run, bench/fuzz.sh).
+read -r -a extra <<<"${EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
