@@ -13,7 +13,6 @@ namespace {
 using schema::Field;
 using schema::Path;
 
-
 // The text a field's value holds, piece by piece: strings, ids, list items
 // and enumerated values' names. Every piece lives as long as the dataset.
 // Numbers and flags hold none.

@@ -6,8 +6,32 @@
 #include "mgcramp/io/embedded.hpp"
 #include "mgcramp/io/load.hpp"
 #include "mgcramp/model/tables.hpp"
+#include "mgcramp/query/foods.hpp"
+#include "mgcramp/query/supplements.hpp"
+#include "mgcramp/query/trials.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 using namespace mgcramp;
+using Catch::Contains;
+
+namespace {
+const Dataset& ds() {
+  return embedded_dataset();
+}
+TrialQuery pregnancy_trials() {
+  TrialQuery q;
+  q.population = Population::pregnancy;
+  return q;
+}
+std::set<std::string> ids(const std::vector<const Study*>& v) {
+  std::set<std::string> out;
+  for (const Study* s : v) out.insert(s->id);
+  return out;
+}
+}  // namespace
 
 TEST_CASE("every table of the shipped dataset has records") {
   // The loader lets the context tables be empty; the shipped data fills them all.
@@ -15,4 +39,93 @@ TEST_CASE("every table of the shipped dataset has records") {
     INFO(t.table);
     CHECK(t.records > 0);
   }
+}
+
+TEST_CASE("the studies the articles cite are present with PubMed identifiers") {
+  struct Known {
+    const char* id;
+    const char* pmid;
+  };
+  // PMIDs confirmed against PubMed records (see each study's notes).
+  for (const Known& k : {Known{"roguin-maor-2017", "28241153"}, Known{"sebo-2014", "24280947"},
+                         Known{"roffe-2002", "12011773"}, Known{"frusso-1999", "10907623"},
+                         Known{"katzberg-2010", "20177124"}, Known{"dahle-1995", "7631676"},
+                         Known{"supakatisant-2015", "22909270"}, Known{"araujo-2020", "31923242"},
+                         Known{"liu-2021", "34247796"}, Known{"hallegraeff-2012", "22341378"},
+                         Known{"firoz-2001", "11794633"}}) {
+    INFO(k.id);
+    const Study* s = ds().find_study(k.id);
+    REQUIRE(s != nullptr);
+    CHECK(s->pmid == std::optional<std::string>(k.pmid));
+  }
+  for (const char* id :
+       {"garrison-2020", "garrison-2012", "barna-2021", "nygaard-2008", "delacour-2018"}) {
+    INFO(id);
+    CHECK(ds().find_study(id) != nullptr);
+  }
+}
+
+TEST_CASE("trials --population pregnancy gives exactly the four pregnancy trials") {
+  CHECK(ids(find_trials(ds(), pregnancy_trials())) ==
+        std::set<std::string>{"dahle-1995", "nygaard-2008", "supakatisant-2015", "araujo-2020"});
+}
+
+TEST_CASE("claims: at least 25 most with two or more stances every verdict citing evidence") {
+  CHECK(ds().claims.size() >= 25);
+  std::size_t multi = 0;
+  std::size_t with_study = 0;
+  for (const Claim& c : ds().claims) {
+    INFO(c.id);
+    if (c.stances.size() >= 2) ++multi;
+    if (std::any_of(c.verdict.evidence.begin(), c.verdict.evidence.end(),
+                    [](const std::string& id) { return ds().find_study(id) != nullptr; })) {
+      ++with_study;
+    }
+  }
+  CHECK(multi * 2 > ds().claims.size());
+  // Claims about reference values (RDA, UL, deficiency signs) rest on the
+  // NIH/IOM tables rather than a study; the rest cite studies.
+  CHECK(with_study * 3 >= ds().claims.size() * 2);
+}
+
+TEST_CASE("the articles are sources with their commercial interest") {
+  for (const char* id : {"art-why-not-natural", "art-cymbiotika", "art-clepon", "art-healthline",
+                         "art-bisglycinate-blog"}) {
+    INFO(id);
+    const Source* s = ds().find_source(id);
+    REQUIRE(s != nullptr);
+    CHECK(s->kind == SourceKind::article);
+  }
+  CHECK(ds().find_source("art-why-not-natural")->commercial_interest);
+  CHECK(ds().find_source("art-cymbiotika")->commercial_interest);
+  CHECK_FALSE(ds().find_source("art-healthline")->commercial_interest);
+}
+
+TEST_CASE("the NIH food table is present and disagreements are explained") {
+  const auto nih = std::count_if(ds().foods.begin(), ds().foods.end(),
+                                 [](const Food& f) { return f.nih_mg_per_serving.has_value(); });
+  CHECK(nih >= 30);
+  for (const Food& f : ds().foods) {
+    if (f.nih_mg_per_serving && std::fabs(*f.nih_mg_per_serving - f.mg_per_serving) > 0.5) {
+      INFO(f.id);
+      CHECK(f.note.has_value());
+    }
+  }
+  for (const char* seed :
+       {"kale", "quinoa", "lentils", "mackerel", "brown rice", "dark chocolate"}) {
+    INFO(seed);
+    CHECK_NOTHROW(resolve_food(ds(), seed));
+  }
+}
+
+TEST_CASE("every required supplement form is present") {
+  for (const char* id :
+       {"oxide", "citrate", "glycinate", "chloride", "lactate", "sulfate", "malate", "carbonate",
+        "hydroxide", "aspartate", "taurate", "l-threonate", "gluconate", "orotate"}) {
+    INFO(id);
+    CHECK(ds().find_form(id) != nullptr);
+  }
+  CHECK(resolve_form(ds(), "bisglycinate").id == "glycinate");
+  CHECK(resolve_form(ds(), "Magnesium citrate").id == "citrate");
+  CHECK_THROWS_WITH(resolve_form(ds(), "citrat3"), Contains("did you mean 'citrate'"));
 }

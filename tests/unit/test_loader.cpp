@@ -643,3 +643,25 @@ TEST_CASE("deep nesting says so in its hint") {
   const std::string deep = "{\"a\":" + std::string(40, '[') + std::string(40, ']') + "}";
   CHECK_THAT(full_error_of(deep), Contains("nesting deeper than 32 levels (no record"));
 }
+
+TEST_CASE("a food follows its USDA figures and a form its formula") {
+  json d = fixture::dataset();
+  fixture::food(d, "pumpkin-seeds")["mg_per_serving"] = 170;
+  CHECK_THAT(error_of(d), Contains("mydata.json: /foods/0/mg_per_serving: 170 does not agree "
+                                   "with usda_mg_per_100g x grams / 100"));
+  d = fixture::dataset();
+  fixture::form(d, "oxide")["elemental_pct"] = 50;
+  CHECK_THAT(error_of(d), Contains("/forms/0/elemental_pct: 50 does not match"));
+  d = fixture::dataset();
+  fixture::form(d, "oxide")["hydrate_water"] = 2;
+  CHECK(error_of(d) == "mydata.json: /forms/0/hydrate_water: 2 does not match the formula's 0 H2O");
+  d = fixture::dataset();
+  fixture::form(d, "oxide")["formula"] = "Mg(O";
+  CHECK_THAT(error_of(d), Contains("/forms/0/formula: missing ')'"));
+  d = fixture::dataset();
+  fixture::food(d, "pumpkin-seeds")["category"] = "candy";
+  CHECK_THAT(error_of(d), Contains("/foods/0/category: expected \"nuts-seeds\""));
+  d = fixture::dataset();
+  fixture::study(d, "example-2017")["cited_by"] = json::array({"nih-ods-magnesium"});
+  CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
+}
