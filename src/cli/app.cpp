@@ -172,7 +172,8 @@ int run(int argc, char** argv) {
   app.add_option("--format", global.format, "Output format: table, json, csv or md")
       ->type_name("FMT");
   app.add_flag("--json", global.json, "Short for --format json");
-  app.add_option("--color", global.color, "Colour: auto, always or never")->type_name("WHEN");
+  app.add_option("--color", global.color, "Colour: " + text::join_or(enum_names<ColorMode>()))
+      ->type_name("WHEN");
   app.fallthrough();
   app.allow_extras();
   app.require_subcommand(0, 1);

@@ -57,12 +57,7 @@ Examples:
     q.result = parse_choice<Conclusion>("--result", o->result);
     if (o->since) q.since = parse_year("--since", *o->since);
     if (o->min_n) q.min_n = static_cast<long long>(parse_count("--min-n", *o->min_n));
-    const std::string sort = text::to_lower(o->sort);
-    if (sort != "year" && sort != "n") {
-      throw UsageError(fmt::format("--sort must be year or n, got '{}'", text::sanitize(o->sort)),
-                       "for example --sort n");
-    }
-    q.sort_by_n = sort == "n";
+    q.sort = parse_choice<TrialOrder>("--sort", o->sort);
     q.all = o->all;
     return ctx.render(trials_report(ds, q, o->plot));
   };

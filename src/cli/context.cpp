@@ -45,19 +45,14 @@ const Dataset& Context::dataset() {
 RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
   o.format = parse_format(global_.format, global_.json, citations);
-  const std::string c = text::to_lower(global_.color);
-  if (c == "always") {
-    o.color = !env_set("NO_COLOR");  // NO_COLOR wins even over --color always
-  } else if (c == "never") {
-    o.color = false;
-  } else if (c == "auto") {
-    const char* term = std::getenv("TERM");
-    o.color = ::isatty(STDOUT_FILENO) == 1 && !env_set("NO_COLOR") &&
-              !(term != nullptr && std::strcmp(term, "dumb") == 0);
-  } else {
-    throw UsageError(fmt::format("--color must be auto, always or never, got '{}'",
-                                 text::sanitize(global_.color)),
-                     "for example --color never");
+  switch (parse_choice<ColorMode>("--color", global_.color)) {
+    case ColorMode::always: o.color = !env_set("NO_COLOR"); break;  // NO_COLOR wins even so
+    case ColorMode::never: o.color = false; break;
+    case ColorMode::automatic: {
+      const char* term = std::getenv("TERM");
+      o.color = ::isatty(STDOUT_FILENO) == 1 && !env_set("NO_COLOR") &&
+                !(term != nullptr && std::strcmp(term, "dumb") == 0);
+    }
   }
   o.color = o.color && o.format == Format::table;
   return o;

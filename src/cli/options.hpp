@@ -17,6 +17,14 @@
 
 namespace mgcramp::cli {
 
+// When tables are coloured: on a terminal (auto), always or never.
+enum class ColorMode : std::uint8_t { automatic, always, never };
+}  // namespace mgcramp::cli
+namespace mgcramp {
+MGCRAMP_ENUM_NAMES(cli::ColorMode, "colour", cli::ColorMode::never, "auto", "always", "never");
+}  // namespace mgcramp
+namespace mgcramp::cli {
+
 // --age, --months, --sex, --pregnant and --lactating, as typed.
 struct ProfileInput {
   std::optional<std::string> age;     // years, decimals allowed

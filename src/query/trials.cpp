@@ -27,7 +27,7 @@ std::vector<const Study*> find_trials(const Dataset& ds, const TrialQuery& q) {
     out.push_back(&s);
   }
   std::stable_sort(out.begin(), out.end(), [&](const Study* a, const Study* b) {
-    if (q.sort_by_n) return participants(*a) > participants(*b);
+    if (q.sort == TrialOrder::n) return participants(*a) > participants(*b);
     return a->year < b->year;
   });
   return out;

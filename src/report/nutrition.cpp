@@ -128,7 +128,14 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.note(
       "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
       "keeps its figure (nih_mg_per_serving) and a note on why.");
-  if (reference) add_notices(r, ds, reference->notices, sources);
+  if (reference) {
+    // The reference intake the shares are of.
+    r.summary = Value::Object{{"intake", Value::ref(reference->id)},
+                              {"life_stage", Value::ref(reference->life_stage)},
+                              {"kind", reference->kind},
+                              {"rda_mg", reference->rda_mg}};
+    add_notices(r, ds, reference->notices, sources);
+  }
   add_source_notes(r, ds, sources);
   return r;
 }

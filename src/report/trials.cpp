@@ -27,7 +27,7 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
   r.query.add("result", q.result);
   r.query.add("since", q.since);
   r.query.add("min_n", q.min_n);
-  r.query.add("sort", q.sort_by_n ? "n" : "year");
+  r.query.add("sort", q.sort);
   r.query.add("all", q.all);
   r.query.add("plot", plot);
   add_record_columns<Study>(r);

@@ -59,7 +59,7 @@ TEST_CASE("trial filters: form since min-n result and sort by n") {
   q.result = Conclusion::benefit;
   q.since = 2010;
   q.min_n = 50;
-  q.sort_by_n = true;
+  q.sort = TrialOrder::n;
   const auto v = find_trials(ds(), q);
   for (const Study* s : v) {
     CHECK(s->year >= 2010);

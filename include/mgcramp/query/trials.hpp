@@ -9,6 +9,10 @@
 
 namespace mgcramp {
 
+// Oldest first, or largest first.
+enum class TrialOrder : std::uint8_t { year, n };
+MGCRAMP_ENUM_NAMES(TrialOrder, "order", TrialOrder::n, "year", "n");
+
 struct TrialQuery {
   std::optional<Population> population;
   std::optional<std::string> form;  // a form id, or "mixed"
@@ -17,8 +21,8 @@ struct TrialQuery {
   std::optional<Conclusion> result;
   std::optional<int> since;        // first year included
   std::optional<long long> min_n;  // minimum participants
-  bool sort_by_n = false;          // largest first; default oldest first
-  bool all = false;                // include studies of other interventions
+  TrialOrder sort = TrialOrder::year;
+  bool all = false;  // include studies of other interventions
 };
 
 // Studies matching the query. By default only randomized trials (parallel,
