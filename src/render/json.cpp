@@ -1,0 +1,248 @@
+// JSON for scripts: one envelope per command (docs/json.md).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "formats.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::detail {
+namespace {
+
+// JSON for scripts, written directly from the report's cells: object keys
+// in column order, two-space indentation, integral doubles as integers
+// (30.0 prints as 30). Strings escape what JSON requires and also DEL and the
+// C1 controls (U+0080..U+009F), which must not reach a terminal either;
+// invalid UTF-8 becomes U+FFFD.
+class JsonWriter {
+ public:
+  // `pretty`: a new line and two spaces per level; else all on one line.
+  explicit JsonWriter(std::string& out, bool pretty = true) : out_(out), pretty_(pretty) {}
+
+  void value(const Value& v, std::size_t depth) {
+    switch (v.kind()) {
+      case Value::Kind::null: out_ += "null"; break;
+      case Value::Kind::boolean: out_ += v.as_bool() ? "true" : "false"; break;
+      case Value::Kind::integer:
+        fmt::format_to(std::back_inserter(out_), "{}", v.as_integer());
+        break;
+      case Value::Kind::number: number(v.as_number()); break;
+      case Value::Kind::text: string(v.as_text()); break;
+      case Value::Kind::list: {
+        if (v.size() == 0) {
+          out_ += "[]";
+          break;
+        }
+        out_ += '[';
+        bool first = true;
+        for (const auto& e : v.as_list()) {
+          next(first, depth + 1);
+          value(e, depth + 1);
+        }
+        close(']', depth);
+        break;
+      }
+      case Value::Kind::object: {
+        if (v.size() == 0) {
+          out_ += "{}";
+          break;
+        }
+        out_ += '{';
+        bool first = true;
+        for (const auto& [k, e] : v.as_object()) {
+          key(first, k, depth + 1);
+          value(e, depth + 1);
+        }
+        close('}', depth);
+        break;
+      }
+    }
+  }
+
+  // A row as an object. A dotted column key nests: "verdict.rating" and the
+  // columns after it that share "verdict." make one object "verdict".
+  void row(const Report& r, const std::vector<Cell>& cells, std::size_t depth) {
+    if (r.columns.empty()) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '{';
+    std::vector<std::string_view> open;  // the objects entered, by key
+    std::vector<bool> first{true};
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      if (!r.columns[c].machine) continue;
+      std::string_view k = r.columns[c].key;
+      std::vector<std::string_view> parts;
+      for (std::size_t dot; (dot = k.find('.')) != std::string_view::npos;
+           k.remove_prefix(dot + 1)) {
+        parts.push_back(k.substr(0, dot));
+      }
+      std::size_t keep = 0;
+      while (keep < open.size() && keep < parts.size() && open[keep] == parts[keep]) ++keep;
+      while (open.size() > keep) {
+        open.pop_back();
+        first.pop_back();
+        close('}', depth + 1 + open.size());
+      }
+      for (std::size_t i = keep; i < parts.size(); ++i) {
+        bool f = first.back();
+        key(f, parts[i], depth + 1 + open.size());
+        first.back() = f;
+        out_ += '{';
+        open.push_back(parts[i]);
+        first.push_back(true);
+      }
+      bool f = first.back();
+      key(f, k, depth + 1 + open.size());
+      first.back() = f;
+      if (c < cells.size()) {
+        value(cells[c].value, depth + 1 + open.size());
+      } else {
+        out_ += "null";
+      }
+    }
+    while (!open.empty()) {
+      open.pop_back();
+      close('}', depth + 1 + open.size());
+    }
+    close('}', depth);
+  }
+
+  // `"key": value` as a member of an object at `depth`.
+  void member(bool& first, std::string_view k, const Value& v, std::size_t depth) {
+    key(first, k, depth + 1);
+    value(v, depth + 1);
+  }
+  void key_at(bool& first, std::string_view k, std::size_t depth) { key(first, k, depth); }
+
+  // A separator and a new line at `depth` before an element.
+  void next(bool& first, std::size_t depth) {
+    if (!first) out_ += ',';
+    first = false;
+    if (!pretty_) return;
+    out_ += '\n';
+    out_.append(2 * depth, ' ');
+  }
+
+  void close(char bracket, std::size_t depth) {
+    if (pretty_) {
+      out_ += '\n';
+      out_.append(2 * depth, ' ');
+    }
+    out_ += bracket;
+  }
+
+ private:
+  void key(bool& first, std::string_view k, std::size_t depth) {
+    next(first, depth);
+    string(k);
+    out_ += pretty_ ? ": " : ":";
+  }
+
+  void number(double d) {
+    if (!std::isfinite(d)) {
+      out_ += "null";
+    } else if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 1e15) {
+      fmt::format_to(std::back_inserter(out_), "{}", static_cast<long long>(std::round(d)));
+    } else {
+      fmt::format_to(std::back_inserter(out_), "{}", d);
+    }
+  }
+
+  void string(std::string_view s) {
+    out_ += '"';
+    std::size_t i = 0;
+    while (i < s.size()) {
+      // Printable ASCII up to the next quote or backslash goes out as it is.
+      const std::string_view run = s.substr(i, text::printable_run(s, i));
+      const std::size_t j = i + std::min(run.find('"'), std::min(run.find('\\'), run.size()));
+      out_.append(s, i, j - i);
+      i = j;
+      if (i == s.size()) break;
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t len = text::utf8_sequence(s, i);
+      if (c == '"' || c == '\\') {
+        out_ += '\\';
+        out_ += static_cast<char>(c);
+      } else if (c == '\n') {
+        out_ += "\\n";
+      } else if (c == '\t') {
+        out_ += "\\t";
+      } else if (c == '\r') {
+        out_ += "\\r";
+      } else if (len == 1) {  // other C0 controls and DEL
+        fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);
+      } else if (len == 0) {
+        out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+        i += 1;
+        continue;
+      } else if (const char32_t cp = text::code_point(s, i, len);
+                 cp < 0xA0 || text::is_bidi_control(cp)) {  // C1 and bidirectional controls
+        fmt::format_to(std::back_inserter(out_), "\\u{:04x}", static_cast<std::uint32_t>(cp));
+      } else {
+        out_.append(s, i, len);
+      }
+      i += len;
+    }
+    out_ += '"';
+  }
+
+  std::string& out_;
+  bool pretty_;
+};
+
+}  // namespace
+
+void append_compact_json(std::string& out, const Value& v) {
+  JsonWriter(out, false).value(v, 0);
+}
+
+// One object: {"query", "results" (or "result"), "summary", "notices",
+// "sources"}, the same envelope for every command (docs/json.md).
+std::string render_json(const Report& r) {
+  std::string out;
+  JsonWriter w(out);
+  out += '{';
+  bool first = true;
+  w.member(first, "query", r.query, 0);
+  const std::size_t n = machine_rows(r);
+  if (r.single_object) {
+    w.key_at(first, "result", 1);
+    if (n == 0) {
+      out += "null";
+    } else {
+      w.row(r, r.rows[0], 1);
+    }
+  } else {
+    w.key_at(first, "results", 1);
+    if (n == 0) {
+      out += "[]";
+    } else {
+      out += '[';
+      bool first_row = true;
+      for (std::size_t i = 0; i < n; ++i) {
+        w.next(first_row, 2);
+        w.row(r, r.rows[i], 2);
+      }
+      w.close(']', 1);
+    }
+  }
+  if (!r.summary.is_null()) w.member(first, "summary", r.summary, 0);
+  Value::List notices;
+  notices.reserve(r.notices.size());
+  for (const auto& x : r.notices) {
+    notices.push_back(
+        Value::Object{{"id", Value::ref(x.id)}, {"level", x.level}, {"text", Value::ref(x.text)}});
+  }
+  w.member(first, "notices", Value(std::move(notices)), 0);
+  w.member(first, "sources", r.sources ? r.sources() : Value::list(), 0);
+  w.close('}', 0);
+  out += '\n';
+  return out;
+}
+
+}  // namespace mgcramp::detail
