@@ -51,5 +51,7 @@ cite garrison-2020 --format bibtex
 trials --design all --all
 cite --all --format bibtex
 claims
+claims --json
+trials --design all --all --json
 Q
 exit $status

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -12,6 +13,33 @@
 
 namespace mgcramp::detail {
 namespace {
+
+// Bytes a JSON string holds as they are.
+struct PlainTable {
+  bool plain[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x20; c < 0x7f; ++c) plain[c] = c != '"' && c != '\\';
+  }
+};
+constexpr PlainTable kPlain;
+
+// The length of the leading run of whole 8-byte words of `s` that hold only
+// bytes a JSON string writes as they are (a word at a time, most text).
+std::size_t plain_words(std::string_view s) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    if ((w & highs) | below_space | zero_byte(w ^ (ones * 0x7f)) | zero_byte(w ^ (ones * '"')) |
+        zero_byte(w ^ (ones * '\\'))) {
+      break;
+    }
+  }
+  return i;
+}
 
 // JSON for scripts, written directly from the report's cells: object keys
 // in column order, two-space indentation, integral doubles as integers
@@ -63,16 +91,21 @@ class JsonWriter {
     }
   }
 
-  // A row as an object. A dotted column key nests: "verdict.rating" and the
-  // columns after it that share "verdict." make one object "verdict".
-  void row(const Report& r, const std::vector<Cell>& cells, std::size_t depth) {
-    if (r.columns.empty()) {
-      out_ += "{}";
-      return;
-    }
-    out_ += '{';
-    std::vector<std::string_view> open;  // the objects entered, by key
-    std::vector<bool> first{true};
+  // How a row's columns nest: "verdict.rating" and the columns after it that
+  // share "verdict." make one object "verdict". Worked out once per report.
+  struct Step {
+    std::size_t column;
+    std::size_t closes;                   // objects to close before this column
+    std::vector<std::string_view> opens;  // objects to open
+    std::string_view key;
+  };
+  struct Layout {
+    std::vector<Step> steps;
+    std::size_t closes = 0;  // objects open after the last column
+  };
+  static Layout layout(const Report& r) {
+    Layout l;
+    std::vector<std::string_view> open;
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
       if (!r.columns[c].machine) continue;
       std::string_view k = r.columns[c].key;
@@ -83,31 +116,50 @@ class JsonWriter {
       }
       std::size_t keep = 0;
       while (keep < open.size() && keep < parts.size() && open[keep] == parts[keep]) ++keep;
-      while (open.size() > keep) {
-        open.pop_back();
+      Step step{c,
+                open.size() - keep,
+                {parts.begin() + static_cast<std::ptrdiff_t>(keep), parts.end()},
+                k};
+      open.resize(keep);
+      open.insert(open.end(), step.opens.begin(), step.opens.end());
+      l.steps.push_back(std::move(step));
+    }
+    l.closes = open.size();
+    return l;
+  }
+
+  void row(const Layout& l, const std::vector<Cell>& cells, std::size_t depth) {
+    if (l.steps.empty()) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '{';
+    // Whether the next member of each open object is its first.
+    std::vector<bool> first{true};
+    for (const Step& st : l.steps) {
+      for (std::size_t i = 0; i < st.closes; ++i) {
         first.pop_back();
-        close('}', depth + 1 + open.size());
+        close('}', depth + first.size());
       }
-      for (std::size_t i = keep; i < parts.size(); ++i) {
+      for (const auto& o : st.opens) {
         bool f = first.back();
-        key(f, parts[i], depth + 1 + open.size());
+        key(f, o, depth + first.size());
         first.back() = f;
         out_ += '{';
-        open.push_back(parts[i]);
         first.push_back(true);
       }
       bool f = first.back();
-      key(f, k, depth + 1 + open.size());
+      key(f, st.key, depth + first.size());
       first.back() = f;
-      if (c < cells.size()) {
-        value(cells[c].value, depth + 1 + open.size());
+      if (st.column < cells.size()) {
+        value(cells[st.column].value, depth + first.size());
       } else {
         out_ += "null";
       }
     }
-    while (!open.empty()) {
-      open.pop_back();
-      close('}', depth + 1 + open.size());
+    for (std::size_t i = 0; i < l.closes; ++i) {
+      first.pop_back();
+      close('}', depth + first.size());
     }
     close('}', depth);
   }
@@ -157,9 +209,9 @@ class JsonWriter {
     out_ += '"';
     std::size_t i = 0;
     while (i < s.size()) {
-      // Printable ASCII up to the next quote or backslash goes out as it is.
-      const std::string_view run = s.substr(i, text::printable_run(s, i));
-      const std::size_t j = i + std::min(run.find('"'), std::min(run.find('\\'), run.size()));
+      // Printable ASCII but the quote and the backslash goes out as it is.
+      std::size_t j = i + plain_words(s.substr(i));
+      while (j < s.size() && kPlain.plain[static_cast<unsigned char>(s[j])]) ++j;
       out_.append(s, i, j - i);
       i = j;
       if (i == s.size()) break;
@@ -205,6 +257,7 @@ void append_compact_json(std::string& out, const Value& v) {
 // "sources"}, the same envelope for every command (docs/json.md).
 std::string render_json(const Report& r) {
   std::string out;
+  out.reserve(4096 + 2048 * r.rows.size());
   JsonWriter w(out);
   out += '{';
   bool first = true;
@@ -215,7 +268,7 @@ std::string render_json(const Report& r) {
     if (n == 0) {
       out += "null";
     } else {
-      w.row(r, r.rows[0], 1);
+      w.row(JsonWriter::layout(r), r.rows[0], 1);
     }
   } else {
     w.key_at(first, "results", 1);
@@ -224,9 +277,10 @@ std::string render_json(const Report& r) {
     } else {
       out += '[';
       bool first_row = true;
+      const JsonWriter::Layout l = JsonWriter::layout(r);
       for (std::size_t i = 0; i < n; ++i) {
         w.next(first_row, 2);
-        w.row(r, r.rows[i], 2);
+        w.row(l, r.rows[i], 2);
       }
       w.close(']', 1);
     }

@@ -51,7 +51,7 @@ Report claims_report(const Dataset& ds, const ClaimQuery& q) {
   const std::size_t stances = r.column("stances");
   std::vector<std::string> cited;
   for (const Claim* c : claims) {
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, *c);
     row[stances] = detail::stances_cell(ds, c->stances);
     r.add_row(std::move(row));
@@ -84,7 +84,7 @@ Report sources_report(const Dataset& ds) {
   r.show("contradicted", "Contra");
   r.show("unsettled", "Open");
   for (const Source& s : ds.sources) {
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, s);
     if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
@@ -118,7 +118,7 @@ Report context_report(const Dataset& ds, std::string title, const std::vector<co
   for (const auto& [key, heading] : shown) r.show(key, heading);
   std::vector<std::string> cited;
   for (const T* it : items) {
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, *it);
     r.add_row(std::move(row));
     cited.insert(cited.end(), it->sources.begin(), it->sources.end());

@@ -153,7 +153,7 @@ Report forms_report(const Dataset& ds) {
   const std::size_t pct = r.column("elemental_pct"), trials = r.column("cramp_studies");
   std::vector<std::string> sources;
   for (const Form& f : ds.forms) {
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, f);
     row[pct].text = fmt::format("{:.1f}", f.elemental_pct);
     if (f.cramp_studies.empty()) row[trials].text = "none";
@@ -193,7 +193,7 @@ Report form_report(const Dataset& ds, const Form& f) {
            {"article_views", "What the articles say"}}) {
     r.show(key, title);
   }
-  std::vector<Cell> row;
+  std::vector<Cell> row = r.new_row();
   add_record_cells(row, f);
   row[r.column("elemental_pct")].text = fmt::format("{:.1f}% by weight", f.elemental_pct);
   if (f.cramp_studies.empty()) row[r.column("cramp_studies")].text = "none";

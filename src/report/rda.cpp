@@ -37,7 +37,7 @@ Report rda_report(const Dataset& ds, const Profile& profile) {
       }
     }
     source_ids.insert(source_ids.end(), in->sources.begin(), in->sources.end());
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, *in);
     row[rda].text = mg_text(in->rda_mg);
     row[ear].text = in->ear_mg ? mg_text(*in->ear_mg) : "none";

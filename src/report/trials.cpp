@@ -51,7 +51,7 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
   const std::size_t who = r.column("first_author"), effect = r.column("result.effect");
   std::vector<std::string> sources;
   for (const Study* s : studies) {
-    std::vector<Cell> row;
+    std::vector<Cell> row = r.new_row();
     add_record_cells(row, *s);
     row[who].text = s->id;
     row[effect].text = s->result.effect ? effect_text(*s->result.effect) : "-";

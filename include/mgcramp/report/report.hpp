@@ -102,6 +102,12 @@ struct Report {
   std::optional<std::pair<std::size_t, std::size_t>> plot;  // {label, value}
 
   void add_row(std::vector<Cell> cells) { rows.push_back(std::move(cells)); }
+  // An empty row with room for a cell per column.
+  std::vector<Cell> new_row() const {
+    std::vector<Cell> row;
+    row.reserve(columns.size());
+    return row;
+  }
   // The same, moving each cell in (a braced list of cells is copied).
   template <class... C>
   void add_cells(C&&... cells) {
