@@ -75,7 +75,8 @@ struct PoolOptions {
   Model model = Model::random;
   Tau2Method tau2 = Tau2Method::reml;  // used by the random-effects model only
   // Hartung-Knapp-Sidik-Jonkman (metafor test="knha", multiplier not truncated):
-  // t with k - 1 df. Needs k >= 2; with one study the result stays z-based.
+  // t with k - 1 df. Needs k >= 2; with one study the result stays z-based (as
+  // metafor). With the fixed model it uses the weights 1/vi, as metafor does.
   bool hksj = false;
 };
 
