@@ -77,6 +77,8 @@ struct PoolOptions {
   // Hartung-Knapp-Sidik-Jonkman (metafor test="knha", multiplier not truncated):
   // t with k - 1 df. Needs k >= 2; with one study the result stays z-based (as
   // metafor). With the fixed model it uses the weights 1/vi, as metafor does.
+  // A weighted residual sum of squares <= DBL_EPSILON counts as 0 (metafor):
+  // identical studies get se 0 and an infinite t.
   bool hksj = false;
 };
 
@@ -90,11 +92,12 @@ struct PoolResult {
   // within-study variance (k - 1) sum w / ((sum w)^2 - sum w^2), w = 1/vi; for
   // the fixed model max(0, 100 (Q - (k-1)) / Q) and Q / (k - 1). Q is Cochran's
   // with the fixed-effect weights, q_df = k - 1 and q_p its chi-square upper
-  // tail. With k = 1: tau2 = 0, q = 0, q_p = 1, i2 = 0, h2 = 1.
+  // tail. With k = 1 (as metafor): tau2 = 0, q = 0, q_p = 1, i2 = 0, h2 = 1.
   double tau2, i2, h2, q, q_p;
   // Random model with k >= 3 only: estimate +- t_{k-2,0.975} sqrt(tau2 + se^2)
-  // (Higgins et al. 2009, Cochrane Handbook 10.10.4.3), se the reported one
-  // (the HKSJ se under HKSJ). nullopt for the fixed model and for k < 3.
+  // (Higgins, Thompson & Spiegelhalter 2009; the Cochrane Handbook), se the
+  // reported one (the HKSJ se under HKSJ). nullopt for the fixed model and for
+  // k < 3.
   std::optional<double> prediction_low, prediction_high;
   std::vector<double> weights;  // percent of the total weight, sum 100, in input order
   bool converged = true;        // REML: Fisher scoring met its tolerance in 100 steps
@@ -102,7 +105,8 @@ struct PoolResult {
 
 // Pools study effects by inverse variance. REML uses Fisher scoring as metafor
 // does: start at max(0, Hedges' estimator), halve a step that would make tau2
-// negative, stop when it changes by less than 1e-10 or after 100 steps.
+// negative, stop when it changes by less than 1e-10 or after 100 steps, and
+// fall back to 0 if the restricted likelihood is higher there (ll0check).
 // Throws std::invalid_argument when studies is empty or a yi or vi is not
 // finite or a vi is not > 0.
 PoolResult pool(const std::vector<StudyEffect>& studies, const PoolOptions& options);
