@@ -75,6 +75,7 @@ Run setup_forms(CLI::App& sub);
 Run setup_dose(CLI::App& sub);
 Run setup_intake(CLI::App& sub);
 Run setup_trials(CLI::App& sub);
+Run setup_meta(CLI::App& sub);
 Run setup_claims(CLI::App& sub);
 Run setup_sources(CLI::App& sub);
 Run setup_causes(CLI::App& sub);

@@ -6,7 +6,7 @@ namespace mgcramp::cli {
 
 namespace {
 struct TrialsOptions {
-  std::optional<std::string> population, form, design, result, since, min_n;
+  std::optional<std::string> population, form, design, intervention, result, since, min_n, outcome;
   std::string sort = "year";
   bool all = false;
   bool plot = false;
@@ -18,22 +18,33 @@ Run setup_trials(CLI::App& sub) {
   sub.add_option("--population", o->population, help_choices<Population>())->type_name("P");
   sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
       ->type_name("FORM");
-  sub.add_option("--design", o->design, help_choices<Design>(", or all"))->type_name("D");
+  sub.add_option("--design", o->design,
+                 help_choices<Design>("; or trials (the default: rct, crossover-rct, n-of-1-rct), "
+                                      "reviews (systematic-review, meta-analysis) or all"))
+      ->type_name("D");
+  sub.add_option("--intervention", o->intervention,
+                 help_choices<InterventionKind>(" (default magnesium)"))
+      ->type_name("I");
+  sub.add_option("--outcome", o->outcome,
+                 help_choices<OutcomeMeasure>(" (the forest plot's; default: the one most "
+                                              "studies report)"))
+      ->type_name("M");
   sub.add_option("--result", o->result, help_choices<Conclusion>())->type_name("R");
   sub.add_option("--since", o->since, "Only studies published in YEAR or later")->type_name("YEAR");
   sub.add_option("--min-n", o->min_n, "Only studies with at least N participants")->type_name("N");
   sub.add_option("--sort", o->sort, "year (oldest first, default) or n (largest first)")
       ->type_name("KEY");
-  sub.add_flag("--all", o->all, "Add studies of other treatments (stretching, quinine)");
-  sub.add_flag("--plot", o->plot, "Text forest plot of studies with an effect and CI");
-  sub.footer(R"(By default lists randomized trials (parallel, crossover) of magnesium;
---design picks another design (meta-analysis, systematic-review, ... or all).
+  sub.add_flag("--all", o->all, "Studies of every treatment (stretching, quinine, ...)");
+  sub.add_flag("--plot", o->plot, "Forest plot of one outcome, all rows on one axis, pooled");
+  sub.footer(R"(By default lists randomized trials (parallel, crossover) of magnesium, after
+the pooled answer a review published for each population; --design picks
+another design (reviews, all, meta-analysis, ...).
 
 Examples:
   mgcramp trials --population pregnancy
   mgcramp trials --form oxide --sort n
-  mgcramp trials --design all --all --plot
-  mgcramp trials --design meta-analysis --json)");
+  mgcramp trials --population idiopathic --plot
+  mgcramp trials --design reviews --json)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
     TrialQuery q;
@@ -43,17 +54,21 @@ Examples:
                                                    : resolve_form(ds, *o->form).id;
     }
     if (o->design) {
-      q.all_designs = text::to_lower(*o->design) == "all";
-      if (!q.all_designs) {
-        const auto d = enum_from<Design>(text::to_lower(*o->design));
-        if (!d) {
-          throw UsageError("--design must be " + choices(enum_names<Design>()) + ", all, got '" +
-                               text::sanitize(*o->design) + "'",
-                           "for example --design rct");
-        }
-        q.design = d;
+      const std::string d = text::to_lower(*o->design);
+      if (const auto set = enum_from<DesignSet>(d)) {
+        q.designs = *set;
+      } else if (const auto one = enum_from<Design>(d)) {
+        q.design = one;
+      } else {
+        std::vector<std::string> names = enum_names<Design>();
+        for (const auto& n : enum_names<DesignSet>()) names.push_back(n);
+        throw UsageError(
+            "--design must be " + choices(names) + ", got '" + text::sanitize(*o->design) + "'",
+            "for example --design reviews");
       }
     }
+    q.intervention = parse_choice<InterventionKind>("--intervention", o->intervention);
+    q.outcome = parse_choice<OutcomeMeasure>("--outcome", o->outcome);
     q.result = parse_choice<Conclusion>("--result", o->result);
     if (o->since) q.since = parse_year("--since", *o->since);
     if (o->min_n) q.min_n = static_cast<long long>(parse_count("--min-n", *o->min_n));

@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
       {"dose", "Elemental magnesium in a dose, against the upper limit", &setup_dose},
       {"intake", "A day's magnesium from food and supplements vs RDA, UL", &setup_intake},
       {"trials", "Studies of magnesium for cramps, summary, forest plot", &setup_trials},
+      {"meta", "Pool one outcome across trials: random or fixed effects", &setup_meta},
       {"claims", "What the articles claim and what the evidence says", &setup_claims},
       {"sources", "Sources, who sells magnesium, each article's scorecard", &setup_sources},
       {"causes", "Causes and risk factors of cramps", &setup_causes},

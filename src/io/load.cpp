@@ -398,8 +398,12 @@ class Reader {
       for (std::size_t i = 0; in_.next_element(); ++i) {
         at_.push(i);
         T& x = v.emplace_back();
-        if constexpr (is_table_record<T>::value) register_record_ = {T::table, i};
-        read_object(x);
+        if constexpr (std::is_enum_v<T>) {
+          read_scalar(f, x, false);
+        } else {
+          if constexpr (is_table_record<T>::value) register_record_ = {T::table, i};
+          read_object(x);
+        }
         at_.pop();
       }
       if (v.empty() && f.non_empty)

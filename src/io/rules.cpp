@@ -157,23 +157,77 @@ void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r) {
   }
 }
 
-void check(const Effect& e, const Rules& r) {
-  if (e.p && *e.p > 1)
+namespace {
+
+void check_arm(const ArmResult& a, bool binary, const Rules& r, const std::string& key) {
+  const std::string at = r.pointer() + "/arms/" + key;
+  if (binary) {
+    if (!a.events || a.mean || a.sd) {
+      fail(r.origin(), at, "a binary outcome's arm gives events and n, not a mean or SD",
+           "give {\"events\": E, \"n\": N} for each arm");
+    }
+    if (*a.events > a.n) {
+      fail(r.origin(), at + "/events", fmt::format("{} exceeds n ({})", *a.events, a.n),
+           "events are counted among the arm's n");
+    }
+  } else {
+    if (!a.mean || !a.sd || a.events) {
+      fail(r.origin(), at, "a continuous outcome's arm gives n, mean and SD, not events",
+           "give {\"n\": N, \"mean\": M, \"sd\": SD} for each arm");
+    }
+    if (*a.sd <= 0) {
+      fail(r.origin(), at + "/sd", fmt::format("an SD must be greater than 0, got {:g}", *a.sd),
+           "give the arm's standard deviation, not its standard error or a range");
+    }
+  }
+}
+
+}  // namespace
+
+void check(const Outcome& o, const Rules& r) {
+  const MeasureInfo& m = info(o.measure);
+  if (o.p && *o.p > 1)
     r.fail("p", "a p value cannot exceed 1", "give p as a probability from 0 to 1");
-  if (e.ci_low > e.ci_high) {
-    r.fail("ci_high", fmt::format("{:g} is below ci_low ({:g})", e.ci_high, e.ci_low),
-           "give the interval as ci_low <= ci_high");
+  const int given = o.estimate.has_value() + o.ci_low.has_value() + o.ci_high.has_value();
+  if (given != 0 && given != 3) {
+    r.fail(o.estimate ? (o.ci_low ? "ci_high" : "ci_low") : "estimate",
+           "an effect needs estimate, ci_low and ci_high together",
+           "give all three as published, or none and the arms");
   }
-  if (e.null_value == 1 && e.ci_low <= 0) {
-    r.fail("ci_low",
-           fmt::format("a ratio (null_value 1) needs ci_low greater than 0, got {:g}", e.ci_low),
-           "ratios are positive: give the interval itself, not its logarithm");
+  if (given == 0 && !o.arms && !o.k) {
+    r.fail("estimate", "missing: an outcome needs its arms or its published effect",
+           "give arms (n, mean, SD or events per arm), or estimate, ci_low and ci_high; a "
+           "review that could not pool gives k instead");
   }
-  if (!(e.ci_low <= e.value && e.value <= e.ci_high)) {
-    r.fail("value",
-           fmt::format("must lie within [ci_low, ci_high] = [{:g}, {:g}], got {:g}", e.ci_low,
-                       e.ci_high, e.value),
-           "check value, ci_low and ci_high against the study");
+  if (o.arms) {
+    if (m.effect == EffectType::ratio) {
+      r.fail(
+          "arms",
+          fmt::format("a {} is published as an effect, not computed from arms", name_of(o.measure)),
+          "give estimate, ci_low and ci_high");
+    }
+    const bool binary = m.effect == EffectType::rr || m.effect == EffectType::odds_ratio ||
+                        m.effect == EffectType::rd;
+    check_arm(o.arms->intervention, binary, r, "intervention");
+    check_arm(o.arms->control, binary, r, "control");
+  }
+  if (given == 3) {
+    if (*o.ci_low > *o.ci_high) {
+      r.fail("ci_high", fmt::format("{:g} is below ci_low ({:g})", *o.ci_high, *o.ci_low),
+             "give the interval as ci_low <= ci_high");
+    }
+    if (is_ratio(m.effect) && *o.ci_low <= 0) {
+      r.fail("ci_low",
+             fmt::format("a ratio ({}) needs ci_low greater than 0, got {:g}", name_of(o.measure),
+                         *o.ci_low),
+             "ratios are positive: give the interval itself, not its logarithm");
+    }
+    if (!(*o.ci_low <= *o.estimate && *o.estimate <= *o.ci_high)) {
+      r.fail("estimate",
+             fmt::format("must lie within [ci_low, ci_high] = [{:g}, {:g}], got {:g}", *o.ci_low,
+                         *o.ci_high, *o.estimate),
+             "check estimate, ci_low and ci_high against the study");
+    }
   }
 }
 
@@ -185,6 +239,43 @@ void check(const Study& s, const Rules& r) {
   }
   check_once(r, "discrepancies", s.discrepancies, "a discrepancy",
              "give each article one discrepancy per study; merge the notes");
+  for (std::size_t i = 1; i < s.populations.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (s.populations[i] == s.populations[j]) {
+        fail(r.origin(), r.pointer() + "/populations/" + std::to_string(i),
+             fmt::format("\"{}\" is listed twice", name_of(s.populations[i])),
+             "list each population once");
+      }
+    }
+  }
+  if (!s.arms.empty() && s.n_randomized) {
+    long long sum = 0;
+    for (const StudyArm& a : s.arms) sum += a.n_randomized;
+    if (sum != *s.n_randomized) {
+      r.fail("arms",
+             fmt::format("arm sizes add up to {}, but n_randomized is {}", sum, *s.n_randomized),
+             "each arm's n_randomized, summed, is the study's n_randomized");
+    }
+  }
+  if (s.risk_of_bias_by && !s.risk_of_bias) {
+    r.fail("risk_of_bias", "missing: risk_of_bias_by names a review but no judgement is given",
+           "give the review's judgement, or drop risk_of_bias_by");
+  }
+  for (std::size_t i = 0; i < s.outcomes.size(); ++i) {
+    const Outcome& o = s.outcomes[i];
+    const std::string at = r.pointer() + "/outcomes/" + std::to_string(i);
+    if (o.arms && s.design == Design::crossover_rct) {
+      fail(r.origin(), at + "/arms",
+           "a crossover trial enters only with its published paired effect, not arm figures",
+           "give estimate, ci_low and ci_high from the paired analysis");
+    }
+    if (o.population && std::find(s.populations.begin(), s.populations.end(), *o.population) ==
+                            s.populations.end()) {
+      fail(r.origin(), at + "/population",
+           fmt::format("\"{}\" is not among the study's populations", name_of(*o.population)),
+           "add it to populations, or fix the outcome's population");
+    }
+  }
 }
 
 void check(const Claim& c, const Rules& r) {

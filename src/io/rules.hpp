@@ -72,7 +72,7 @@ void check(const Intake& in, const Rules& r);
 void check(const DailyValue& dv, const Rules& r);
 void check(const Food& f, const Rules& r);
 void check(const Form& f, const Rules& r);
-void check(const Effect& e, const Rules& r);
+void check(const Outcome& o, const Rules& r);
 void check(const Study& s, const Rules& r);
 void check(const Claim& c, const Rules& r);
 void check(const Remedy& m, const Rules& r);

@@ -44,6 +44,17 @@ std::string render_md(const Report& r) {
     return md_cell(c < row.size() ? human_view(row[c], scratch) : std::string_view("-"));
   };
   if (!r.title.empty()) out += "### " + md_cell(text::sanitize(r.title)) + "\n\n";
+  auto note_lines = [&](const std::vector<Note>& notes) {
+    for (const auto& n : notes) {
+      out += std::string(n.indent, ' ');
+      out += n.level == NoteLevel::warning ? "- **Warning:** " : "- ";
+      out += md_cell(text::sanitize(n.text)) + "\n";
+    }
+  };
+  if (!r.lead.empty()) {
+    note_lines(r.lead);
+    out += "\n";
+  }
   const auto cols = human_columns(r);
   if (r.rows.empty()) {
     out += "No matching records.\n";
@@ -78,13 +89,8 @@ std::string render_md(const Report& r) {
   }
   if (!r.notes.empty() || !r.source_notes.empty()) {
     out += "\n";
-    for (const auto* notes : {&r.notes, &r.source_notes}) {
-      for (const auto& n : *notes) {
-        out += std::string(n.indent, ' ');
-        out += n.level == NoteLevel::warning ? "- **Warning:** " : "- ";
-        out += md_cell(text::sanitize(n.text)) + "\n";
-      }
-    }
+    note_lines(r.notes);
+    note_lines(r.source_notes);
   }
   return out;
 }

@@ -5,34 +5,47 @@
 
 namespace mgcramp {
 
-bool ratio_scale(const Effect& e) {
-  return e.null_value == 1 && e.ci_low > 0;
+ForestAxis forest_axis(const std::vector<Estimate>& rows, bool ratio) {
+  ForestAxis a;
+  a.log = ratio;
+  a.null_value = ratio ? 1 : 0;
+  auto scale = [ratio](double v) { return ratio ? std::log(v) : v; };
+  double lo = scale(a.null_value);
+  double hi = lo;
+  for (const Estimate& e : rows) {
+    lo = std::min({lo, scale(e.ci_low), scale(e.estimate)});
+    hi = std::max({hi, scale(e.ci_high), scale(e.estimate)});
+  }
+  if (!(hi - lo > 1e-12)) hi = lo + 1;
+  const double pad = (hi - lo) * 0.05;
+  a.lo = lo - pad;
+  a.hi = hi + pad;
+  return a;
 }
 
-std::string forest_line(const Effect& e, std::size_t width) {
+double axis_low(const ForestAxis& a) {
+  return a.log ? std::exp(a.lo) : a.lo;
+}
+double axis_high(const ForestAxis& a) {
+  return a.log ? std::exp(a.hi) : a.hi;
+}
+
+std::string forest_line(const Estimate& e, const ForestAxis& axis, std::size_t width, bool pooled) {
   if (width < 5) width = 5;
-  // Ratios are drawn on a log scale, where 0.5 and 2 lie equally far from 1.
-  auto scale = [log = ratio_scale(e)](double v) { return log ? std::log(v) : v; };
-  const double estimate = scale(e.value), low = scale(e.ci_low), high = scale(e.ci_high),
-               none = scale(e.null_value);
-  double lo = std::min({low, none, estimate});
-  double hi = std::max({high, none, estimate});
-  if (hi - lo < 1e-12) hi = lo + 1;
-  const double pad = (hi - lo) * 0.05;
-  lo -= pad;
-  hi += pad;
+  auto scale = [&](double v) { return axis.log ? std::log(v) : v; };
   auto at = [&](double v) {
-    const double f = (v - lo) / (hi - lo) * static_cast<double>(width - 1);
-    return static_cast<std::size_t>(std::clamp(std::lround(f), 0L, static_cast<long>(width - 1)));
+    const double f = (scale(v) - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(width - 1);
+    const long last = static_cast<long>(width - 1);
+    return static_cast<std::size_t>(std::clamp(std::isfinite(f) ? std::lround(f) : 0L, 0L, last));
   };
   std::string line(width, ' ');
-  const std::size_t a = at(low);
-  const std::size_t b = at(high);
-  for (std::size_t i = a; i <= b; ++i) line[i] = '-';
-  line[at(none)] = '|';
-  line[a] = '[';
-  line[b] = ']';
-  line[at(estimate)] = 'o';
+  const std::size_t a = at(e.ci_low);
+  const std::size_t b = at(e.ci_high);
+  for (std::size_t i = a; i <= b; ++i) line[i] = pooled ? '=' : '-';
+  line[at(axis.null_value)] = '|';
+  line[a] = pooled ? '<' : '[';
+  line[b] = pooled ? '>' : ']';
+  line[at(e.estimate)] = pooled ? '#' : 'o';
   return line;
 }
 

@@ -16,10 +16,11 @@ namespace {
 
 constexpr std::size_t kGap = 2;
 constexpr std::size_t kMinColumn = 8;
-// Natural widths, then the widest columns give way until the row fits.
+// Natural widths, then the widest columns give way until the row fits;
+// `fixed` columns (plots) never give way.
 std::vector<std::size_t> fit_widths(const std::vector<std::string>& headers,
                                     const std::vector<std::vector<std::string>>& cells,
-                                    std::size_t width) {
+                                    std::size_t width, const std::vector<bool>& fixed) {
   std::vector<std::size_t> w(headers.size());
   std::vector<std::size_t> floor(headers.size());
   std::vector<std::size_t> word(headers.size());  // longest unbreakable word per column
@@ -35,7 +36,8 @@ std::vector<std::size_t> fit_widths(const std::vector<std::string>& headers,
         start = end + 1;
       }
     }
-    floor[c] = std::min(w[c], std::max(kMinColumn, text::display_width(headers[c])));
+    floor[c] =
+        fixed[c] ? w[c] : std::min(w[c], std::max(kMinColumn, text::display_width(headers[c])));
   }
   const std::size_t gaps = headers.empty() ? 0 : kGap * (headers.size() - 1);
   const std::size_t budget = width > gaps ? width - gaps : headers.size() * kMinColumn;
@@ -153,6 +155,10 @@ std::string render_table(const Report& r, const RenderOptions& o) {
       out += '\n';
     }
   }
+  if (!r.lead.empty()) {
+    render_notes(out, r.lead, o);
+    out += '\n';
+  }
   const auto cols = human_columns(r);
   if (!r.rows.empty() && (r.vertical || r.plot)) {
     if (r.plot) {
@@ -171,14 +177,20 @@ std::string render_table(const Report& r, const RenderOptions& o) {
       for (auto c : cols) line.push_back(c < row.size() ? human_text(row[c]) : "-");
       cells.push_back(std::move(line));
     }
-    const auto w = fit_widths(headers, cells, o.width);
+    std::vector<bool> fixed;
+    for (auto c : cols) fixed.push_back(r.columns[c].verbatim);
+    const auto w = fit_widths(headers, cells, o.width, fixed);
     std::vector<std::vector<std::string_view>> wrapped(cols.size());
     std::vector<std::string> storage(cols.size());
     std::string line;
     auto emit_row = [&](const std::vector<std::string>& row, bool header) {
       std::size_t height = 1;
       for (std::size_t c = 0; c < row.size(); ++c) {
-        text::wrap_views(row[c], w[c], wrapped[c], storage[c]);
+        if (r.columns[cols[c]].verbatim && !header) {
+          wrapped[c].assign(1, std::string_view(row[c]));
+        } else {
+          text::wrap_views(row[c], w[c], wrapped[c], storage[c]);
+        }
         height = std::max(height, wrapped[c].size());
       }
       for (std::size_t l = 0; l < height; ++l) {

@@ -12,8 +12,25 @@ namespace mgcramp {
 
 namespace detail {
 
-std::string effect_text(const Effect& e) {
-  return fmt::format("{:g} [{:g}, {:g}]", e.value, e.ci_low, e.ci_high);
+std::string effect_text(const Estimate& e) {
+  auto num = [](double v) { return fmt::format("{:.3g}", v); };
+  return num(e.estimate) + " [" + num(e.ci_low) + ", " + num(e.ci_high) + "]";
+}
+
+std::string outcome_text(const Outcome& o) {
+  std::string text(name_of(o.measure));
+  text += " (";
+  if (o.population) text.append(name_of(*o.population)).append(", ");
+  text.append(o.timepoint).append(", ").append(name_of(o.analysis)).append(")");
+  if (const auto e = effect_of(o)) {
+    text += ": " + effect_text(*e);
+    if (e->computed) text += " computed from the arms";
+  }
+  if (o.p) text += fmt::format(", p = {:g}", *o.p);
+  if (o.k) text += fmt::format(", {} studies", *o.k);
+  if (o.participants) text += fmt::format(", {} participants", *o.participants);
+  if (o.certainty) text += fmt::format(", {} certainty", name_of(*o.certainty));
+  return text;
 }
 
 Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {

@@ -16,11 +16,20 @@ using schema::Field;
 
 // A field's value as a cell: its value, and text for people where the plain
 // text of the value would not read well.
-Cell to_cell(const Dataset&, const std::optional<Effect>& e) {
-  if (!e) return nullptr;
-  std::string text = detail::effect_text(*e) + ", " + e->measure;
-  if (e->p) text += fmt::format(", p = {:g}", *e->p);
-  return {record_value(*e), text};
+Cell to_cell(const Dataset&, const std::vector<Outcome>& v) {
+  std::string text;
+  for (const Outcome& o : v) {
+    if (!text.empty()) text += "; ";
+    text += detail::outcome_text(o);
+  }
+  return {detail::field_value(v), text};
+}
+Cell to_cell(const Dataset&, const std::vector<StudyArm>& v) {
+  std::string text;
+  for (const StudyArm& a : v) {
+    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", a.group, a.n_randomized);
+  }
+  return {detail::field_value(v), text};
 }
 Cell to_cell(const Dataset& ds, const std::vector<Stance>& v) {
   return detail::stances_cell(ds, v);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mgcramp/model/records.hpp"
+#include "mgcramp/query/evidence.hpp"
 #include "mgcramp/report/record_value.hpp"
 #include "mgcramp/report/report.hpp"
 
@@ -16,7 +17,11 @@ Value opt(const std::optional<T>& v) {
   return Value(v);
 }
 // "-0.18 [-0.84, 0.49]"
-std::string effect_text(const Effect& e);
+std::string effect_text(const Estimate& e);
+
+// "cramps-per-week (idiopathic, 4 weeks, itt): -0.18 [-0.84, 0.49], 5
+// studies, 307 participants, moderate certainty": an outcome for people.
+std::string outcome_text(const Outcome& o);
 
 // Each article's stance on a claim: [{source, stance, locator,
 // commercial_interest}] for JSON, "art-x (sells magnesium) supports

@@ -1,4 +1,6 @@
 // trials end to end.
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "expect.hpp"
@@ -6,12 +8,56 @@
 using Catch::Contains;
 using nlohmann::json;
 
-TEST_CASE("trials --population pregnancy lists the pregnancy trials with a summary") {
+TEST_CASE("trials --population pregnancy gives the pooled answer first, then the trials") {
   const Result r = expect_ok({"trials", "--population", "pregnancy"});
-  for (const char* a : {"Dahle", "Nygaard", "Supakatisant", "Araujo"})
+  for (const char* a : {"dahle-1995", "nygaard-2008", "supakatisant-2015", "araujo-2020"})
     CHECK_THAT(r.out, Contains(a));
-  CHECK_THAT(r.out, Contains("4 studies"));
-  CHECK_THAT(r.out, Contains("Benefit 2, no benefit 2"));
+  const auto pooled = r.out.find("Pooled answer, pregnancy: liu-2021");
+  REQUIRE(pooled != std::string::npos);
+  CHECK(pooled < r.out.find("dahle-1995"));
+  // Cochrane could not pool the pregnancy trials: said, with its certainty.
+  CHECK_THAT(r.out, Contains("garrison-2020 (systematic-review) could not pool 3 trials"));
+  CHECK_THAT(r.out, Contains("very low certainty"));
+  // Nothing reuses the idiopathic figure of the same review for pregnancy.
+  CHECK_THAT(r.out, !Contains("-0.18 [-0.84, 0.49]"));
+  CHECK_THAT(r.out, Contains("4 studies of magnesium (336 participants)"));
+  CHECK_THAT(r.out, Contains("N: participants randomized (intention to treat)"));
+}
+
+TEST_CASE("trials --population idiopathic starts from Cochrane's estimate and its certainty") {
+  const Result r = expect_ok({"trials", "--population", "idiopathic"});
+  CHECK_THAT(r.out, Contains("Pooled answer, idiopathic: garrison-2020"));
+  CHECK_THAT(r.out, Contains("-0.18 [-0.84, 0.49], 5 studies, 307 participants,"));
+  CHECK_THAT(r.out, Contains("moderate certainty (GRADE)"));
+  // An IV trial says so; an oral dose above the UL is marked, an IV one never.
+  const auto iv = r.out.find("garrison-2011");
+  REQUIRE(iv != std::string::npos);
+  const std::string line = r.out.substr(iv, r.out.find('\n', iv) - iv);
+  CHECK_THAT(line, Contains("sulfate IV"));
+  CHECK_THAT(line, !Contains("*"));
+  const auto oral = r.out.find("roguin-maor-2017");
+  CHECK_THAT(r.out.substr(oral, r.out.find('\n', oral) - oral), Contains("520*"));
+  CHECK_THAT(r.out, Contains("* An oral dose above the 350 mg adult upper limit"));
+}
+
+TEST_CASE("trials --all counts other treatments apart and reviews never as votes") {
+  const Result r = expect_ok({"trials", "--population", "idiopathic", "--all", "--design", "all"});
+  CHECK_THAT(r.out, Contains("studies of other treatments, counted apart"));
+  CHECK_THAT(r.out, Contains("not counted as votes"));
+  CHECK_THAT(r.out, Contains("pooled 735"));
+  const json out = json::parse(
+      expect_ok({"trials", "--population", "idiopathic", "--all", "--design", "all", "--json"})
+          .out);
+  const json& t = out["summary"];
+  CHECK(t["other_treatments"]["studies"].get<int>() >= 2);  // stretching, quinine
+  CHECK(t["reviews"].get<int>() >= 3);
+  CHECK(t["magnesium"]["studies"].get<int>() + t["other_treatments"]["studies"].get<int>() +
+            t["reviews"].get<int>() + t["not_human"].get<int>() ==
+        t["studies"].get<int>());
+  for (const char* k : {"benefit", "no_benefit", "mixed", "inconclusive", "not_rated"})
+    CHECK(t["magnesium"].contains(k));
+  CHECK(t["pooled"][0]["review"] == "garrison-2020");
+  CHECK(t["pooled"][0]["certainty"] == "moderate");
 }
 
 TEST_CASE("trials --json has the studies as the dataset does, a summary and the query") {
@@ -21,38 +67,55 @@ TEST_CASE("trials --json has the studies as the dataset does, a summary and the 
   const json& j = out["results"];
   CHECK(j.size() >= 30);
   for (const auto& s : j) {
-    for (const char* k : {"id", "first_author", "year", "title", "journal", "pmid", "doi", "design",
-                          "population", "n_randomized", "n_analysed", "intervention", "result",
-                          "conclusion", "participants", "sources"}) {
+    for (const char* k :
+         {"id",           "first_author", "year",         "title",           "journal",
+          "pmid",         "doi",          "design",       "subjects",        "populations",
+          "n_randomized", "n_analysed",   "arms",         "intervention",    "result",
+          "outcomes",     "conclusion",   "risk_of_bias", "industry_funded", "participants",
+          "sources"}) {
       INFO(k);
       CHECK(s.contains(k));
     }
-    CHECK(s["intervention"].contains("form"));
-    CHECK(s["result"].contains("summary"));
+    CHECK(s["intervention"].contains("kind"));
+    CHECK(s["populations"].is_array());
     CHECK_FALSE(s.contains("plot"));
+    for (const auto& o : s["outcomes"]) {
+      for (const char* k : {"measure", "estimate", "ci_low", "ci_high", "timepoint", "analysis"})
+        CHECK(o.contains(k));
+    }
   }
-  const json& t = out["summary"];
-  CHECK(t["studies"] == j.size());
-  CHECK(t["benefit"].get<int>() + t["no_benefit"].get<int>() + t["mixed"].get<int>() +
-            t["inconclusive"].get<int>() + t["not_rated"].get<int>() ==
-        t["studies"].get<int>());
+  CHECK(out["summary"]["studies"] == j.size());
 }
 
-TEST_CASE("trials --plot draws intervals for studies with an effect") {
-  const Result r = expect_ok({"trials", "--design", "all", "--all", "--plot"});
-  const auto at = r.out.find("garrison-2020 ");
-  REQUIRE(at != std::string::npos);
-  const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
-  CHECK_THAT(line, Contains("-0.18 [-0.84, 0.49]"));
-  // The drawn interval: "[" before the estimate "o" before "]", crossing "|" (no effect).
-  const std::string bar = line.substr(line.find("0.49]") + 5);
-  const auto lo = bar.find('['), est = bar.find('o'), hi = bar.find(']'), zero = bar.find('|');
-  REQUIRE(lo != std::string::npos);
-  REQUIRE(hi != std::string::npos);
-  CHECK(lo < est);
-  CHECK(est < hi);
-  CHECK(lo < zero);
-  CHECK(zero < hi);
+TEST_CASE("trials --design reviews lists the reviews; an empty filter says what would match") {
+  const json reviews = results_of(expect_ok({"trials", "--design", "reviews", "--json"}).out);
+  REQUIRE(reviews.size() >= 4);
+  for (const auto& s : reviews)
+    CHECK((s["design"] == "systematic-review" || s["design"] == "meta-analysis"));
+  const Result none = expect_ok({"trials", "--design", "review"});
+  CHECK_THAT(none.out, Contains("No matching records."));
+  CHECK_THAT(none.out, Contains("0 here;"));
+  CHECK_THAT(none.out, Contains("with --all"));
+}
+
+TEST_CASE("trials --plot draws one outcome on one axis with the pooled diamond") {
+  const Result r =
+      expect_ok({"trials", "--population", "pregnancy", "--plot", "--outcome", "cramp-free"});
+  CHECK_THAT(r.out, Contains("Forest plot: free of cramps after treatment (RR)"));
+  std::vector<std::string> rows;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    const bool weighted =
+        line.find("%  ") != std::string::npos || line.find("  review  ") != std::string::npos;
+    if (weighted && line.find('|') != std::string::npos) rows.push_back(line);
+  }
+  REQUIRE(rows.size() >= 3);  // two trials, the pooled row, the review
+  // Every row's no-effect line is in the same column: one shared axis.
+  for (const auto& row : rows) CHECK(row.rfind('|') == rows.front().rfind('|'));
+  CHECK_THAT(r.out, Contains("Pooled (random)"));
+  CHECK_THAT(r.out, Contains("favours magnesium"));
+  CHECK_THAT(r.out, Contains("favours control"));
+  CHECK_THAT(r.out, Contains("%"));  // weights
 }
 
 TEST_CASE("trials filters and sorting") {
@@ -74,15 +137,85 @@ TEST_CASE("trials filters and sorting") {
   for (const auto& s : results_of(expect_ok({"trials", "--result", "benefit", "--json"}).out)) {
     CHECK(s["conclusion"] == "benefit");
   }
+  const json stretching =
+      results_of(expect_ok({"trials", "--intervention", "stretching", "--json"}).out);
+  REQUIRE_FALSE(stretching.empty());
+  for (const auto& s : stretching) CHECK(s["intervention"]["kind"] == "stretching");
   // An empty selection is an answer, not an error.
   const Result none = expect_ok({"trials", "--since", "2099"});
   CHECK_THAT(none.out, Contains("No matching records."));
-  CHECK_THAT(none.out, Contains("0 studies, 0 participants"));
+}
+
+TEST_CASE("meta pools an outcome, says what it computed and puts the reviews beside it") {
+  const json j = result_of(
+      expect_ok({"meta", "--outcome", "cramp-free", "--population", "pregnancy", "--json"}).out);
+  for (const char* k :
+       {"outcome", "measure", "model", "tau2_method", "k", "estimate", "ci_low", "ci_high", "i2",
+        "tau2", "q", "q_p", "prediction_low", "prediction_high", "studies", "published"}) {
+    INFO(k);
+    CHECK(j.contains(k));
+  }
+  CHECK(j["outcome"] == "cramp-free");
+  CHECK(j["measure"] == "rr");
+  CHECK(j["model"] == "random");
+  CHECK(j["tau2_method"] == "reml");
+  CHECK(j["k"] == 2);
+  CHECK(j["prediction_low"].is_null());  // k < 3
+  double weights = 0;
+  for (const auto& s : j["studies"]) {
+    weights += s["weight"].get<double>();
+    CHECK(s["ci_low"].get<double>() < s["estimate"].get<double>());
+  }
+  CHECK(weights == Approx(100));
+  CHECK(j["published"][0]["review"] == "luo-2020");
+  // araujo-2020 enters from its arms: 18/66 vs 21/66, RR 0.857.
+  for (const auto& s : j["studies"])
+    if (s["id"] == "araujo-2020") CHECK(s["estimate"].get<double>() == Approx(18.0 / 21.0));
+}
+
+TEST_CASE("meta options: fixed model, DL, HKSJ, exclusions and the outcome list") {
+  const json fixed = result_of(expect_ok({"meta", "--outcome", "cramp-free", "--population",
+                                          "pregnancy", "--model", "fixed", "--json"})
+                                   .out);
+  CHECK(fixed["tau2"] == 0);
+  CHECK(fixed["tau2_method"].is_null());
+  const json dl = result_of(expect_ok({"meta", "--outcome", "cramp-free", "--population",
+                                       "pregnancy", "--tau2", "dl", "--hksj", "--json"})
+                                .out);
+  CHECK(dl["tau2_method"] == "dl");
+  CHECK(dl["hksj"] == true);
+  const json one = result_of(expect_ok({"meta", "--outcome", "cramp-free", "--population",
+                                        "pregnancy", "--exclude", "dahle-1995", "--json"})
+                                 .out);
+  CHECK(one["k"] == 1);
+  const Result listed = expect_ok({"meta"});
+  CHECK_THAT(listed.out, Contains("cramps-per-week"));
+  CHECK_THAT(listed.out, Contains("cramp-free"));
+  const Result plot =
+      expect_ok({"meta", "--outcome", "cramps-per-week", "--population", "idiopathic", "--plot"});
+  CHECK_THAT(plot.out, Contains("roguin-maor-2017"));
+  CHECK_THAT(plot.out, Contains("garrison-2020"));
+  CHECK_THAT(plot.out, Contains("review"));
+  CHECK_THAT(plot.out, Contains("They differ"));
+}
+
+TEST_CASE("meta bad input exits 2 with one line") {
+  expect_usage_error({"meta", "--outcome", "happiness"}, "--outcome must be one of");
+  expect_usage_error({"meta", "--outcome", "responders", "--model", "mixed"},
+                     "--model must be random or fixed");
+  expect_usage_error({"meta", "--outcome", "responders", "--tau2", "pm"},
+                     "--tau2 must be reml or dl");
+  expect_usage_error({"meta", "--outcome", "responders", "--exclude", "nobody-2000"},
+                     "nobody-2000");
+  expect_usage_error({"meta", "--outcome", "responders", "--risk-of-bias", "tiny"},
+                     "--risk-of-bias must be one of");
 }
 
 TEST_CASE("trials bad input exits 2 with one line") {
   expect_usage_error({"trials", "--population", "elderly"}, "--population must be one of");
   expect_usage_error({"trials", "--design", "anecdote"}, "--design must be one of");
+  expect_usage_error({"trials", "--intervention", "prayer"}, "--intervention must be one of");
+  expect_usage_error({"trials", "--outcome", "joy"}, "--outcome must be one of");
   expect_usage_error({"trials", "--result", "great"}, "--result must be one of");
   expect_usage_error({"trials", "--since", "soon"}, "--since must be a year from 1800 to 2100");
   expect_usage_error({"trials", "--since", "99999999999"},

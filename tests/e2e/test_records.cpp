@@ -102,7 +102,9 @@ TEST_CASE("show --json is one object with the record and its back-references") {
   CHECK(j["id"] == "garrison-2020");
   CHECK(j["table"] == "studies");
   CHECK(j["pmid"] == "32956536");
-  CHECK(j["result"]["effect"]["ci_low"] == -0.84);
+  CHECK(j["outcomes"][0]["ci_low"] == -0.84);
+  CHECK(j["outcomes"][0]["population"] == "idiopathic");
+  CHECK(j["populations"] == json({"idiopathic", "pregnancy", "cirrhosis"}));
   bool cited = false;
   for (const auto& l : j["referenced_by"]) {
     cited =

@@ -41,7 +41,7 @@ TEST_CASE("default scope is randomized magnesium trials sorted by year") {
   for (const Study* s : v) {
     INFO(s->id);
     CHECK(is_trial(s->design));
-    CHECK(s->intervention.form.has_value());
+    CHECK(s->intervention.kind == InterventionKind::magnesium);
   }
   CHECK(std::is_sorted(v.begin(), v.end(),
                        [](const Study* a, const Study* b) { return a->year < b->year; }));
@@ -71,20 +71,34 @@ TEST_CASE("trial filters: form since min-n result and sort by n") {
   }));
 }
 
-TEST_CASE("summary counts studies participants and conclusions") {
-  const auto v = find_trials(ds(), query(Population::pregnancy));
+TEST_CASE("summary tallies magnesium trials and other treatments apart") {
+  TrialQuery q = query(Population::idiopathic);
+  q.all = true;
+  const auto v = find_trials(ds(), q);
   const TrialSummary t = summarize(v);
   CHECK(t.studies == v.size());
-  CHECK(t.benefit + t.no_benefit + t.mixed + t.inconclusive + t.unrated == v.size());
-  long long n = 0;
-  for (const Study* s : v) n += participants(*s);
-  CHECK(t.participants == n);
-  CHECK(t.reviews == 0);
+  std::size_t mg = 0, other = 0;
+  long long mg_n = 0;
+  for (const Study* s : v) {
+    if (!is_primary_human(*s)) continue;
+    if (s->intervention.kind == InterventionKind::magnesium) {
+      ++mg;
+      mg_n += participants(*s);
+    } else {
+      ++other;
+    }
+  }
+  REQUIRE(other >= 1);  // hallegraeff-2012, stretching
+  CHECK(t.magnesium.studies == mg);
+  CHECK(t.magnesium.participants == mg_n);
+  CHECK(t.other_treatments.studies == other);
+  const Tally& m = t.magnesium;
+  CHECK(m.benefit + m.no_benefit + m.mixed + m.inconclusive + m.unrated == m.studies);
 }
 
-TEST_CASE("summary does not count a review's pooled participants again") {
+TEST_CASE("reviews are not votes and their pooled participants are not added") {
   TrialQuery q = query(Population::pregnancy);
-  q.all_designs = true;
+  q.designs = DesignSet::all;
   const auto v = find_trials(ds(), q);
   const TrialSummary t = summarize(v);
   long long trials = 0;
@@ -92,32 +106,60 @@ TEST_CASE("summary does not count a review's pooled participants again") {
   for (const Study* s : v) {
     if (is_review(s->design)) {
       ++reviews;
-    } else {
+    } else if (s->intervention.kind == InterventionKind::magnesium) {
       trials += participants(*s);
     }
   }
-  REQUIRE(reviews >= 1);  // liu-2021
+  REQUIRE(reviews >= 2);  // liu-2021, garrison-2020
   CHECK(t.reviews == reviews);
-  CHECK(t.participants == trials);
+  CHECK(t.magnesium.participants == trials);
+  CHECK(t.magnesium.studies + t.other_treatments.studies + t.reviews + t.not_human == t.studies);
 }
 
-TEST_CASE("forest line marks interval estimate and no-effect line") {
-  const std::string line = forest_line(Effect{"md", 1, 0.5, 2, 0, std::nullopt}, 21);
+TEST_CASE("the reviews design group is systematic reviews and meta-analyses") {
+  TrialQuery q;
+  q.designs = DesignSet::reviews;
+  const auto v = find_trials(ds(), q);
+  REQUIRE(!v.empty());
+  for (const Study* s : v) {
+    CHECK((s->design == Design::systematic_review || s->design == Design::meta_analysis));
+  }
+  CHECK(ids(v).count("garrison-2020") == 1);
+}
+
+TEST_CASE("a review's population filter finds it for each population it covers") {
+  TrialQuery q = query(Population::idiopathic);
+  q.designs = DesignSet::reviews;
+  CHECK(ids(find_trials(ds(), q)).count("garrison-2020") == 1);
+  q.population = Population::pregnancy;
+  CHECK(ids(find_trials(ds(), q)).count("garrison-2020") == 1);
+}
+
+TEST_CASE("forest line marks interval estimate and no-effect line on a shared axis") {
+  const Estimate a{1, 0.5, 2};
+  const Estimate b{-0.18, -0.84, 0.49};
+  const ForestAxis axis = forest_axis({a, b}, false);
+  const std::string line = forest_line(a, axis, 21);
   CHECK(line.size() == 21);
   CHECK(line.find('|') < line.find('['));
   CHECK(line.find('[') < line.find('o'));
   CHECK(line.find('o') < line.find(']'));
-  const std::string crossing = forest_line(Effect{"md", -0.18, -0.84, 0.49, 0, std::nullopt}, 30);
+  const std::string crossing = forest_line(b, axis, 21);
   CHECK(crossing.find('[') < crossing.find('|'));
   CHECK(crossing.find('|') < crossing.find(']'));
+  // One axis: the no-effect line is in the same column on every row.
+  CHECK(line.find('|') == crossing.find('|'));
+  const std::string pooled = forest_line(b, axis, 21, true);
+  CHECK(pooled.find('<') < pooled.find('#'));
+  CHECK(pooled.find('#') < pooled.find('>'));
 }
 
 TEST_CASE("forest line draws ratios on a log scale") {
-  const Effect odds{"odds ratio", 2, 0.5, 8, 1, std::nullopt};
-  CHECK(ratio_scale(odds));
-  CHECK_FALSE(ratio_scale(Effect{"md", 2, 0.5, 8, 0, std::nullopt}));
+  const Estimate odds{2, 0.5, 8};
+  const ForestAxis axis = forest_axis({odds}, true);
+  CHECK(axis.log);
   // On a log scale 0.5, 1, 2 and 8 are evenly spaced: 1 step, 1 step, 2 steps.
-  const std::string line = forest_line(odds, 41);
+  const std::string line = forest_line(odds, axis, 41);
   const auto lo = line.find('['), none = line.find('|'), est = line.find('o'), hi = line.find(']');
   REQUIRE(hi != std::string::npos);
   CHECK(none - lo == est - none);

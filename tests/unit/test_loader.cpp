@@ -247,7 +247,7 @@ TEST_CASE("strings must hold more than whitespace") {
                             "/forms/0/article_views/0/note",
                             "/studies/0/title",
                             "/studies/0/result/summary",
-                            "/studies/0/result/effect/measure",
+                            "/studies/0/outcomes/0/timepoint",
                             "/claims/0/text",
                             "/claims/0/stances/0/locator",
                             "/claims/0/verdict/summary",
@@ -337,35 +337,102 @@ TEST_CASE("a study cannot analyse more people than it randomized") {
   CHECK(error_of(d) == "(no error)");
 }
 
-TEST_CASE("an effect's interval is ordered, holds the value and, for a ratio, is positive") {
-  // A ratio: null_value 1.
-  const json ratio = {{"measure", "odds ratio"}, {"value", 1.2},    {"ci_low", 0.6},
-                      {"ci_high", 2.4},          {"null_value", 1}, {"p", 0.5}};
+TEST_CASE("an outcome's interval is ordered, holds the estimate and, for a ratio, is positive") {
+  // A ratio measure: responders (RR).
   for (double low : {0.0, -0.4}) {
     json d = fixture::dataset();
-    json& effect = fixture::study(d, "example-2017")["result"]["effect"];
-    effect = ratio;
-    effect["ci_low"] = low;
+    json& o = fixture::study(d, "example-2017")["outcomes"][0];
+    o["measure"] = "responders";
+    o["estimate"] = 1.2;
+    o["ci_low"] = low;
+    o["ci_high"] = 2.4;
     INFO(low);
-    CHECK_THAT(error_of(d), Contains("/studies/0/result/effect/ci_low: a ratio (null_value 1) "
+    CHECK_THAT(error_of(d), Contains("/studies/0/outcomes/0/ci_low: a ratio (responders) "
                                      "needs ci_low greater than 0"));
   }
   json d = fixture::dataset();
-  json& effect = fixture::study(d, "example-2017")["result"]["effect"];
-  effect = ratio;
-  effect["ci_low"] = 0.01;
+  json& o = fixture::study(d, "example-2017")["outcomes"][0];
+  o["measure"] = "responders";
+  o["estimate"] = 1.2;
+  o["ci_low"] = 0.01;
+  o["ci_high"] = 2.4;
   CHECK(error_of(d) == "(no error)");
-  // A difference (null_value 0) may well have a negative lower bound: the
-  // fixture's effect is -0.18 in [-0.84, 0.49].
+  // A difference may well have a negative lower bound: the fixture's effect
+  // is -0.18 in [-0.84, 0.49].
   d = fixture::dataset();
-  fixture::study(d, "example-2017")["result"]["effect"]["value"] = 0.6;
+  fixture::study(d, "example-2017")["outcomes"][0]["estimate"] = 0.6;
   CHECK(error_of(d) ==
-        "mydata.json: /studies/0/result/effect/value: must lie within [ci_low, ci_high] = "
+        "mydata.json: /studies/0/outcomes/0/estimate: must lie within [ci_low, ci_high] = "
         "[-0.84, 0.49], got 0.6");
   d = fixture::dataset();
-  fixture::study(d, "example-2017")["result"]["effect"]["ci_high"] = -0.9;
+  fixture::study(d, "example-2017")["outcomes"][0]["ci_high"] = -0.9;
+  CHECK(error_of(d) == "mydata.json: /studies/0/outcomes/0/ci_high: -0.9 is below ci_low (-0.84)");
+  d = fixture::dataset();
+  fixture::study(d, "example-2017")["outcomes"][0]["ci_high"] = nullptr;
   CHECK(error_of(d) ==
-        "mydata.json: /studies/0/result/effect/ci_high: -0.9 is below ci_low (-0.84)");
+        "mydata.json: /studies/0/outcomes/0/ci_high: an effect needs estimate, ci_low and "
+        "ci_high together");
+}
+
+TEST_CASE("an outcome gives its arms or its published effect, as its measure needs") {
+  auto with = [](auto edit) {
+    json d = fixture::dataset();
+    edit(fixture::study(d, "example-2017"));
+    return error_of(d);
+  };
+  CHECK(with([](json& s) {
+          json& o = s["outcomes"][0];
+          o["estimate"] = o["ci_low"] = o["ci_high"] = nullptr;
+        }) ==
+        "mydata.json: /studies/0/outcomes/0/estimate: missing: an outcome needs its arms "
+        "or its published effect");
+  // A review that could not pool gives k and no effect.
+  CHECK(with([](json& s) {
+          json& o = s["outcomes"][0];
+          o["estimate"] = o["ci_low"] = o["ci_high"] = nullptr;
+          o["k"] = 3;
+        }) == "(no error)");
+  // Binary arms for a ratio of events; continuous arms for a difference.
+  CHECK(with([](json& s) { s["outcomes"][1]["arms"]["control"]["mean"] = 2; }) ==
+        "mydata.json: /studies/0/outcomes/1/arms/control: a binary outcome's arm gives events "
+        "and n, not a mean or SD");
+  CHECK(with([](json& s) { s["outcomes"][1]["arms"]["control"]["events"] = 47; }) ==
+        "mydata.json: /studies/0/outcomes/1/arms/control/events: 47 exceeds n (46)");
+  CHECK(with([](json& s) {
+          s["outcomes"][0]["arms"] = {
+              {"intervention", {{"n", 48}, {"mean", 3}, {"sd", 2}, {"events", nullptr}}},
+              {"control", {{"n", 46}, {"mean", 3}, {"sd", 0}, {"events", nullptr}}}};
+        }) ==
+        "mydata.json: /studies/0/outcomes/0/arms/control/sd: an SD must be greater than 0, "
+        "got 0");
+  CHECK(with([](json& s) {
+          s["outcomes"][0]["arms"] = {
+              {"intervention", {{"n", 48}, {"mean", nullptr}, {"sd", nullptr}, {"events", 3}}},
+              {"control", {{"n", 46}, {"mean", nullptr}, {"sd", nullptr}, {"events", 4}}}};
+        }) ==
+        "mydata.json: /studies/0/outcomes/0/arms/intervention: a continuous outcome's arm "
+        "gives n, mean and SD, not events");
+  // A crossover enters only with its paired effect.
+  CHECK(with([](json& s) { s["design"] = "crossover-rct"; }) ==
+        "mydata.json: /studies/0/outcomes/1/arms: a crossover trial enters only with its "
+        "published paired effect, not arm figures");
+  // An outcome's population is one of the study's.
+  CHECK(with([](json& s) { s["outcomes"][1]["population"] = "pregnancy"; }) ==
+        "mydata.json: /studies/0/outcomes/1/population: \"pregnancy\" is not among the study's "
+        "populations");
+  CHECK(with([](json& s) {
+          s["populations"] = {"idiopathic", "idiopathic"};
+        }) == "mydata.json: /studies/0/populations/1: \"idiopathic\" is listed twice");
+  CHECK(with([](json& s) { s["populations"] = json::array(); }) ==
+        "mydata.json: /studies/0/populations: missing: a study covers at least one population");
+  // Arm sizes add up to the intention-to-treat count.
+  CHECK(with([](json& s) { s["arms"][1]["n_randomized"] = 45; }) ==
+        "mydata.json: /studies/0/arms: arm sizes add up to 93, but n_randomized is 94");
+  CHECK(with([](json& s) { s["risk_of_bias_by"] = "example-2017"; }) ==
+        "mydata.json: /studies/0/risk_of_bias: missing: risk_of_bias_by names a review but no "
+        "judgement is given");
+  CHECK_THAT(with([](json& s) { s["outcomes"][0]["measure"] = "cramps-a-week"; }),
+             Contains("/studies/0/outcomes/0/measure: expected \"cramps-per-week\""));
 }
 
 TEST_CASE("first_repeat finds the earliest repeat and its first occurrence") {
@@ -528,8 +595,8 @@ TEST_CASE("every loader error has a hint") {
       [](json& d) { study(d, "example-2017")["pmid"] = "PMID1"; },
       [](json& d) { study(d, "example-2017")["doi"] = "https://doi.org/10.1/x"; },
       [](json& d) { study(d, "example-2017")["id"] = "nih-ods-magnesium"; },
-      [](json& d) { study(d, "example-2017")["result"]["effect"]["p"] = 2; },
-      [](json& d) { study(d, "example-2017")["result"]["effect"]["value"] = 5; },
+      [](json& d) { study(d, "example-2017")["outcomes"][0]["p"] = 2; },
+      [](json& d) { study(d, "example-2017")["outcomes"][0]["estimate"] = 5; },
       [](json& d) { study(d, "example-2017")["intervention"]["form"] = "citrat"; },
       [](json& d) { claim(d, "claim-mg-prevents-cramps")["stances"] = json::array(); },
       [](json& d) {

@@ -19,7 +19,8 @@ TEST_CASE("enumerated options take any case and list every name when wrong") {
   CHECK(parse_choice<Design>("--design", std::string("CROSSOVER-RCT")) == Design::crossover_rct);
   CHECK_FALSE(parse_choice<Rating>("--rating", std::optional<std::string>()).has_value());
   CHECK(usage_error([] { parse_choice<Population>("--population", std::string("elderly")); }) ==
-        "--population must be one of idiopathic, pregnancy, exercise, other, got 'elderly' "
+        "--population must be one of idiopathic, pregnancy, exercise, cirrhosis, other, got "
+        "'elderly' "
         "(for example --population idiopathic)");
   // Three names or fewer read as a list.
   CHECK(

@@ -244,7 +244,7 @@ TEST_CASE("show lists every field, what refers to the record and its sources") {
   std::vector<std::string> keys;
   for (const auto& c : r.columns) keys.push_back(c.key);
   for (const char* k : {"table", "id", "first_author", "pmid", "doi", "n_randomized",
-                        "intervention.form", "intervention.elemental_mg_per_day", "result.effect",
+                        "intervention.form", "intervention.elemental_mg_per_day", "outcomes",
                         "conclusion", "cited_by", "discrepancies", "sources", "referenced_by"}) {
     INFO(k);
     CHECK(std::find(keys.begin(), keys.end(), k) != keys.end());

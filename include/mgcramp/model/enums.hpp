@@ -146,9 +146,117 @@ constexpr bool is_review(Design d) {
          d == Design::review;
 }
 
-enum class Population : std::uint8_t { idiopathic, pregnancy, exercise, other };
+enum class Population : std::uint8_t { idiopathic, pregnancy, exercise, cirrhosis, other };
 MGCRAMP_ENUM_NAMES(Population, "population", Population::other, "idiopathic", "pregnancy",
-                   "exercise", "other");
+                   "exercise", "cirrhosis", "other");
+
+// Who or what a study studied: animal and in-vitro studies never count with
+// human trials.
+enum class Subjects : std::uint8_t { human, animal, in_vitro };
+MGCRAMP_ENUM_NAMES(Subjects, "subjects", Subjects::in_vitro, "human", "animal", "in-vitro");
+
+// What a study tested.
+enum class InterventionKind : std::uint8_t {
+  magnesium,
+  stretching,
+  quinine,
+  other_drug,
+  vitamin,
+  other
+};
+MGCRAMP_ENUM_NAMES(InterventionKind, "intervention", InterventionKind::other, "magnesium",
+                   "stretching", "quinine", "other-drug", "vitamin", "other");
+
+// Risk of bias as a review judged it (Cochrane RoB 1 and RoB 2 words).
+enum class RiskOfBias : std::uint8_t { low, unclear, some_concerns, high };
+MGCRAMP_ENUM_NAMES(RiskOfBias, "risk of bias", RiskOfBias::high, "low", "unclear", "some-concerns",
+                   "high");
+
+// GRADE certainty of a pooled outcome.
+enum class Certainty : std::uint8_t { high, moderate, low, very_low };
+MGCRAMP_ENUM_NAMES(Certainty, "certainty", Certainty::very_low, "high", "moderate", "low",
+                   "very-low");
+
+// Who an outcome's numbers count: everyone randomized (intention to treat),
+// or fewer.
+enum class AnalysisSet : std::uint8_t { itt, modified_itt, per_protocol, available_case };
+MGCRAMP_ENUM_NAMES(AnalysisSet, "analysis set", AnalysisSet::available_case, "itt", "modified-itt",
+                   "per-protocol", "available-case");
+
+// The kind of effect: a difference (no effect at 0) or a ratio (no effect at
+// 1, pooled on the log scale).
+enum class EffectType : std::uint8_t { md, smd, rr, odds_ratio, rd, ratio };
+MGCRAMP_ENUM_NAMES(EffectType, "effect type", EffectType::ratio, "md", "smd", "rr", "or", "rd",
+                   "ratio");
+
+constexpr bool is_ratio(EffectType t) {
+  return t == EffectType::rr || t == EffectType::odds_ratio || t == EffectType::ratio;
+}
+
+// The documented set of outcome measures. Each has one effect type and one
+// unit: outcomes are pooled or drawn together only within one measure.
+enum class OutcomeMeasure : std::uint8_t {
+  cramps_per_week,
+  cramps_per_night,
+  cramps_per_2_weeks,
+  cramps_per_4_weeks,
+  cramp_frequency,
+  frequency_change_pct,
+  responders,
+  cramp_free,
+  persisting_cramps,
+  cramp_intensity,
+  pain_responders,
+  cramp_duration,
+  adverse_events,
+  exposure_odds,
+  urinary_magnesium,
+  sequence_ratio
+};
+MGCRAMP_ENUM_NAMES(OutcomeMeasure, "outcome", OutcomeMeasure::sequence_ratio, "cramps-per-week",
+                   "cramps-per-night", "cramps-per-2-weeks", "cramps-per-4-weeks",
+                   "cramp-frequency", "frequency-change-pct", "responders", "cramp-free",
+                   "persisting-cramps", "cramp-intensity", "pain-responders", "cramp-duration",
+                   "adverse-events", "exposure-odds", "urinary-magnesium", "sequence-ratio");
+
+// Which direction of an effect favours the intervention.
+enum class Better : std::uint8_t { lower, higher, neither };
+
+struct MeasureInfo {
+  EffectType effect;
+  Better better;
+  std::string_view label;  // "Cramps per week"
+  std::string_view unit;   // of a difference; empty for ratios and where each
+                           // outcome gives its own (a score's scale)
+};
+
+// Each measure's effect type, direction and unit, in OutcomeMeasure's order.
+inline constexpr MeasureInfo kMeasures[] = {
+    {EffectType::md, Better::lower, "mean difference in cramps per week", "cramps per week"},
+    {EffectType::md, Better::lower, "mean difference in cramps per night", "cramps per night"},
+    {EffectType::md, Better::lower, "mean difference in cramps in 2 weeks", "cramps per 2 weeks"},
+    {EffectType::md, Better::lower, "mean difference in cramps in 4 weeks", "cramps per 4 weeks"},
+    {EffectType::md, Better::lower, "mean difference in cramp frequency (unit as published)", ""},
+    {EffectType::md, Better::lower, "mean difference in % change of cramp frequency",
+     "percentage points"},
+    {EffectType::rr, Better::higher, "responders: fewer cramps by the trial's threshold (RR)", ""},
+    {EffectType::rr, Better::higher, "free of cramps after treatment (RR)", ""},
+    {EffectType::odds_ratio, Better::lower, "persisting cramps (odds ratio)", ""},
+    {EffectType::md, Better::lower, "mean difference in cramp intensity or pain score", ""},
+    {EffectType::rr, Better::higher, "pain responders: less pain by the trial's threshold (RR)",
+     ""},
+    {EffectType::md, Better::lower, "mean difference in cramp duration", "minutes"},
+    {EffectType::rr, Better::lower, "adverse events (risk ratio)", ""},
+    {EffectType::odds_ratio, Better::neither, "odds ratio of cramps with an exposure", ""},
+    {EffectType::md, Better::neither, "mean difference in 24-h urinary magnesium", "mmol"},
+    {EffectType::ratio, Better::neither, "prescription sequence ratio", ""},
+};
+static_assert(std::size(kMeasures) == enum_count<OutcomeMeasure>(),
+              "kMeasures must describe every OutcomeMeasure");
+
+constexpr const MeasureInfo& info(OutcomeMeasure m) {
+  return kMeasures[static_cast<std::size_t>(m)];
+}
 
 enum class Route : std::uint8_t { oral, intravenous, topical };
 MGCRAMP_ENUM_NAMES(Route, "route", Route::topical, "oral", "intravenous", "topical");

@@ -117,21 +117,51 @@ struct Form {
   std::vector<std::string> sources;
 };
 
-struct Effect {
-  std::string measure;
-  double value = 0;
-  double ci_low = 0;
-  double ci_high = 0;
-  double null_value = 0;  // 0 for differences, 1 for ratios
-  std::optional<double> p;
+// One arm of an outcome as published: a continuous outcome gives n, mean and
+// SD; a binary one gives events out of n.
+struct ArmResult {
+  long long n = 0;
+  std::optional<double> mean, sd;
+  std::optional<long long> events;
+};
+
+// One outcome of a study: a measure from the documented set (OutcomeMeasure),
+// at a timepoint, in an analysis set. Arm-level numbers where published (the
+// core computes the effect from them), else the published effect; effects
+// are intervention minus control, or intervention / control for ratios. A
+// review's pooled outcome names its population and certainty, and a review
+// that could not pool gives k and certainty without an effect.
+struct Outcome {
+  OutcomeMeasure measure = OutcomeMeasure::cramps_per_week;
+  std::optional<std::string> description;
+  std::optional<std::string> unit;  // a score's scale; must match to pool
+  std::string timepoint;
+  AnalysisSet analysis = AnalysisSet::itt;
+  std::optional<Population> population;
+  struct Arms {
+    ArmResult intervention, control;
+  };
+  std::optional<Arms> arms;
+  std::optional<double> estimate, ci_low, ci_high, p;
+  std::optional<long long> k, participants;  // a pooled outcome's studies and people
+  std::optional<Certainty> certainty;        // GRADE, as the review judged it
+  std::optional<std::string> where;          // "Analysis 1.1", "Table 2"
+  std::optional<std::string> note;
 };
 
 struct Intervention {
+  std::optional<InterventionKind> kind;
   std::optional<std::string> form;  // a form id, "mixed", or none
   std::optional<double> compound_mg_per_day;
   std::optional<double> elemental_mg_per_day;
   std::optional<Route> route;
   std::optional<std::string> description;
+};
+
+// A randomized group and its size.
+struct StudyArm {
+  std::string group;
+  long long n_randomized = 0;
 };
 
 struct Discrepancy {
@@ -150,18 +180,23 @@ struct Study {
   std::string journal;
   std::optional<std::string> volume, issue, pages, pmid, doi;
   Design design = Design::rct;
-  Population population = Population::other;
+  Subjects subjects = Subjects::human;
+  std::vector<Population> populations;  // a review lists every one it covers
   std::optional<std::string> country;
-  std::optional<long long> n_randomized, n_analysed, n_trials;
+  std::optional<long long> n_randomized, n_analysed, n_trials;  // randomized = ITT
+  std::vector<StudyArm> arms;
   Intervention intervention;
   std::optional<std::string> comparator;
   std::optional<double> duration_days;
   std::optional<std::string> primary_outcome;
   struct Result {
     std::string summary;
-    std::optional<Effect> effect;
   } result;
+  std::vector<Outcome> outcomes;
   std::optional<Conclusion> conclusion;  // none when not an efficacy study
+  std::optional<RiskOfBias> risk_of_bias;
+  std::optional<std::string> risk_of_bias_by;  // the review that judged it
+  std::optional<bool> industry_funded;
   std::optional<std::string> funding;
   std::vector<std::string> cited_by;
   std::vector<Discrepancy> discrepancies;

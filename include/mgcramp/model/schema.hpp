@@ -255,20 +255,48 @@ void describe(S& s, V&& v) {
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
-template <class S, class V, If<S, Effect> = true>
+template <class S, class V, If<S, ArmResult> = true>
 void describe(S& s, V&& v) {
-  auto& [measure, value, ci_low, ci_high, null_value, p] = s;
-  v(Field("measure"), measure);
-  v(Field("value").signed_number(), value);
+  auto& [n, mean, sd, events] = s;
+  v(Field("n").range(1, 100000000).label_as("N"), n);
+  v(Field("mean").signed_number(), mean);
+  v(Field("sd").label_as("SD"), sd);
+  v(Field("events").range(0, 100000000), events);
+}
+
+template <class S, class V, If<S, Outcome::Arms> = true>
+void describe(S& s, V&& v) {
+  auto& [intervention, control] = s;
+  v(Field("intervention"), intervention);
+  v(Field("control"), control);
+}
+
+template <class S, class V, If<S, Outcome> = true>
+void describe(S& s, V&& v) {
+  auto& [measure, description, unit, timepoint, analysis, population, arms, estimate, ci_low,
+         ci_high, p, k, participants, certainty, where, note] = s;
+  v(Field("measure").w(Weight::tag).label_as("Outcome"), measure);
+  v(Field("description"), description);
+  v(Field("unit"), unit);
+  v(Field("timepoint"), timepoint);
+  v(Field("analysis"), analysis);
+  v(Field("population").w(Weight::tag), population);
+  v(Field("arms").opt(), arms);
+  v(Field("estimate").signed_number(), estimate);
   v(Field("ci_low").signed_number().label_as("CI low"), ci_low);
   v(Field("ci_high").signed_number().label_as("CI high"), ci_high);
-  v(Field("null_value").signed_number(), null_value);
   v(Field("p").label_as("p"), p);
+  v(Field("k").range(1, 100000).label_as("Studies pooled"), k);
+  v(Field("participants").range(1, 100000000), participants);
+  v(Field("certainty").w(Weight::tag), certainty);
+  v(Field("where"), where);
+  v(Field("note"), note);
 }
 
 template <class S, class V, If<S, Intervention> = true>
 void describe(S& s, V&& v) {
-  auto& [form, compound_mg_per_day, elemental_mg_per_day, route, description] = s;
+  auto& [kind, form, compound_mg_per_day, elemental_mg_per_day, route, description] = s;
+  v(Field("kind").w(Weight::tag).label_as("Tested"), kind);
   v(Field("form").refs(RefTo::form).w(Weight::tag).label_as("Form"), form);
   v(Field("compound_mg_per_day").label_as("Compound mg per day"), compound_mg_per_day);
   v(Field("elemental_mg_per_day").label_as("Elemental mg per day"), elemental_mg_per_day);
@@ -276,11 +304,17 @@ void describe(S& s, V&& v) {
   v(Field("description").label_as("Intervention"), description);
 }
 
+template <class S, class V, If<S, StudyArm> = true>
+void describe(S& s, V&& v) {
+  auto& [group, n_randomized] = s;
+  v(Field("group"), group);
+  v(Field("n_randomized").range(0, 100000000).label_as("N randomized"), n_randomized);
+}
+
 template <class S, class V, If<S, Study::Result> = true>
 void describe(S& s, V&& v) {
-  auto& [summary, effect] = s;
+  auto& [summary] = s;
   v(Field("summary").label_as("Result"), summary);
-  v(Field("effect").label_as("Effect"), effect);
 }
 
 template <class S, class V, If<S, Discrepancy> = true>
@@ -293,9 +327,9 @@ void describe(S& s, V&& v) {
 template <class S, class V, If<S, Study> = true>
 void describe(S& s, V&& v) {
   auto& [id, first_author, authors, year, title, journal, volume, issue, pages, pmid, doi, design,
-         population, country, n_randomized, n_analysed, n_trials, intervention, comparator,
-         duration_days, primary_outcome, result, conclusion, funding, cited_by, discrepancies,
-         notes, sources] = s;
+         subjects, populations, country, n_randomized, n_analysed, n_trials, arms, intervention,
+         comparator, duration_days, primary_outcome, result, outcomes, conclusion, risk_of_bias,
+         risk_of_bias_by, industry_funded, funding, cited_by, discrepancies, notes, sources] = s;
   v(Field("id").id(), id);
   v(Field("first_author").w(Weight::name), first_author);
   v(Field("authors").w(Weight::tag), authors);
@@ -308,17 +342,27 @@ void describe(S& s, V&& v) {
   v(Field("pmid").check(kPmid).w(Weight::tag).label_as("PMID"), pmid);
   v(Field("doi").check(kDoi).w(Weight::tag).label_as("DOI"), doi);
   v(Field("design").w(Weight::tag), design);
-  v(Field("population").w(Weight::tag), population);
+  v(Field("subjects").w(Weight::tag), subjects);
+  v(Field("populations")
+        .w(Weight::tag)
+        .needs_one("missing: a study covers at least one population",
+                   "list them, e.g. [\"idiopathic\"]"),
+    populations);
   v(Field("country"), country);
   v(Field("n_randomized").range(0, 100000000).label_as("N randomized"), n_randomized);
   v(Field("n_analysed").range(0, 100000000).label_as("N analysed"), n_analysed);
   v(Field("n_trials").range(0, 100000).label_as("N trials"), n_trials);
+  v(Field("arms").opt(), arms);
   v(Field("intervention").opt(), intervention);
   v(Field("comparator"), comparator);
   v(Field("duration_days"), duration_days);
   v(Field("primary_outcome"), primary_outcome);
   v(Field("result"), result);
+  v(Field("outcomes").opt(), outcomes);
   v(Field("conclusion").w(Weight::tag), conclusion);
+  v(Field("risk_of_bias").w(Weight::tag), risk_of_bias);
+  v(Field("risk_of_bias_by").refs(RefTo::study), risk_of_bias_by);
+  v(Field("industry_funded"), industry_funded);
   v(Field("funding"), funding);
   v(Field("cited_by").refs(RefTo::article).opt(), cited_by);
   v(Field("discrepancies").opt(), discrepancies);

@@ -9,6 +9,7 @@
 #include "mgcramp/query/cite.hpp"
 #include "mgcramp/query/claims.hpp"
 #include "mgcramp/query/foods.hpp"
+#include "mgcramp/query/meta.hpp"
 #include "mgcramp/query/profile.hpp"
 #include "mgcramp/query/records.hpp"
 #include "mgcramp/query/search.hpp"
@@ -37,9 +38,17 @@ Report dose_report(const Dataset& ds, const Dose& dose, const Profile& profile);
 // `mgcramp intake`: a day's magnesium from foods and supplements.
 Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile);
 
-// `mgcramp trials`: studies matching a query with a closing summary; with
-// `plot`, a text forest plot of those reporting an effect with a CI.
+// `mgcramp trials`: the pooled answer for each population first, then the
+// studies matching a query, with magnesium trials and other treatments
+// summarised apart; with `plot`, a forest plot of one outcome on one axis.
 Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot);
+
+// `mgcramp meta --outcome M`: one outcome pooled, beside the reviews'
+// published estimates; with `plot`, its forest plot.
+Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot);
+
+// `mgcramp meta` alone: the outcomes studies report, and how many.
+Report meta_outcomes_report(const Dataset& ds, InterventionKind kind);
 
 // `mgcramp claims`: each claim, every article's stance and the verdict.
 Report claims_report(const Dataset& ds, const ClaimQuery& q);

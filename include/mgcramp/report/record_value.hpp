@@ -65,14 +65,26 @@ Value record_value(const R& record) {
 
 namespace detail {
 
-// The keys of an object's fields, nested objects' as "a.b".
+template <class T>
+struct optional_of {
+  using type = void;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  using type = T;
+};
+
+// The keys of an object's fields, nested objects' (optional or not) as "a.b".
 template <class R>
 void leaf_keys(std::vector<std::string>& out, const std::string& prefix) {
   R r{};
   schema::describe(r, [&](const schema::Field& f, const auto& v) {
     using T = std::decay_t<decltype(v)>;
+    using O = typename optional_of<T>::type;
     if constexpr (schema::is_described<T>::value) {
       leaf_keys<T>(out, prefix + std::string(f.key) + ".");
+    } else if constexpr (!std::is_void_v<O> && schema::is_described<O>::value) {
+      leaf_keys<O>(out, prefix + std::string(f.key) + ".");
     } else {
       out.push_back(prefix + std::string(f.key));
     }

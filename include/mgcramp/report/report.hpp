@@ -36,6 +36,9 @@ struct Column {
   std::vector<std::string> fields;
   // CSV: a list of objects gives one row per object (a claim's stances).
   bool row_per_element = false;
+  // Table: the text is drawn as it is (a plot's line), never wrapped or
+  // trimmed; the column is as wide as its widest cell.
+  bool verbatim = false;
 };
 
 // One value: `value` for JSON and CSV, `text` for humans (when empty, the
@@ -78,7 +81,10 @@ struct Report {
   std::size_t human_from = 0;
   // The human columns in the order shown; empty: in the order of `columns`.
   std::vector<std::size_t> human_order;
-  std::vector<Note> notes;  // shown after the table for humans only
+  // For humans only: the answer in a few lines before the table (a pooled
+  // estimate before the trials it pools), and notes after it.
+  std::vector<Note> lead;
+  std::vector<Note> notes;
   // The "Sources:" list, shown after the notes.
   std::vector<Note> source_notes;
   // JSON: what was asked, the summary of the answer (an object, or null when
@@ -118,6 +124,9 @@ struct Report {
   }
   void note(std::string text, NoteLevel level = NoteLevel::info, std::size_t indent = 0) {
     notes.push_back({level, std::move(text), indent});
+  }
+  void lead_note(std::string text, NoteLevel level = NoteLevel::info, std::size_t indent = 0) {
+    lead.push_back({level, std::move(text), indent});
   }
   // A notice for scripts that people see as a note (a caution as a warning).
   void notice(std::string id, NoticeLevel level, std::string text) {

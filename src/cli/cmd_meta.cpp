@@ -1,0 +1,68 @@
+// mgcramp meta: one outcome pooled across the trials that report it.
+#include "cli.hpp"
+#include "mgcramp/report/builders.hpp"
+
+namespace mgcramp::cli {
+
+namespace {
+struct MetaOptions {
+  std::optional<std::string> outcome, population, form, risk_of_bias;
+  std::string intervention = "magnesium", model = "random", tau2 = "reml";
+  std::vector<std::string> exclude;
+  bool exclude_industry = false, hksj = false, plot = false;
+};
+}  // namespace
+
+Run setup_meta(CLI::App& sub) {
+  auto o = std::make_shared<MetaOptions>();
+  sub.add_option("--outcome", o->outcome, help_choices<OutcomeMeasure>())->type_name("M");
+  sub.add_option("--population", o->population, help_choices<Population>())->type_name("P");
+  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
+      ->type_name("FORM");
+  sub.add_option("--intervention", o->intervention,
+                 help_choices<InterventionKind>(" (default magnesium)"))
+      ->type_name("I");
+  sub.add_option("--risk-of-bias", o->risk_of_bias,
+                 help_choices<RiskOfBias>(": only studies a review judged so"))
+      ->type_name("R");
+  sub.add_flag("--exclude-industry", o->exclude_industry, "Leave out industry-funded studies");
+  sub.add_option("--exclude", o->exclude, "Leave out this study (repeatable)")->type_name("ID");
+  sub.add_option("--model", o->model, "random (default) or fixed")->type_name("MODEL");
+  sub.add_option("--tau2", o->tau2, "reml (default) or dl (DerSimonian-Laird)")
+      ->type_name("METHOD");
+  sub.add_flag("--hksj", o->hksj, "Hartung-Knapp-Sidik-Jonkman confidence interval");
+  sub.add_flag("--plot", o->plot, "Forest plot: studies, pooled diamond, published estimates");
+  sub.footer(R"(Without --outcome, lists the outcomes studies report. Effects are magnesium
+minus control (ratios: magnesium / control); ratios are pooled on the log scale.
+
+Examples:
+  mgcramp meta
+  mgcramp meta --outcome cramps-per-week --population idiopathic --plot
+  mgcramp meta --outcome responders --population pregnancy --model fixed
+  mgcramp meta --outcome cramps-per-week --population idiopathic --hksj --json)");
+  return [o](Context& ctx) {
+    const Dataset& ds = ctx.dataset();
+    const auto kind = parse_choice<InterventionKind>("--intervention", o->intervention);
+    if (!o->outcome) return ctx.render(meta_outcomes_report(ds, kind));
+    MetaQuery q;
+    q.outcome = parse_choice<OutcomeMeasure>("--outcome", *o->outcome);
+    q.population = parse_choice<Population>("--population", o->population);
+    if (o->form) {
+      q.form = text::to_lower(*o->form) == "mixed" ? std::string("mixed")
+                                                   : resolve_form(ds, *o->form).id;
+    }
+    q.intervention = kind;
+    q.risk_of_bias = parse_choice<RiskOfBias>("--risk-of-bias", o->risk_of_bias);
+    q.exclude_industry = o->exclude_industry;
+    for (const auto& id : o->exclude) {
+      q.exclude.push_back(for_option(
+          "--exclude", [&] { return record_id(ds, resolve_record(ds, id, Table::studies)); }));
+    }
+    q.model = parse_choice<MetaModel>("--model", o->model);
+    q.tau2 = parse_choice<Tau2Estimator>("--tau2", o->tau2);
+    q.hksj = o->hksj;
+    return ctx.render(meta_report(ds, q, o->plot));
+  };
+}
+
+}  // namespace mgcramp::cli
