@@ -236,7 +236,7 @@ void add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q, std::si
   r.note(favours_caption(m.outcome, q.intervention, axis));
 }
 
-void add_meta_notes(Report& r, const MetaResult& m, const MetaQuery& q) {
+void add_meta_notes(Report& r, const MetaResult& m) {
   for (const MetaLeftOut& l : m.left_out) {
     r.notice("meta-left-out", NoticeLevel::info,
              fmt::format("{} is left out: {}.", l.study->id, l.why));
@@ -435,7 +435,7 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
     const std::size_t first_plot_row = r.rows.size();
     add_forest_rows(r, *meta, mq, who, r.column("effect"), r.column("weight"), r.column("plot"));
     r.human_from = first_plot_row;
-    add_meta_notes(r, *meta, mq);
+    add_meta_notes(r, *meta);
   }
 
   const TrialSummary t = summarize(listed);
@@ -559,7 +559,7 @@ Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot) {
     r.lead_note(fmt::format("No primary study in the dataset reports {} for this query.",
                             info(q.outcome).label));
   }
-  add_meta_notes(r, m, q);
+  add_meta_notes(r, m);
   for (const MetaStudy& s : m.studies) sources.push_back(s.study->id);
   for (const PublishedPool& p : m.published) sources.push_back(p.review->id);
   r.summary = nullptr;
