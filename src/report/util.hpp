@@ -18,9 +18,13 @@ Value opt(const std::optional<T>& v) {
 // "-0.18 [-0.84, 0.49]"
 std::string effect_text(const Effect& e);
 
-// Each article's stance on a claim: [{source, stance, locator,
-// commercial_interest}] for JSON, "art-x (sells magnesium) supports
-// ("Heading"); ..." for humans.
-Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances);
+// Each article's stance on a claim: [{source, stance, locator, standing,
+// overstates}] for JSON (standing and overstates against the claim's
+// verdict), "art-x (sells magnesium) supports ("Heading"): agrees; ..." for
+// humans.
+Cell stances_cell(const Dataset& ds, const Claim& claim);
+
+// The computed fields of a stance, after its own: CSV's columns for them.
+void add_stance_fields(Report& r);
 
 }  // namespace mgcramp::detail

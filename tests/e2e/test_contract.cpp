@@ -28,7 +28,11 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"trials", "--design", "all", "--all"},
     {"trials", "--population", "pregnancy", "--plot"},
     {"claims"},
+    {"claims", "--full"},
+    {"claims", "--source", "art-healthline", "--standing", "at-odds"},
     {"sources"},
+    {"sources", "art-healthline"},
+    {"sources", "nih-ods-magnesium"},
     {"causes"},
     {"remedies"},
     {"symptoms"},
@@ -223,8 +227,8 @@ TEST_CASE("CSV is flat: a header, rows as long, no JSON in a cell, flags as true
       }
     }
   }
-  // A claim's stances are one row each.
-  const auto claims = parse_csv(expect_ok({"claims", "--format", "csv"}).out);
+  // With --full, a claim's stances are one row each.
+  const auto claims = parse_csv(expect_ok({"claims", "--full", "--format", "csv"}).out);
   const json all = results_of(expect_ok({"claims", "--json"}).out);
   std::size_t stances = 0;
   for (const auto& c : all) stances += c["stances"].size();
@@ -233,7 +237,7 @@ TEST_CASE("CSV is flat: a header, rows as long, no JSON in a cell, flags as true
 
 TEST_CASE("Markdown of records in full is one table each under its own heading") {
   const std::string md =
-      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--format", "md"}).out;
+      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--full", "--format", "md"}).out;
   std::size_t tables = 0, headings = 0;
   std::istringstream in(md);
   std::string prev, line;

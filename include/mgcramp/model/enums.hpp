@@ -195,6 +195,11 @@ enum class Rating : std::uint8_t {
 MGCRAMP_ENUM_NAMES(Rating, "rating", Rating::insufficient, "supported", "partly-supported", "mixed",
                    "not-supported", "contradicted", "insufficient");
 
+// Where an article's stance on a claim stands against the claim's verdict:
+// derived, never stored (query/claims.hpp holds the table).
+enum class Standing : std::uint8_t { agrees, at_odds, unsettled };
+MGCRAMP_ENUM_NAMES(Standing, "standing", Standing::unsettled, "agrees", "at-odds", "unsettled");
+
 enum class CauseCategory : std::uint8_t {
   dehydration_electrolytes,
   exertion,
