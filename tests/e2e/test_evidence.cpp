@@ -261,7 +261,7 @@ TEST_CASE("sources ID lists an article's claims, or shows another source") {
     if (row["claim"] != "claim-mg-prevents-night-cramps") continue;
     prevents = true;
     CHECK(row["stance"] == "opposes");
-    CHECK(row["rating"] == "contradicted");
+    CHECK(row["rating"] == "not-supported");
     CHECK(row["standing"] == "agrees");
     CHECK(row["overstates"] == false);
   }
