@@ -192,9 +192,9 @@ void check(const Claim& c, const Rules& r) {
 }
 
 void check(const Remedy& m, const Rules& r) {
-  if (!m.advised && !m.caution) {
-    r.fail("caution", "missing: say why the remedy is not advised",
-           "add a caution, or set advised to true");
+  if (m.prescription_only && !m.caution) {
+    r.fail("caution", "missing: say what a clinician weighs for a prescription-only remedy",
+           "add a caution, or set prescription_only to false");
   }
 }
 

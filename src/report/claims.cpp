@@ -248,17 +248,30 @@ Report causes_report(const Dataset& ds, std::optional<CauseCategory> category) {
 
 Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category) {
   const auto items = filter(ds.remedies, category, category_of<Remedy>);
-  Report r = context_report(
-      ds, "Remedies for cramps other than magnesium", items,
-      {{"name", "Remedy"}, {"use", "Use"}, {"evidence_level", "Evidence"}, {"advised", "Advised"}});
+  Report r = context_report(ds, "Remedies for cramps other than magnesium", items,
+                            {{"name", "Remedy"},
+                             {"use", "Use"},
+                             {"evidence_level", "Evidence level"},
+                             {"certainty", "Certainty"},
+                             {"evidence", "Evidence"},
+                             {"prescription_only", "Prescription only"},
+                             {"caution", "Caution"}});
   r.query.add("category", category);
-  // The cautions of remedies not advised, before the sources.
-  std::vector<Note> sources(r.notes.begin(), r.notes.end());
-  r.notes.clear();
-  for (const Remedy* m : items) {
-    if (!m->advised && m->caution) r.note(m->name + ": " + *m->caution, NoteLevel::warning);
+  // One record each, so that every remedy's evidence and caution show in full.
+  r.vertical = true;
+  const std::size_t rx = r.column("prescription_only");
+  for (auto& row : r.rows) {
+    const bool only = row[rx].value.as_bool();
+    row[rx].text = only ? "yes: a clinician's option" : "no";
   }
-  r.notes.insert(r.notes.end(), sources.begin(), sources.end());
+  r.note(
+      "Listed in the dataset's order, not ranked. Certainty is the GRADE certainty a "
+      "systematic review gave the evidence (not-graded: no review graded it). For comparison, "
+      "magnesium for idiopathic night cramps: Cochrane 2020 finds little or no effect, with "
+      "moderate to high certainty ('mgcramp claims --topic efficacy-night-cramps').");
+  r.note(
+      "Prescription only: a clinician's option, weighed by the prescriber against its risks; "
+      "this list shows evidence, not advice.");
   return r;
 }
 

@@ -281,7 +281,7 @@ TEST_CASE("sources ID lists an article's claims, or shows another source") {
 TEST_CASE("causes remedies symptoms and interactions list and filter") {
   CHECK_THAT(expect_ok({"causes", "--category", "medication"}).out, Contains("Diuretic"));
   const Result rem = expect_ok({"remedies"});
-  CHECK_THAT(rem.out, Contains("Warning: Quinine"));
+  CHECK_THAT(rem.out, Contains("Quinine"));
   const json sym = results_of(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
   for (const auto& s : sym) CHECK(s["condition"] == "excess");
   CHECK_THAT(expect_ok({"interactions"}).out, Contains("bisphosphonate"));
@@ -290,4 +290,38 @@ TEST_CASE("causes remedies symptoms and interactions list and filter") {
                      "--condition must be deficiency or excess");
   expect_usage_error({"interactions", "--category", "x"},
                      "--category must be one of lowers-magnesium, absorption");
+}
+
+TEST_CASE("remedies show evidence, certainty, every caution, and mark prescription-only ones") {
+  const json j = results_of(expect_ok({"remedies", "--json"}).out);
+  REQUIRE_FALSE(j.empty());
+  const std::string table = expect_ok({"remedies"}).out;
+  const std::string md = expect_ok({"remedies", "--format", "md"}).out;
+  const std::string csv = expect_ok({"remedies", "--format", "csv"}).out;
+  expect_fits(table);
+  CHECK(csv.substr(0, csv.find('\n')).find("advised") == std::string::npos);
+  CHECK_THAT(csv.substr(0, csv.find('\n')), Contains("certainty") && Contains("prescription_only"));
+  bool nsaid = false, quinine = false;
+  for (const auto& r : j) {
+    INFO(r["id"]);
+    CHECK_FALSE(r.contains("advised"));
+    CHECK(r["certainty"].is_string());
+    CHECK(r["prescription_only"].is_boolean());
+    if (r["prescription_only"] == true) CHECK(r["caution"].is_string());
+    if (!r["caution"].is_string()) continue;
+    // Every caution, in every format; the first words are enough to find it.
+    const std::string caution = r["caution"].get<std::string>().substr(0, 20);
+    CHECK_THAT(table, Contains(caution));
+    CHECK_THAT(md, Contains(caution));
+    CHECK_THAT(csv, Contains(caution));
+    nsaid = nsaid || (r["id"] == "remedy-nsaids-analgesics" &&
+                      r["caution"].get<std::string>().find("kidney") != std::string::npos);
+    quinine = quinine || (r["id"] == "remedy-quinine" && r["prescription_only"] == true);
+  }
+  CHECK(nsaid);
+  CHECK(quinine);
+  CHECK_THAT(table, Contains("Prescription only:  yes: a clinician's option"));
+  CHECK_THAT(table, Contains("Certainty:"));
+  CHECK(table.find("Advised") == std::string::npos);
+  CHECK_THAT(table, Contains("not ranked"));
 }

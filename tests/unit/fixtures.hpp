@@ -146,8 +146,9 @@ inline constexpr const char* kDatasetText = R"json({
   ],
   "remedies": [
     {"id": "remedy-magnesium", "name": "Magnesium supplements", "category": "supplement",
-     "use": "prevention", "evidence_level": "rct", "evidence": "One trial found no benefit.",
-     "studies": ["example-2017"], "advised": true, "caution": null,
+     "use": "prevention", "evidence_level": "rct", "certainty": "not-graded",
+     "evidence": "One trial found no benefit.", "studies": ["example-2017"],
+     "prescription_only": false, "caution": null,
      "sources": ["art-clinic"]}
   ],
   "symptoms": [

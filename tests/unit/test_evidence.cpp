@@ -231,6 +231,6 @@ TEST_CASE("context tables filter by category") {
       std::find_if(ds().remedies.begin(), ds().remedies.end(),
                    [](const Remedy& r) { return r.id.find("quinine") != std::string::npos; });
   REQUIRE(quinine != ds().remedies.end());
-  CHECK_FALSE(quinine->advised);
+  CHECK(quinine->prescription_only);
   CHECK(quinine->caution.has_value());
 }

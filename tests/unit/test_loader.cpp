@@ -287,7 +287,7 @@ TEST_CASE("notes required by a flag must hold more than whitespace") {
         "mydata.json: /sources/0/commercial_note: expected a non-empty string or "
         "null, got only whitespace");
   d = fixture::dataset();
-  fixture::remedy(d, "remedy-magnesium")["advised"] = false;
+  fixture::remedy(d, "remedy-magnesium")["prescription_only"] = true;
   fixture::remedy(d, "remedy-magnesium")["caution"] = "\t";
   CHECK(
       error_of(d) ==
@@ -535,7 +535,7 @@ TEST_CASE("every loader error has a hint") {
       [](json& d) {
         claim(d, "claim-mg-prevents-cramps")["stances"][0]["source"] = "nih-ods-magnesium";
       },
-      [](json& d) { remedy(d, "remedy-magnesium")["advised"] = false; },
+      [](json& d) { remedy(d, "remedy-magnesium")["prescription_only"] = true; },
       [](json& d) { source(d, "nih-ods-magnesium")["commercial_interest"] = true; },
       [](json& d) { source(d, "nih-ods-magnesium")["date"] = "July 2025"; },
       [](json& d) {

@@ -238,6 +238,12 @@ enum class EvidenceLevel : std::uint8_t {
 MGCRAMP_ENUM_NAMES(EvidenceLevel, "evidence level", EvidenceLevel::none, "systematic-review", "rct",
                    "observational", "expert-opinion", "none");
 
+// The certainty of a remedy's evidence as a systematic review graded it
+// (GRADE), or not graded.
+enum class Certainty : std::uint8_t { high, moderate, low, very_low, not_graded };
+MGCRAMP_ENUM_NAMES(Certainty, "certainty", Certainty::not_graded, "high", "moderate", "low",
+                   "very-low", "not-graded");
+
 // Whether a symptom is one of deficiency or of excess.
 enum class SymptomOf : std::uint8_t { deficiency, excess };
 MGCRAMP_ENUM_NAMES(SymptomOf, "condition", SymptomOf::excess, "deficiency", "excess");

@@ -204,9 +204,10 @@ struct Remedy {
   RemedyCategory category = RemedyCategory::physical;
   RemedyUse use = RemedyUse::both;
   EvidenceLevel evidence_level = EvidenceLevel::none;
+  Certainty certainty = Certainty::not_graded;
   std::string evidence;
   std::vector<std::string> studies;
-  bool advised = true;
+  bool prescription_only = false;  // a clinician's option, not self-care
   std::optional<std::string> caution;
   std::vector<std::string> sources;
 };
