@@ -286,8 +286,13 @@ Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
       items.push_back(s);
     }
   }
-  Report r = context_report(ds, "Symptoms of magnesium deficiency and excess", items,
-                            {{"name", "Symptom"}, {"condition", "Of"}, {"category", "Category"}});
+  Report r = context_report(
+      ds, "Symptoms of magnesium deficiency and excess", items,
+      {{"name", "Symptom"}, {"condition", "Of"}, {"basis", "Basis"}, {"threshold", "Threshold"}});
+  r.note(
+      "Basis: reference, listed by a reference source (NIH ODS); article-only, named only by "
+      "articles (several of them sell magnesium) and not in the reference list.");
+  r.note("Threshold: the level at which the sources place the sign, where they give one.");
   r.query.add("condition", condition);
   r.query.add("category", category);
   return r;

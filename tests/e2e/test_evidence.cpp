@@ -325,3 +325,33 @@ TEST_CASE("remedies show evidence, certainty, every caution, and mark prescripti
   CHECK(table.find("Advised") == std::string::npos);
   CHECK_THAT(table, Contains("not ranked"));
 }
+
+TEST_CASE("symptoms show their basis and thresholds in every format") {
+  const std::string table = expect_ok({"symptoms", "--condition", "deficiency"}).out;
+  expect_fits(table);
+  CHECK_THAT(table, Contains("Basis"));
+  const auto line_of = [&](const std::string& name) {
+    const auto at = table.find(name);
+    REQUIRE(at != std::string::npos);
+    return table.substr(at, table.find('\n', at) - at);
+  };
+  CHECK_THAT(line_of("Tremor"), Contains("article-only"));
+  CHECK_THAT(line_of("Insomnia"), Contains("article-only"));
+  CHECK_THAT(line_of("Seizures"), Contains("reference"));
+  const json j = results_of(expect_ok({"symptoms", "--json"}).out);
+  bool serum = false;
+  for (const auto& s : j) {
+    INFO(s["id"]);
+    CHECK((s["basis"] == "reference" || s["basis"] == "article-only"));
+    CHECK(s.contains("threshold"));
+    if (s["id"] == "mg-exc-cardiac-arrest") {
+      serum = s["threshold"].get<std::string>().find("mmol/L") != std::string::npos;
+    }
+    // Sellers' claims cite NIH ODS only to say it does not list them.
+    if (s["id"] == "mg-exc-skeletal-muscle-cramps") CHECK(s["basis"] == "article-only");
+  }
+  CHECK(serum);
+  const std::string csv = expect_ok({"symptoms", "--format", "csv"}).out;
+  CHECK_THAT(csv.substr(0, csv.find('\n')), Contains(",basis,") && Contains(",threshold,"));
+  CHECK_THAT(expect_ok({"symptoms", "--format", "md"}).out, Contains("| Basis | Threshold |"));
+}

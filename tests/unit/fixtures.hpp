@@ -153,7 +153,8 @@ inline constexpr const char* kDatasetText = R"json({
   ],
   "symptoms": [
     {"id": "mg-def-loss-of-appetite", "name": "Loss of appetite", "condition": "deficiency",
-     "category": "gastrointestinal", "description": "An early sign of deficiency.",
+     "category": "gastrointestinal", "basis": "reference",
+     "description": "An early sign of deficiency.", "threshold": null,
      "sources": ["nih-ods-magnesium"]}
   ],
   "interactions": [

@@ -665,3 +665,19 @@ TEST_CASE("a food follows its USDA figures and a form its formula") {
   fixture::study(d, "example-2017")["cited_by"] = json::array({"nih-ods-magnesium"});
   CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
 }
+
+TEST_CASE("a symptom's basis must match the kinds of its sources") {
+  json d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["basis"] = "article-only";
+  CHECK(error_of(d) ==
+        "mydata.json: /symptoms/0/basis: \"article-only\" but no article is among its sources");
+  d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["sources"] = json::array({"art-clinic"});
+  CHECK(error_of(d) ==
+        "mydata.json: /symptoms/0/basis: \"reference\" but no reference source is among its "
+        "sources");
+  d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["basis"] = "article-only";
+  fixture::symptom(d, "mg-def-loss-of-appetite")["sources"].push_back("art-clinic");
+  CHECK(error_of(d) == "(no error)");
+}

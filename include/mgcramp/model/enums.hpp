@@ -248,6 +248,10 @@ MGCRAMP_ENUM_NAMES(Certainty, "certainty", Certainty::not_graded, "high", "moder
 enum class SymptomOf : std::uint8_t { deficiency, excess };
 MGCRAMP_ENUM_NAMES(SymptomOf, "condition", SymptomOf::excess, "deficiency", "excess");
 
+// Who lists a symptom: a reference source (NIH ODS), or only articles.
+enum class SymptomBasis : std::uint8_t { reference, article_only };
+MGCRAMP_ENUM_NAMES(SymptomBasis, "basis", SymptomBasis::article_only, "reference", "article-only");
+
 enum class SymptomCategory : std::uint8_t {
   neuromuscular,
   cardiac,

@@ -217,7 +217,9 @@ struct Symptom {
   std::string id, name;
   SymptomOf condition = SymptomOf::deficiency;
   SymptomCategory category = SymptomCategory::general;
+  SymptomBasis basis = SymptomBasis::reference;
   std::string description;
+  std::optional<std::string> threshold;  // e.g. a serum level, as the source gives it
   std::vector<std::string> sources;
 };
 

@@ -383,12 +383,14 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, Symptom> = true>
 void describe(S& s, V&& v) {
-  auto& [id, name, condition, category, description, sources] = s;
+  auto& [id, name, condition, category, basis, description, threshold, sources] = s;
   v(Field("id").id(), id);
   v(Field("name").w(Weight::name), name);
   v(Field("condition").w(Weight::tag), condition);
   v(Field("category").w(Weight::tag), category);
+  v(Field("basis").w(Weight::tag), basis);
   v(Field("description"), description);
+  v(Field("threshold"), threshold);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
