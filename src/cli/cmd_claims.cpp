@@ -20,11 +20,13 @@ Run setup_claims(CLI::App& sub) {
                            text::join_or(enum_names<Standing>())))
       ->type_name("S");
   sub.add_flag("--full", o->full, help_text("md and csv: every field, not one row per claim"));
-  sub.footer(R"(--rating filters by the verdict of the evidence on the claim; --standing by
-whether the article's stance agrees with that verdict (agrees), is at odds
-with it (at-odds) or is unsettled (the evidence is partly-supported, mixed or
-insufficient, or the stance is mixed). --format md and csv give one row per
-claim, each article's stance in a column of its own; --full gives every field.
+  sub.footer(paragraph("--rating filters by the verdict of the evidence on the claim; "
+                       "--standing by the article's standing against that verdict (" +
+                       text::join_or(enum_names<Standing>()) +
+                       ", as 'mgcramp sources' explains). --format md and csv give one row "
+                       "per claim, each article's stance in a column of its own; --full gives "
+                       "every field.") +
+             R"(
 
 Examples:
   mgcramp claims --topic efficacy-pregnancy

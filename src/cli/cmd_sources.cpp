@@ -8,9 +8,12 @@ Run setup_sources(CLI::App& sub) {
   auto id = std::make_shared<std::optional<std::string>>();
   sub.add_option("id", *id, help_text("An article: its claims; another source: in full"))
       ->type_name("ID");
-  sub.footer(R"(With an article's id, lists each claim it takes a stance on: the stance,
-the verdict's rating, the article's standing (agrees, at-odds, unsettled) and
-whether it overstates the evidence. Any other source is shown in full.
+  sub.footer(paragraph("With an article's id, lists each claim it takes a stance on: the "
+                       "stance, the verdict's rating, the article's standing (" +
+                       text::join_or(enum_names<Standing>()) +
+                       ") and whether it overstates the evidence. Any other source is shown in "
+                       "full.") +
+             R"(
 
 Examples:
   mgcramp sources

@@ -101,12 +101,19 @@ Report claims_table_report(const Dataset& ds, const ClaimQuery& q) {
     row.emplace_back(Value::ref(c->text));
     row.emplace_back(c->verdict.rating);
     for (const Source* a : articles) {
-      const Stance* st = stance_of(*c, a->id);
-      row.emplace_back(st != nullptr ? Value(st->stance) : Value());
+      // Built in place, not from a moved temporary (GCC 12's -Wmaybe-uninitialized).
+      if (const Stance* st = stance_of(*c, a->id)) {
+        row.emplace_back(st->stance);
+      } else {
+        row.emplace_back(nullptr);
+      }
     }
     if (one) {
-      const Stance* st = stance_of(*c, source);
-      row.emplace_back(st != nullptr ? Value(standing_of(st->stance, c->verdict.rating)) : Value());
+      if (const Stance* st = stance_of(*c, source)) {
+        row.emplace_back(standing_of(st->stance, c->verdict.rating));
+      } else {
+        row.emplace_back(nullptr);
+      }
     }
     row.emplace_back(Value::ref(c->verdict.evidence));
     r.add_row(std::move(row));
@@ -124,11 +131,13 @@ Report claims_table_report(const Dataset& ds, const ClaimQuery& q) {
 }
 
 std::string standing_legend() {
-  return "Standing of an article's stance against the verdict: agrees (supports a supported "
-         "claim, or opposes a not-supported or contradicted one), at-odds (supports a "
-         "not-supported or contradicted claim, or opposes a supported one), unsettled (any "
-         "stance on a partly-supported, mixed or insufficient claim, or a mixed stance). "
-         "Overstates: supports a claim whose evidence is insufficient or mixed.";
+  return fmt::format(
+      "Standing of an article's stance against the verdict: {} (supports a supported claim, or "
+      "opposes a not-supported or contradicted one), {} (supports a not-supported or "
+      "contradicted claim, or opposes a supported one), {} (any stance on a partly-supported, "
+      "mixed or insufficient claim, or a mixed stance). Overstates: supports a claim whose "
+      "evidence is insufficient or mixed.",
+      name_of(Standing::agrees), name_of(Standing::at_odds), name_of(Standing::unsettled));
 }
 
 Report sources_report(const Dataset& ds) {
