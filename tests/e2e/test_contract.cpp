@@ -252,3 +252,36 @@ TEST_CASE("Markdown of records in full is one table each under its own heading")
   CHECK(tables >= 2);
   CHECK(headings == tables);
 }
+
+// Fields computed from the standing table (data/SCHEMA.md, "Standing") are
+// the same wherever a claim or a scorecard appears.
+TEST_CASE("stances carry standing and overstates; scorecards count by standing") {
+  const std::set<std::string> standings = {"agrees", "at-odds", "unsettled"};
+  const auto check_stances = [&](const json& claim) {
+    for (const auto& st : claim["stances"]) {
+      CHECK(std::set<std::string>{"source", "stance", "locator", "standing", "overstates"} == [&] {
+        std::set<std::string> keys;
+        for (const auto& [k, v] : st.items()) keys.insert(k);
+        return keys;
+      }());
+      CHECK(standings.count(st["standing"].get<std::string>()) == 1);
+      CHECK(st["overstates"].is_boolean());
+    }
+  };
+  for (const auto& c : results_of(expect_ok({"claims", "--json"}).out)) check_stances(c);
+  check_stances(result_of(expect_ok({"show", "claim-mg-helps-pregnancy-cramps", "--json"}).out));
+  const std::set<std::string> counts = {"claims", "agrees", "at_odds", "unsettled", "overstates"};
+  for (const auto& s : results_of(expect_ok({"sources", "--json"}).out)) {
+    if (s["scorecard"].is_null()) continue;
+    std::set<std::string> keys;
+    for (const auto& [k, v] : s["scorecard"].items()) keys.insert(k);
+    CHECK(keys == counts);
+  }
+  const json article = json::parse(expect_ok({"sources", "art-clepon", "--json"}).out);
+  std::set<std::string> keys;
+  for (const auto& [k, v] : article["summary"].items()) keys.insert(k);
+  CHECK(keys == counts);
+  for (const auto& r : results_of(expect_ok({"remedies", "--json"}).out)) {
+    CHECK_FALSE(r.contains("advised"));
+  }
+}
