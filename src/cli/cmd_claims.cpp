@@ -46,8 +46,14 @@ Examples:
     }
     const Format format = ctx.render_options().format;
     const bool compact = (format == Format::md || format == Format::csv) && !o->full;
-    return ctx.render(for_option(
-        "--source", [&] { return compact ? claims_table_report(ds, q) : claims_report(ds, q); }));
+    Report r = for_option(
+        "--source", [&] { return compact ? claims_table_report(ds, q) : claims_report(ds, q); });
+    if (compact) {
+      r.note(
+          "Every field of each claim (the verdict's summary, each stance's locator and "
+          "standing): --json, or --full.");
+    }
+    return ctx.render(r);
   };
 }
 

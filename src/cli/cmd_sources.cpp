@@ -30,7 +30,11 @@ Examples:
     }
     const RecordRef ref = resolve_record(ds, **id, Table::sources);
     const Source& s = ds.sources.at(ref.index);
-    return ctx.render(s.kind == SourceKind::article ? article_report(ds, s) : show_report(ds, ref));
+    if (s.kind != SourceKind::article) return ctx.render(show_report(ds, ref));
+    Report r = article_report(ds, s);
+    r.note("'mgcramp claims --source " + s.id + " --standing at-odds' lists in full the claims " +
+           "on which it is at odds with the evidence.");
+    return ctx.render(r);
   };
 }
 

@@ -120,9 +120,6 @@ Report claims_table_report(const Dataset& ds, const ClaimQuery& q) {
     cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
   }
   r.note("One row per claim; an article's column gives its stance (- where it takes none).");
-  r.note(
-      "For every field of each claim (the verdict's summary, each stance's locator and "
-      "standing), use --json, or --full.");
   for (const Source* a : articles) {
     if (a->commercial_interest) r.note(a->id + ": sells magnesium products.");
   }
@@ -216,8 +213,6 @@ Report article_report(const Dataset& ds, const Source& article) {
     cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
   }
   r.note(standing_legend());
-  r.note("'mgcramp claims --source " + article.id +
-         " --standing at-odds' lists the claims at odds in full.");
   add_source_notes(r, ds, cited);
   return r;
 }
@@ -277,7 +272,7 @@ Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category
       "Listed in the dataset's order, not ranked. Certainty is the GRADE certainty a "
       "systematic review gave the evidence (not-graded: no review graded it). For comparison, "
       "magnesium for idiopathic night cramps: Cochrane 2020 finds little or no effect, with "
-      "moderate to high certainty ('mgcramp claims --topic efficacy-night-cramps').");
+      "moderate to high certainty (the claims on efficacy for night cramps).");
   r.note(
       "Prescription only: a clinician's option, weighed by the prescriber against its risks; "
       "this list shows evidence, not advice.");
