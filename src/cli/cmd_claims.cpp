@@ -6,15 +6,32 @@ namespace mgcramp::cli {
 
 Run setup_claims(CLI::App& sub) {
   struct Options {
-    std::optional<std::string> topic, source, rating;
+    std::optional<std::string> topic, source, rating, standing;
+    bool full = false;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("--topic", o->topic, help_choices<ClaimTopic>())->type_name("T");
   sub.add_option("--source", o->source, "An article id (see 'mgcramp sources')")->type_name("ID");
-  sub.add_option("--rating", o->rating, help_choices<Rating>())->type_name("R");
-  sub.footer(R"(Examples:
+  sub.add_option("--rating", o->rating,
+                 help_text("The claim's verdict: " + text::join_or(enum_names<Rating>())))
+      ->type_name("R");
+  sub.add_option("--standing", o->standing,
+                 help_text("The --source article's standing on the claim: " +
+                           text::join_or(enum_names<Standing>())))
+      ->type_name("S");
+  sub.add_flag("--full", o->full, help_text("md and csv: every field, not one row per claim"));
+  sub.footer(paragraph("--rating filters by the verdict of the evidence on the claim; "
+                       "--standing by the article's standing against that verdict (" +
+                       text::join_or(enum_names<Standing>()) +
+                       ", as 'mgcramp sources' explains). --format md and csv give one row "
+                       "per claim, each article's stance in a column of its own; --full gives "
+                       "every field.") +
+             R"(
+
+Examples:
   mgcramp claims --topic efficacy-pregnancy
-  mgcramp claims --source art-healthline --rating not-supported
+  mgcramp claims --source art-healthline --standing at-odds
+  mgcramp claims --rating not-supported --format md
   mgcramp claims --json)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
@@ -22,7 +39,21 @@ Run setup_claims(CLI::App& sub) {
     q.topic = parse_choice<ClaimTopic>("--topic", o->topic);
     q.source = o->source;
     q.rating = parse_choice<Rating>("--rating", o->rating);
-    return ctx.render(for_option("--source", [&] { return claims_report(ds, q); }));
+    q.standing = parse_choice<Standing>("--standing", o->standing);
+    if (q.standing && !q.source) {
+      throw UsageError("--standing needs --source: it is an article's standing on a claim",
+                       "for example --source art-healthline --standing at-odds");
+    }
+    const Format format = ctx.render_options().format;
+    const bool compact = (format == Format::md || format == Format::csv) && !o->full;
+    Report r = for_option(
+        "--source", [&] { return compact ? claims_table_report(ds, q) : claims_report(ds, q); });
+    if (compact) {
+      r.note(
+          "Every field of each claim (the verdict's summary, each stance's locator and "
+          "standing): --json, or --full.");
+    }
+    return ctx.render(r);
   };
 }
 

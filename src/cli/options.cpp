@@ -133,6 +133,12 @@ std::string help_text(const std::string& s) {
   return out;
 }
 
+std::string paragraph(const std::string& s) {
+  std::string out;
+  for (const auto& line : text::wrap(s, 78)) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
 std::string choices(const std::vector<std::string>& names) {
   return names.size() <= 3 ? text::join_or(names) : "one of " + text::join_comma(names);
 }

@@ -71,6 +71,9 @@ std::optional<E> parse_choice(const std::string& option, const std::optional<std
 // the lines after the first, but does not wrap).
 std::string help_text(const std::string& s);
 
+// A paragraph of a command's help footer, wrapped to 78 columns.
+std::string paragraph(const std::string& s);
+
 // The values of E for an option's help: "a, b or c", wrapped.
 template <class E>
 std::string help_choices(const std::string& after = {}) {

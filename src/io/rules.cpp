@@ -283,9 +283,9 @@ void check(const Claim& c, const Rules& r) {
 }
 
 void check(const Remedy& m, const Rules& r) {
-  if (!m.advised && !m.caution) {
-    r.fail("caution", "missing: say why the remedy is not advised",
-           "add a caution, or set advised to true");
+  if (m.prescription_only && !m.caution) {
+    r.fail("caution", "missing: say what a clinician weighs for a prescription-only remedy",
+           "add a caution, or set prescription_only to false");
   }
 }
 
@@ -329,6 +329,28 @@ void check_intake_overlaps(const Dataset& ds, const std::string& origin) {
     }
     std::size_t& best = furthest[scope_index(a.sex)];
     if (best == kNone || end_of(a) > end_of(ds.intakes[best])) best = i;
+  }
+}
+
+void check_symptom_basis(const Dataset& ds, const std::string& origin) {
+  for (std::size_t i = 0; i < ds.symptoms.size(); ++i) {
+    const Symptom& s = ds.symptoms[i];
+    bool reference = false, article = false;
+    for (const auto& id : s.sources) {
+      const Source* src = ds.find_source(id);
+      if (src == nullptr) continue;
+      reference = reference || src->kind == SourceKind::reference;
+      article = article || src->kind == SourceKind::article;
+    }
+    const std::string at = "/symptoms/" + std::to_string(i) + "/basis";
+    if (s.basis == SymptomBasis::reference && !reference) {
+      fail(origin, at, "\"reference\" but no reference source is among its sources",
+           "cite the reference that lists it (e.g. nih-ods-magnesium), or use \"article-only\"");
+    }
+    if (s.basis == SymptomBasis::article_only && !article) {
+      fail(origin, at, "\"article-only\" but no article is among its sources",
+           "cite the article that names it, or use \"reference\"");
+    }
   }
 }
 

@@ -86,4 +86,8 @@ void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r);
 // Rows for the same people must not overlap in age.
 void check_intake_overlaps(const Dataset& ds, const std::string& origin);
 
+// A symptom's basis against its sources: `reference` cites a reference
+// source, `article-only` cites an article and no reference.
+void check_symptom_basis(const Dataset& ds, const std::string& origin);
+
 }  // namespace mgcramp::io

@@ -7,6 +7,18 @@
 
 namespace mgcramp {
 
+static_assert(standing_of(StanceKind::supports, Rating::supported) == Standing::agrees);
+static_assert(standing_of(StanceKind::opposes, Rating::contradicted) == Standing::agrees);
+static_assert(standing_of(StanceKind::supports, Rating::not_supported) == Standing::at_odds);
+static_assert(standing_of(StanceKind::mixed, Rating::supported) == Standing::unsettled);
+
+const Stance* stance_of(const Claim& c, const std::string& source_id) {
+  for (const Stance& s : c.stances) {
+    if (s.source == source_id) return &s;
+  }
+  return nullptr;
+}
+
 std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q) {
   std::optional<std::string> article;
   if (q.source) {
@@ -25,9 +37,10 @@ std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q) {
   for (const Claim& c : ds.claims) {
     if (q.topic && c.topic != *q.topic) continue;
     if (q.rating && c.verdict.rating != *q.rating) continue;
-    if (article && std::none_of(c.stances.begin(), c.stances.end(),
-                                [&](const Stance& s) { return s.source == *article; })) {
-      continue;
+    if (article) {
+      const Stance* s = stance_of(c, *article);
+      if (s == nullptr) continue;
+      if (q.standing && standing_of(s->stance, c.verdict.rating) != *q.standing) continue;
     }
     out.push_back(&c);
   }
@@ -37,20 +50,15 @@ std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q) {
 Scorecard scorecard(const Dataset& ds, const std::string& source_id) {
   Scorecard sc;
   for (const Claim& c : ds.claims) {
-    for (const Stance& s : c.stances) {
-      if (s.source != source_id) continue;
-      ++sc.claims;
-      const Rating r = c.verdict.rating;
-      const bool holds = r == Rating::supported || r == Rating::partly_supported;
-      const bool fails = r == Rating::not_supported || r == Rating::contradicted;
-      if (s.stance == StanceKind::mixed || (!holds && !fails)) {
-        ++sc.unsettled;
-      } else if ((s.stance == StanceKind::supports) == holds) {
-        ++sc.backed;
-      } else {
-        ++sc.contradicted;
-      }
+    const Stance* s = stance_of(c, source_id);
+    if (s == nullptr) continue;
+    ++sc.claims;
+    switch (standing_of(s->stance, c.verdict.rating)) {
+      case Standing::agrees: ++sc.agrees; break;
+      case Standing::at_odds: ++sc.at_odds; break;
+      case Standing::unsettled: ++sc.unsettled; break;
     }
+    if (overstates(s->stance, c.verdict.rating)) ++sc.overstates;
   }
   return sc;
 }

@@ -1,5 +1,10 @@
 // Reports for claims, sources and the context tables.
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
+
+#include "mgcramp/text.hpp"
 
 #include "mgcramp/report/builders.hpp"
 #include "util.hpp"
@@ -37,10 +42,12 @@ Report claims_report(const Dataset& ds, const ClaimQuery& q) {
   r.query.add("topic", q.topic);
   r.query.add("source", q.source);
   r.query.add("rating", q.rating);
+  r.query.add("standing", q.standing);
   r.title =
       fmt::format("Claims made by the articles, and what the evidence says ({})", claims.size());
   r.vertical = true;
   add_record_columns<Claim>(r);
+  detail::add_stance_fields(r);
   r.show("id", "Id");
   r.show("topic", "Topic");
   r.show("text", "Claim");
@@ -53,55 +60,160 @@ Report claims_report(const Dataset& ds, const ClaimQuery& q) {
   for (const Claim* c : claims) {
     std::vector<Cell> row = r.new_row();
     add_record_cells(row, *c);
-    row[stances] = detail::stances_cell(ds, c->stances);
+    row[stances] = detail::stances_cell(ds, *c);
     r.add_row(std::move(row));
     cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
     for (const Stance& st : c->stances) cited.push_back(st.source);
   }
   r.note("Verdicts weigh systematic reviews over single trials and trials over opinion.");
+  r.note(standing_legend());
   add_source_notes(r, ds, cited);
   return r;
+}
+
+Report claims_table_report(const Dataset& ds, const ClaimQuery& q) {
+  const std::vector<const Claim*> claims = find_claims(ds, q);
+  Report r;
+  r.query.add("topic", q.topic);
+  r.query.add("source", q.source);
+  r.query.add("rating", q.rating);
+  r.query.add("standing", q.standing);
+  r.title = fmt::format("Claims, each article's stance and the verdict ({})", claims.size());
+  r.columns = {{"id", "Claim"}, {"text", "Text"}, {"rating", "Rating"}};
+  // One column per article with a stance on a claim shown, in dataset order.
+  std::vector<const Source*> articles;
+  for (const Source& s : ds.sources) {
+    if (s.kind != SourceKind::article) continue;
+    const bool has = std::any_of(claims.begin(), claims.end(),
+                                 [&](const Claim* c) { return stance_of(*c, s.id) != nullptr; });
+    if (!has) continue;
+    articles.push_back(&s);
+    r.columns.emplace_back(s.id, s.id);
+  }
+  const bool one = q.source.has_value();
+  if (one) r.columns.emplace_back("standing", "Standing");
+  r.columns.emplace_back("evidence", "Key evidence");
+  std::vector<std::string> cited;
+  const std::string source = one ? text::to_lower(text::trim(*q.source)) : std::string();
+  for (const Claim* c : claims) {
+    std::vector<Cell> row = r.new_row();
+    row.emplace_back(Value::ref(c->id));
+    row.emplace_back(Value::ref(c->text));
+    row.emplace_back(c->verdict.rating);
+    for (const Source* a : articles) {
+      // Built in place, not from a moved temporary (GCC 12's -Wmaybe-uninitialized).
+      if (const Stance* st = stance_of(*c, a->id)) {
+        row.emplace_back(st->stance);
+      } else {
+        row.emplace_back(nullptr);
+      }
+    }
+    if (one) {
+      if (const Stance* st = stance_of(*c, source)) {
+        row.emplace_back(standing_of(st->stance, c->verdict.rating));
+      } else {
+        row.emplace_back(nullptr);
+      }
+    }
+    row.emplace_back(Value::ref(c->verdict.evidence));
+    r.add_row(std::move(row));
+    cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
+  }
+  r.note("One row per claim; an article's column gives its stance (- where it takes none).");
+  for (const Source* a : articles) {
+    if (a->commercial_interest) r.note(a->id + ": sells magnesium products.");
+  }
+  add_source_notes(r, ds, cited);
+  return r;
+}
+
+std::string standing_legend() {
+  return fmt::format(
+      "Standing of an article's stance against the verdict: {} (supports a supported claim, or "
+      "opposes a not-supported or contradicted one), {} (supports a not-supported or "
+      "contradicted claim, or opposes a supported one), {} (any stance on a partly-supported, "
+      "mixed or insufficient claim, or a mixed stance). Overstates: supports a claim whose "
+      "evidence is insufficient or mixed.",
+      name_of(Standing::agrees), name_of(Standing::at_odds), name_of(Standing::unsettled));
 }
 
 Report sources_report(const Dataset& ds) {
   Report r;
   r.title = "Sources, their commercial interest and how the articles' claims fare";
   add_record_columns<Source>(r);
+  static constexpr const char* kCounts[] = {"claims", "agrees", "at_odds", "unsettled",
+                                            "overstates"};
   Column card("scorecard", "", Align::left, false);
-  card.fields = {"claims", "backed", "contradicted", "unsettled"};
+  card.fields.assign(std::begin(kCounts), std::end(kCounts));
   r.columns.push_back(std::move(card));
   // The scorecard's counts as columns of their own, for people.
-  for (const char* key : {"claims", "backed", "contradicted", "unsettled"}) {
+  for (const char* key : kCounts) {
     Column c(key, "", Align::right, false);
     c.machine = false;
     r.columns.push_back(std::move(c));
   }
   r.show("id", "Id");
-  r.show("publisher", "Publisher");
   r.show("commercial_interest", "Sells Mg");
   r.show("claims", "Claims");
-  r.show("backed", "Backed");
-  r.show("contradicted", "Contra");
-  r.show("unsettled", "Open");
+  r.show("agrees", "Agrees");
+  r.show("at_odds", "At odds");
+  r.show("unsettled", "Unsettled");
+  r.show("overstates", "Overstates");
   for (const Source& s : ds.sources) {
     std::vector<Cell> row = r.new_row();
     add_record_cells(row, s);
     if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
       row.emplace_back(Value::Object{{"claims", sc.claims},
-                                     {"backed", sc.backed},
-                                     {"contradicted", sc.contradicted},
-                                     {"unsettled", sc.unsettled}});
-      for (std::size_t n : {sc.claims, sc.backed, sc.contradicted, sc.unsettled})
+                                     {"agrees", sc.agrees},
+                                     {"at_odds", sc.at_odds},
+                                     {"unsettled", sc.unsettled},
+                                     {"overstates", sc.overstates}});
+      for (std::size_t n : {sc.claims, sc.agrees, sc.at_odds, sc.unsettled, sc.overstates})
         row.emplace_back(n);
     } else {
-      for (int i = 0; i < 5; ++i) row.emplace_back(nullptr);
+      for (std::size_t i = 0; i <= std::size(kCounts); ++i) row.emplace_back(nullptr);
     }
     r.add_row(std::move(row));
   }
-  r.note(
-      "Backed: the article's stance agrees with the verdict of the evidence. Contra: it is "
-      "at odds with it. Open: a mixed stance, or a mixed or insufficient verdict.");
+  r.note(standing_legend());
+  r.note("Claims = agrees + at odds + unsettled; overstated claims are among the unsettled.");
+  return r;
+}
+
+Report article_report(const Dataset& ds, const Source& article) {
+  ClaimQuery q;
+  q.source = article.id;
+  const std::vector<const Claim*> claims = find_claims(ds, q);
+  const Scorecard sc = scorecard(ds, article.id);
+  Report r;
+  r.query.add("id", Value::ref(article.id));
+  r.title = fmt::format(
+      "{}: {}{}. {} claims: {} agree with the evidence, {} at odds, {} unsettled ({} "
+      "overstated)",
+      article.id, article.title, article.commercial_interest ? " (sells magnesium)" : "", sc.claims,
+      sc.agrees, sc.at_odds, sc.unsettled, sc.overstates);
+  r.summary = Value::Object{{"claims", sc.claims},
+                            {"agrees", sc.agrees},
+                            {"at_odds", sc.at_odds},
+                            {"unsettled", sc.unsettled},
+                            {"overstates", sc.overstates}};
+  // One short record per claim: the claims' ids and texts are too long for a grid.
+  r.vertical = true;
+  r.columns = {{"claim", "Claim"},          {"text", "Text"},     {"stance", "Stance"},
+               {"locator", "Where"},        {"rating", "Rating"}, {"standing", "Standing"},
+               {"overstates", "Overstates"}};
+  std::vector<std::string> cited{article.id};
+  for (const Claim* c : claims) {
+    const Stance* st = stance_of(*c, article.id);
+    const Rating rating = c->verdict.rating;
+    const bool over = overstates(st->stance, rating);
+    r.add_cells(Value::ref(c->id), Value::ref(c->text), st->stance, Value::ref(st->locator), rating,
+                standing_of(st->stance, rating), over);
+    cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
+  }
+  r.note(standing_legend());
+  add_source_notes(r, ds, cited);
   return r;
 }
 
@@ -140,17 +252,30 @@ Report causes_report(const Dataset& ds, std::optional<CauseCategory> category) {
 
 Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category) {
   const auto items = filter(ds.remedies, category, category_of<Remedy>);
-  Report r = context_report(
-      ds, "Remedies for cramps other than magnesium", items,
-      {{"name", "Remedy"}, {"use", "Use"}, {"evidence_level", "Evidence"}, {"advised", "Advised"}});
+  Report r = context_report(ds, "Remedies for cramps other than magnesium", items,
+                            {{"name", "Remedy"},
+                             {"use", "Use"},
+                             {"evidence_level", "Evidence level"},
+                             {"certainty", "Certainty"},
+                             {"evidence", "Evidence"},
+                             {"prescription_only", "Prescription only"},
+                             {"caution", "Caution"}});
   r.query.add("category", category);
-  // The cautions of remedies not advised, before the sources.
-  std::vector<Note> sources(r.notes.begin(), r.notes.end());
-  r.notes.clear();
-  for (const Remedy* m : items) {
-    if (!m->advised && m->caution) r.note(m->name + ": " + *m->caution, NoteLevel::warning);
+  // One record each, so that every remedy's evidence and caution show in full.
+  r.vertical = true;
+  const std::size_t rx = r.column("prescription_only");
+  for (auto& row : r.rows) {
+    const bool only = row[rx].value.as_bool();
+    row[rx].text = only ? "yes: a clinician's option" : "no";
   }
-  r.notes.insert(r.notes.end(), sources.begin(), sources.end());
+  r.note(
+      "Listed in the dataset's order, not ranked. Certainty is the GRADE certainty a "
+      "systematic review gave the evidence (not-graded: no review graded it). For comparison, "
+      "magnesium for idiopathic night cramps: Cochrane 2020 finds little or no effect, with "
+      "moderate to high certainty (the claims on efficacy for night cramps).");
+  r.note(
+      "Prescription only: a clinician's option, weighed by the prescriber against its risks; "
+      "this list shows evidence, not advice.");
   return r;
 }
 
@@ -165,8 +290,13 @@ Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
       items.push_back(s);
     }
   }
-  Report r = context_report(ds, "Symptoms of magnesium deficiency and excess", items,
-                            {{"name", "Symptom"}, {"condition", "Of"}, {"category", "Category"}});
+  Report r = context_report(
+      ds, "Symptoms of magnesium deficiency and excess", items,
+      {{"name", "Symptom"}, {"condition", "Of"}, {"basis", "Basis"}, {"threshold", "Threshold"}});
+  r.note(
+      "Basis: reference, listed by a reference source (NIH ODS); article-only, named only by "
+      "articles (several of them sell magnesium) and not in the reference list.");
+  r.note("Threshold: the level at which the sources place the sign, where they give one.");
   r.query.add("condition", condition);
   r.query.add("category", category);
   return r;

@@ -33,23 +33,38 @@ std::string outcome_text(const Outcome& o) {
   return text;
 }
 
-Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances) {
+Cell stances_cell(const Dataset& ds, const Claim& claim) {
   Value::List list;
-  list.reserve(stances.size());
+  list.reserve(claim.stances.size());
   std::string text;
-  for (const Stance& s : stances) {
+  const Rating rating = claim.verdict.rating;
+  for (const Stance& s : claim.stances) {
     const Source* src = ds.find_source(s.source);
     const bool sells = src != nullptr && src->commercial_interest;
-    list.push_back(record_value(s));
+    const Standing standing = standing_of(s.stance, rating);
+    const bool over = overstates(s.stance, rating);
+    Value v = record_value(s);
+    v.add("standing", standing);
+    v.add("overstates", over);
+    list.push_back(std::move(v));
     if (!text.empty()) text += "; ";
     text.append(s.source)
         .append(sells ? " (sells magnesium) " : " ")
         .append(name_of(s.stance))
         .append(" (\"")
         .append(s.locator)
-        .append("\")");
+        .append("\"): ")
+        .append(name_of(standing));
+    if (over) text.append(", overstates");
   }
   return {std::move(list), std::move(text)};
+}
+
+void add_stance_fields(Report& r) {
+  const std::size_t c = r.column("stances");
+  if (c == r.columns.size()) return;
+  r.columns[c].fields.emplace_back("standing");
+  r.columns[c].fields.emplace_back("overstates");
 }
 
 }  // namespace detail

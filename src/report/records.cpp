@@ -31,9 +31,6 @@ Cell to_cell(const Dataset&, const std::vector<StudyArm>& v) {
   }
   return {detail::field_value(v), text};
 }
-Cell to_cell(const Dataset& ds, const std::vector<Stance>& v) {
-  return detail::stances_cell(ds, v);
-}
 Cell to_cell(const Dataset&, const std::vector<Discrepancy>& v) {
   std::string text;
   for (const auto& d : v) {
@@ -67,6 +64,18 @@ void add_fields(std::vector<Cell>& row, const Dataset& ds, const R& record) {
   });
 }
 
+// A claim's cells: its stances carry their standing against its verdict.
+void add_fields(std::vector<Cell>& row, const Dataset& ds, const Claim& claim) {
+  const std::size_t first = row.size();
+  add_fields<Claim>(row, ds, claim);
+  std::size_t i = 0, at = 0;
+  schema::describe(claim, [&](const Field& f, const auto&) {
+    if (f.key == "stances") at = i;
+    ++i;
+  });
+  row[first + at] = detail::stances_cell(ds, claim);
+}
+
 // "claims/claim-x (evidence): Magnesium supplements reduce..." for a note.
 std::string link_text(const Dataset& ds, const Link& l) {
   std::string label = record_label(ds, l.record);
@@ -92,6 +101,7 @@ Report show_report(const Dataset& ds, RecordRef ref) {
     add_record_columns<std::decay_t<decltype(rec)>>(r);
     add_fields(row, ds, rec);
   });
+  if (ref.table == Table::claims) detail::add_stance_fields(r);
   for (std::size_t c = 1; c < r.columns.size(); ++c) r.columns[c].human = true;
   const std::vector<Link> links = referenced_by(ds, ref);
   Value::List by;

@@ -23,9 +23,13 @@ std::string effect_text(const Estimate& e);
 // studies, 307 participants, moderate certainty": an outcome for people.
 std::string outcome_text(const Outcome& o);
 
-// Each article's stance on a claim: [{source, stance, locator,
-// commercial_interest}] for JSON, "art-x (sells magnesium) supports
-// ("Heading"); ..." for humans.
-Cell stances_cell(const Dataset& ds, const std::vector<Stance>& stances);
+// Each article's stance on a claim: [{source, stance, locator, standing,
+// overstates}] for JSON (standing and overstates against the claim's
+// verdict), "art-x (sells magnesium) supports ("Heading"): agrees; ..." for
+// humans.
+Cell stances_cell(const Dataset& ds, const Claim& claim);
+
+// The computed fields of a stance, after its own: CSV's columns for them.
+void add_stance_fields(Report& r);
 
 }  // namespace mgcramp::detail

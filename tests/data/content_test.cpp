@@ -129,3 +129,36 @@ TEST_CASE("every required supplement form is present") {
   CHECK(resolve_form(ds(), "Magnesium citrate").id == "citrate");
   CHECK_THROWS_WITH(resolve_form(ds(), "citrat3"), Contains("did you mean 'citrate'"));
 }
+
+namespace {
+const Claim& claim(const std::string& id) {
+  const auto it = std::find_if(ds().claims.begin(), ds().claims.end(),
+                               [&](const Claim& c) { return c.id == id; });
+  REQUIRE(it != ds().claims.end());
+  return *it;
+}
+bool cites(const Claim& c, const std::string& id) {
+  return std::find(c.verdict.evidence.begin(), c.verdict.evidence.end(), id) !=
+         c.verdict.evidence.end();
+}
+}  // namespace
+
+TEST_CASE("verdicts follow the rating definitions of data/SCHEMA.md") {
+  // Pregnancy: very low certainty, no pooled estimate, no significant effect.
+  CHECK(claim("claim-mg-helps-pregnancy-cramps").verdict.rating == Rating::insufficient);
+  // Stretching: low-certainty evidence in the Cochrane review, which is cited.
+  const Claim& stretch = claim("claim-stretching-before-bed-prevents-night-cramps");
+  CHECK(stretch.verdict.rating == Rating::insufficient);
+  CHECK(cites(stretch, "hawke-2021"));
+  const Study* hawke = ds().find_study("hawke-2021");
+  REQUIRE(hawke != nullptr);
+  CHECK(hawke->pmid == std::optional<std::string>("33998664"));
+  CHECK(hawke->doi == std::optional<std::string>("10.1002/14651858.CD008496.pub3"));
+  // No effect is not the opposite effect.
+  CHECK(claim("claim-mg-prevents-night-cramps").verdict.rating == Rating::not_supported);
+  // "Deficiency can cause cramps" agrees with the causes table, which has it
+  // as an established (if uncommon) cause.
+  CHECK(claim("claim-deficiency-causes-cramps").verdict.rating == Rating::supported);
+  CHECK(std::any_of(ds().causes.begin(), ds().causes.end(),
+                    [](const Cause& c) { return c.id == "cause-magnesium-deficiency"; }));
+}

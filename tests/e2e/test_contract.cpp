@@ -28,7 +28,11 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"trials", "--design", "all", "--all"},
     {"trials", "--population", "pregnancy", "--plot"},
     {"claims"},
+    {"claims", "--full"},
+    {"claims", "--source", "art-healthline", "--standing", "at-odds"},
     {"sources"},
+    {"sources", "art-healthline"},
+    {"sources", "nih-ods-magnesium"},
     {"causes"},
     {"remedies"},
     {"symptoms"},
@@ -223,8 +227,8 @@ TEST_CASE("CSV is flat: a header, rows as long, no JSON in a cell, flags as true
       }
     }
   }
-  // A claim's stances are one row each.
-  const auto claims = parse_csv(expect_ok({"claims", "--format", "csv"}).out);
+  // With --full, a claim's stances are one row each.
+  const auto claims = parse_csv(expect_ok({"claims", "--full", "--format", "csv"}).out);
   const json all = results_of(expect_ok({"claims", "--json"}).out);
   std::size_t stances = 0;
   for (const auto& c : all) stances += c["stances"].size();
@@ -233,7 +237,7 @@ TEST_CASE("CSV is flat: a header, rows as long, no JSON in a cell, flags as true
 
 TEST_CASE("Markdown of records in full is one table each under its own heading") {
   const std::string md =
-      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--format", "md"}).out;
+      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--full", "--format", "md"}).out;
   std::size_t tables = 0, headings = 0;
   std::istringstream in(md);
   std::string prev, line;
@@ -247,4 +251,37 @@ TEST_CASE("Markdown of records in full is one table each under its own heading")
   }
   CHECK(tables >= 2);
   CHECK(headings == tables);
+}
+
+// Fields computed from the standing table (data/SCHEMA.md, "Standing") are
+// the same wherever a claim or a scorecard appears.
+TEST_CASE("stances carry standing and overstates; scorecards count by standing") {
+  const std::set<std::string> standings = {"agrees", "at-odds", "unsettled"};
+  const auto check_stances = [&](const json& claim) {
+    for (const auto& st : claim["stances"]) {
+      CHECK(std::set<std::string>{"source", "stance", "locator", "standing", "overstates"} == [&] {
+        std::set<std::string> keys;
+        for (const auto& [k, v] : st.items()) keys.insert(k);
+        return keys;
+      }());
+      CHECK(standings.count(st["standing"].get<std::string>()) == 1);
+      CHECK(st["overstates"].is_boolean());
+    }
+  };
+  for (const auto& c : results_of(expect_ok({"claims", "--json"}).out)) check_stances(c);
+  check_stances(result_of(expect_ok({"show", "claim-mg-helps-pregnancy-cramps", "--json"}).out));
+  const std::set<std::string> counts = {"claims", "agrees", "at_odds", "unsettled", "overstates"};
+  for (const auto& s : results_of(expect_ok({"sources", "--json"}).out)) {
+    if (s["scorecard"].is_null()) continue;
+    std::set<std::string> keys;
+    for (const auto& [k, v] : s["scorecard"].items()) keys.insert(k);
+    CHECK(keys == counts);
+  }
+  const json article = json::parse(expect_ok({"sources", "art-clepon", "--json"}).out);
+  std::set<std::string> keys;
+  for (const auto& [k, v] : article["summary"].items()) keys.insert(k);
+  CHECK(keys == counts);
+  for (const auto& r : results_of(expect_ok({"remedies", "--json"}).out)) {
+    CHECK_FALSE(r.contains("advised"));
+  }
 }

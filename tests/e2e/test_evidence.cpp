@@ -1,4 +1,5 @@
 // trials end to end.
+#include <algorithm>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -243,12 +244,20 @@ TEST_CASE("claims shows stances and verdicts and filters") {
     if (s["id"] == "art-healthline") CHECK(s["commercial_interest"] == false);
     if (s["id"] == "art-clepon") CHECK(s["commercial_interest"] == true);
   }
-  // CSV: one row per stance, flat columns.
+  // CSV --full: one row per stance, flat columns, each stance with its standing.
   const std::string csv =
-      expect_ok({"claims", "--topic", "efficacy-pregnancy", "--format", "csv"}).out;
-  CHECK(csv.rfind("id,topic,text,stances.source,stances.stance,stances.locator,verdict.rating,",
+      expect_ok({"claims", "--topic", "efficacy-pregnancy", "--full", "--format", "csv"}).out;
+  CHECK(csv.rfind("id,topic,text,stances.source,stances.stance,stances.locator,"
+                  "stances.standing,stances.overstates,verdict.rating,",
                   0) == 0);
   CHECK(csv.find('{') == std::string::npos);
+  // Each stance in JSON carries its standing against the verdict.
+  for (const auto& c : j) {
+    for (const auto& st : c["stances"]) {
+      CHECK(st["standing"].is_string());
+      CHECK(st["overstates"].is_boolean());
+    }
+  }
   expect_usage_error({"claims", "--topic", "astrology"}, "--topic must be one of");
   expect_usage_error({"claims", "--rating", "true"}, "--rating must be one of");
   expect_usage_error({"claims", "--source", "art-nowhere"}, "--source must be one of");
@@ -265,10 +274,94 @@ TEST_CASE("claims shows stances and verdicts and filters") {
   }
 }
 
-TEST_CASE("sources shows commercial interest and scorecards") {
+TEST_CASE("claims --standing filters by the article's standing, not the verdict") {
+  const json out = json::parse(
+      expect_ok({"claims", "--source", "art-healthline", "--standing", "at-odds", "--json"}).out);
+  CHECK(out["query"]["standing"] == "at-odds");
+  const json& j = out["results"];
+  REQUIRE_FALSE(j.empty());
+  for (const auto& c : j) {
+    bool found = false;
+    for (const auto& st : c["stances"]) {
+      if (st["source"] != "art-healthline") continue;
+      found = true;
+      CHECK(st["standing"] == "at-odds");
+    }
+    CHECK(found);
+  }
+  // Healthline opposes the claim that magnesium prevents night cramps, which
+  // the evidence contradicts: it agrees with the evidence there.
+  const json agrees = results_of(
+      expect_ok({"claims", "--source", "art-healthline", "--standing", "agrees", "--json"}).out);
+  bool prevents = false;
+  for (const auto& c : agrees) prevents = prevents || c["id"] == "claim-mg-prevents-night-cramps";
+  CHECK(prevents);
+  for (const auto& c : j) CHECK(c["id"] != "claim-mg-prevents-night-cramps");
+  // As many as the scorecard counts.
+  for (const auto& s : results_of(expect_ok({"sources", "--json"}).out)) {
+    if (s["id"] == "art-healthline") CHECK(s["scorecard"]["at_odds"] == j.size());
+  }
+  expect_usage_error({"claims", "--source", "art-healthline", "--standing", "contra"},
+                     "--standing must be agrees, at-odds or unsettled, got 'contra'");
+  expect_usage_error({"claims", "--standing", "agrees"}, "--standing needs --source");
+}
+
+TEST_CASE("claims md and csv are one row per claim, a column per article") {
+  const std::string md =
+      expect_ok({"claims", "--topic", "efficacy-night-cramps", "--format", "md"}).out;
+  std::istringstream in(md);
+  std::string line;
+  std::vector<std::string> table;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.front() == '|') table.push_back(line);
+  }
+  REQUIRE(table.size() >= 3);
+  // Unescaped pipes delimit cells: every row has as many as the header.
+  const auto cells = [](const std::string& row) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++n;
+    }
+    return n;
+  };
+  CHECK(table[0].rfind("| Claim | Text | Rating | art-", 0) == 0);
+  CHECK_THAT(table[0], Contains("| Key evidence |"));
+  CHECK(table[1].rfind("| --- |", 0) == 0);
+  for (const auto& row : table) {
+    INFO(row);
+    CHECK(cells(row) == cells(table[0]));
+  }
+  const json claims =
+      results_of(expect_ok({"claims", "--topic", "efficacy-night-cramps", "--json"}).out);
+  CHECK(table.size() == claims.size() + 2);
+  CHECK_THAT(md, Contains("| claim-mg-prevents-night-cramps |"));
+  CHECK(md.find("#### ") == std::string::npos);
+
+  const std::string csv = expect_ok({"claims", "--format", "csv"}).out;
+  CHECK(csv.rfind("id,text,rating,art-why-not-natural,art-cymbiotika,art-clepon,"
+                  "art-healthline,art-bisglycinate-blog,evidence\n",
+                  0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') ==
+        static_cast<long>(results_of(expect_ok({"claims", "--json"}).out).size() + 1));
+  CHECK_THAT(csv, Contains("\nclaim-mg-prevents-night-cramps,"));
+  // With a source, that article's standing has a column.
+  const std::string one =
+      expect_ok({"claims", "--source", "art-healthline", "--format", "csv"}).out;
+  CHECK_THAT(one.substr(0, one.find('\n')), Contains(",standing,evidence"));
+}
+
+TEST_CASE("sources counts by standing, the same words in every format") {
   const Result r = expect_ok({"sources"});
   CHECK_THAT(r.out, Contains("art-why-not-natural"));
   CHECK_THAT(r.out, Contains("Sells Mg"));
+  for (const char* w : {"Agrees", "At odds", "Unsettled", "Overstates"})
+    CHECK_THAT(r.out, Contains(w));
+  CHECK(r.out.find("Contra") == std::string::npos);
+  CHECK(r.out.find("Backed") == std::string::npos);
+  const std::string csv = expect_ok({"sources", "--format", "csv"}).out;
+  CHECK_THAT(csv.substr(0, csv.find('\n')),
+             Contains("scorecard.claims,scorecard.agrees,scorecard.at_odds,scorecard.unsettled,"
+                      "scorecard.overstates"));
   const json j = results_of(expect_ok({"sources", "--json"}).out);
   bool found = false;
   for (const auto& s : j) {
@@ -278,16 +371,48 @@ TEST_CASE("sources shows commercial interest and scorecards") {
       CHECK(s["commercial_interest"] == false);
       const json& c = s["scorecard"];
       CHECK(c["claims"].get<int>() ==
-            c["backed"].get<int>() + c["contradicted"].get<int>() + c["unsettled"].get<int>());
+            c["agrees"].get<int>() + c["at_odds"].get<int>() + c["unsettled"].get<int>());
+      CHECK(c["overstates"].get<int>() <= c["unsettled"].get<int>());
     }
   }
   CHECK(found);
 }
 
+TEST_CASE("sources ID lists an article's claims, or shows another source") {
+  const json out = json::parse(expect_ok({"sources", "art-healthline", "--json"}).out);
+  const json& rows = out["results"];
+  REQUIRE_FALSE(rows.empty());
+  CHECK(out["summary"]["claims"] == rows.size());
+  for (const auto& row : rows) {
+    for (const char* k : {"claim", "text", "stance", "locator", "rating", "standing", "overstates"})
+      CHECK(row.contains(k));
+  }
+  bool prevents = false;
+  for (const auto& row : rows) {
+    if (row["claim"] != "claim-mg-prevents-night-cramps") continue;
+    prevents = true;
+    CHECK(row["stance"] == "opposes");
+    CHECK(row["rating"] == "not-supported");
+    CHECK(row["standing"] == "agrees");
+    CHECK(row["overstates"] == false);
+  }
+  CHECK(prevents);
+  const Result table = expect_ok({"sources", "ART-Healthline"});
+  CHECK_THAT(table.out, Contains("Standing:"));
+  CHECK_THAT(table.out, Contains("agree with the evidence"));
+  expect_fits(table.out);
+  // Not an article: the source in full.
+  const json nih = result_of(expect_ok({"sources", "nih-ods-magnesium", "--json"}).out);
+  CHECK(nih["kind"] == "reference");
+  CHECK(nih.contains("referenced_by"));
+  expect_usage_error({"sources", "garrison-2020"}, "garrison-2020");
+  expect_usage_error({"sources", "nowhere"}, "nowhere");
+}
+
 TEST_CASE("causes remedies symptoms and interactions list and filter") {
   CHECK_THAT(expect_ok({"causes", "--category", "medication"}).out, Contains("Diuretic"));
   const Result rem = expect_ok({"remedies"});
-  CHECK_THAT(rem.out, Contains("Warning: Quinine"));
+  CHECK_THAT(rem.out, Contains("Quinine"));
   const json sym = results_of(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
   for (const auto& s : sym) CHECK(s["condition"] == "excess");
   CHECK_THAT(expect_ok({"interactions"}).out, Contains("bisphosphonate"));
@@ -296,4 +421,68 @@ TEST_CASE("causes remedies symptoms and interactions list and filter") {
                      "--condition must be deficiency or excess");
   expect_usage_error({"interactions", "--category", "x"},
                      "--category must be one of lowers-magnesium, absorption");
+}
+
+TEST_CASE("remedies show evidence, certainty, every caution, and mark prescription-only ones") {
+  const json j = results_of(expect_ok({"remedies", "--json"}).out);
+  REQUIRE_FALSE(j.empty());
+  const std::string table = expect_ok({"remedies"}).out;
+  const std::string md = expect_ok({"remedies", "--format", "md"}).out;
+  const std::string csv = expect_ok({"remedies", "--format", "csv"}).out;
+  expect_fits(table);
+  CHECK(csv.substr(0, csv.find('\n')).find("advised") == std::string::npos);
+  CHECK_THAT(csv.substr(0, csv.find('\n')), Contains("certainty") && Contains("prescription_only"));
+  bool nsaid = false, quinine = false;
+  for (const auto& r : j) {
+    INFO(r["id"]);
+    CHECK_FALSE(r.contains("advised"));
+    CHECK(r["certainty"].is_string());
+    CHECK(r["prescription_only"].is_boolean());
+    if (r["prescription_only"] == true) CHECK(r["caution"].is_string());
+    if (!r["caution"].is_string()) continue;
+    // Every caution, in every format; the first words are enough to find it.
+    const std::string caution = r["caution"].get<std::string>().substr(0, 20);
+    CHECK_THAT(table, Contains(caution));
+    CHECK_THAT(md, Contains(caution));
+    CHECK_THAT(csv, Contains(caution));
+    nsaid = nsaid || (r["id"] == "remedy-nsaids-analgesics" &&
+                      r["caution"].get<std::string>().find("kidney") != std::string::npos);
+    quinine = quinine || (r["id"] == "remedy-quinine" && r["prescription_only"] == true);
+  }
+  CHECK(nsaid);
+  CHECK(quinine);
+  CHECK_THAT(table, Contains("Prescription only:  yes: a clinician's option"));
+  CHECK_THAT(table, Contains("Certainty:"));
+  CHECK(table.find("Advised") == std::string::npos);
+  CHECK_THAT(table, Contains("not ranked"));
+}
+
+TEST_CASE("symptoms show their basis and thresholds in every format") {
+  const std::string table = expect_ok({"symptoms", "--condition", "deficiency"}).out;
+  expect_fits(table);
+  CHECK_THAT(table, Contains("Basis"));
+  const auto line_of = [&](const std::string& name) {
+    const auto at = table.find(name);
+    REQUIRE(at != std::string::npos);
+    return table.substr(at, table.find('\n', at) - at);
+  };
+  CHECK_THAT(line_of("Tremor"), Contains("article-only"));
+  CHECK_THAT(line_of("Insomnia"), Contains("article-only"));
+  CHECK_THAT(line_of("Seizures"), Contains("reference"));
+  const json j = results_of(expect_ok({"symptoms", "--json"}).out);
+  bool serum = false;
+  for (const auto& s : j) {
+    INFO(s["id"]);
+    CHECK((s["basis"] == "reference" || s["basis"] == "article-only"));
+    CHECK(s.contains("threshold"));
+    if (s["id"] == "mg-exc-cardiac-arrest") {
+      serum = s["threshold"].get<std::string>().find("mmol/L") != std::string::npos;
+    }
+    // Sellers' claims cite NIH ODS only to say it does not list them.
+    if (s["id"] == "mg-exc-skeletal-muscle-cramps") CHECK(s["basis"] == "article-only");
+  }
+  CHECK(serum);
+  const std::string csv = expect_ok({"symptoms", "--format", "csv"}).out;
+  CHECK_THAT(csv.substr(0, csv.find('\n')), Contains(",basis,") && Contains(",threshold,"));
+  CHECK_THAT(expect_ok({"symptoms", "--format", "md"}).out, Contains("| Basis | Threshold |"));
 }

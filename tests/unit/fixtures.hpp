@@ -157,13 +157,15 @@ inline constexpr const char* kDatasetText = R"json({
   ],
   "remedies": [
     {"id": "remedy-magnesium", "name": "Magnesium supplements", "category": "supplement",
-     "use": "prevention", "evidence_level": "rct", "evidence": "One trial found no benefit.",
-     "studies": ["example-2017"], "advised": true, "caution": null,
+     "use": "prevention", "evidence_level": "rct", "certainty": "not-graded",
+     "evidence": "One trial found no benefit.", "studies": ["example-2017"],
+     "prescription_only": false, "caution": null,
      "sources": ["art-clinic"]}
   ],
   "symptoms": [
     {"id": "mg-def-loss-of-appetite", "name": "Loss of appetite", "condition": "deficiency",
-     "category": "gastrointestinal", "description": "An early sign of deficiency.",
+     "category": "gastrointestinal", "basis": "reference",
+     "description": "An early sign of deficiency.", "threshold": null,
      "sources": ["nih-ods-magnesium"]}
   ],
   "interactions": [

@@ -1,5 +1,6 @@
 // Studies: identifiers, trial queries, summaries and the forest plot.
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -167,22 +168,63 @@ TEST_CASE("forest line draws ratios on a log scale") {
 }
 
 TEST_CASE("claim filters by topic source and rating") {
-  for (const Claim* c : find_claims(ds(), {ClaimTopic::efficacy_night_cramps, {}, {}})) {
+  for (const Claim* c : find_claims(ds(), {ClaimTopic::efficacy_night_cramps, {}, {}, {}})) {
     CHECK(c->topic == ClaimTopic::efficacy_night_cramps);
   }
-  for (const Claim* c : find_claims(ds(), {{}, std::string("ART-healthline"), Rating::supported})) {
+  for (const Claim* c :
+       find_claims(ds(), {{}, std::string("ART-healthline"), Rating::supported, {}})) {
     CHECK(c->verdict.rating == Rating::supported);
     CHECK(std::any_of(c->stances.begin(), c->stances.end(),
                       [](const Stance& s) { return s.source == "art-healthline"; }));
   }
   // The core names no option: the article id is wrong, whoever gave it.
   try {
-    find_claims(ds(), {{}, std::string("pubmed"), {}});
+    find_claims(ds(), {{}, std::string("pubmed"), {}, {}});
     FAIL("no error");
   } catch (const ValueError& e) {
     CHECK_THAT(e.what(), Contains("must be one of art-") && Contains("got 'pubmed'"));
     CHECK(e.example() == "art-why-not-natural");
   }
+}
+
+// Every cell of the standing table, spelled out as data/SCHEMA.md gives it.
+TEST_CASE("standing: every stance against every rating") {
+  using R = Rating;
+  using S = StanceKind;
+  using G = Standing;
+  struct Row {
+    S stance;
+    R rating;
+    G standing;
+    bool overstates;
+  };
+  const Row cells[] = {
+      {S::supports, R::supported, G::agrees, false},
+      {S::supports, R::partly_supported, G::unsettled, false},
+      {S::supports, R::mixed, G::unsettled, true},
+      {S::supports, R::not_supported, G::at_odds, false},
+      {S::supports, R::contradicted, G::at_odds, false},
+      {S::supports, R::insufficient, G::unsettled, true},
+      {S::opposes, R::supported, G::at_odds, false},
+      {S::opposes, R::partly_supported, G::unsettled, false},
+      {S::opposes, R::mixed, G::unsettled, false},
+      {S::opposes, R::not_supported, G::agrees, false},
+      {S::opposes, R::contradicted, G::agrees, false},
+      {S::opposes, R::insufficient, G::unsettled, false},
+      {S::mixed, R::supported, G::unsettled, false},
+      {S::mixed, R::partly_supported, G::unsettled, false},
+      {S::mixed, R::mixed, G::unsettled, false},
+      {S::mixed, R::not_supported, G::unsettled, false},
+      {S::mixed, R::contradicted, G::unsettled, false},
+      {S::mixed, R::insufficient, G::unsettled, false},
+  };
+  STATIC_REQUIRE(std::size(cells) == enum_count<StanceKind>() * enum_count<Rating>());
+  for (const Row& c : cells) {
+    INFO(name_of(c.stance) << " x " << name_of(c.rating));
+    CHECK(standing_of(c.stance, c.rating) == c.standing);
+    CHECK(overstates(c.stance, c.rating) == c.overstates);
+  }
+  CHECK(enum_names<Standing>() == std::vector<std::string>{"agrees", "at-odds", "unsettled"});
 }
 
 TEST_CASE("scorecard: stance against verdict") {
@@ -195,15 +237,30 @@ TEST_CASE("scorecard: stance against verdict") {
   };
   using R = Rating;
   using S = StanceKind;
-  d.claims = {claim(R::supported, S::supports),    claim(R::not_supported, S::supports),
-              claim(R::contradicted, S::opposes),  claim(R::supported, S::opposes),
-              claim(R::insufficient, S::supports), claim(R::supported, S::mixed)};
+  d.claims = {claim(R::supported, S::supports),       claim(R::not_supported, S::supports),
+              claim(R::contradicted, S::opposes),     claim(R::supported, S::opposes),
+              claim(R::insufficient, S::supports),    claim(R::supported, S::mixed),
+              claim(R::partly_supported, S::supports)};
   const Scorecard sc = scorecard(d, "art-x");
-  CHECK(sc.claims == 6);
-  CHECK(sc.backed == 2);
-  CHECK(sc.contradicted == 2);
-  CHECK(sc.unsettled == 2);
+  CHECK(sc.claims == 7);
+  CHECK(sc.agrees == 2);
+  CHECK(sc.at_odds == 2);
+  CHECK(sc.unsettled == 3);
+  CHECK(sc.overstates == 1);
   CHECK(scorecard(d, "art-y").claims == 0);
+}
+
+TEST_CASE("claims filter by the article's standing") {
+  ClaimQuery q;
+  q.source = "art-healthline";
+  q.standing = Standing::at_odds;
+  const auto at_odds = find_claims(ds(), q);
+  for (const Claim* c : at_odds) {
+    const Stance* s = stance_of(*c, "art-healthline");
+    REQUIRE(s != nullptr);
+    CHECK(standing_of(s->stance, c->verdict.rating) == Standing::at_odds);
+  }
+  CHECK(at_odds.size() == scorecard(ds(), "art-healthline").at_odds);
 }
 
 TEST_CASE("context tables filter by category") {
@@ -216,6 +273,6 @@ TEST_CASE("context tables filter by category") {
       std::find_if(ds().remedies.begin(), ds().remedies.end(),
                    [](const Remedy& r) { return r.id.find("quinine") != std::string::npos; });
   REQUIRE(quinine != ds().remedies.end());
-  CHECK_FALSE(quinine->advised);
+  CHECK(quinine->prescription_only);
   CHECK(quinine->caution.has_value());
 }

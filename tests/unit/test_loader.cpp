@@ -287,7 +287,7 @@ TEST_CASE("notes required by a flag must hold more than whitespace") {
         "mydata.json: /sources/0/commercial_note: expected a non-empty string or "
         "null, got only whitespace");
   d = fixture::dataset();
-  fixture::remedy(d, "remedy-magnesium")["advised"] = false;
+  fixture::remedy(d, "remedy-magnesium")["prescription_only"] = true;
   fixture::remedy(d, "remedy-magnesium")["caution"] = "\t";
   CHECK(
       error_of(d) ==
@@ -602,7 +602,7 @@ TEST_CASE("every loader error has a hint") {
       [](json& d) {
         claim(d, "claim-mg-prevents-cramps")["stances"][0]["source"] = "nih-ods-magnesium";
       },
-      [](json& d) { remedy(d, "remedy-magnesium")["advised"] = false; },
+      [](json& d) { remedy(d, "remedy-magnesium")["prescription_only"] = true; },
       [](json& d) { source(d, "nih-ods-magnesium")["commercial_interest"] = true; },
       [](json& d) { source(d, "nih-ods-magnesium")["date"] = "July 2025"; },
       [](json& d) {
@@ -731,4 +731,20 @@ TEST_CASE("a food follows its USDA figures and a form its formula") {
   d = fixture::dataset();
   fixture::study(d, "example-2017")["cited_by"] = json::array({"nih-ods-magnesium"});
   CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
+}
+
+TEST_CASE("a symptom's basis must match the kinds of its sources") {
+  json d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["basis"] = "article-only";
+  CHECK(error_of(d) ==
+        "mydata.json: /symptoms/0/basis: \"article-only\" but no article is among its sources");
+  d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["sources"] = json::array({"art-clinic"});
+  CHECK(error_of(d) ==
+        "mydata.json: /symptoms/0/basis: \"reference\" but no reference source is among its "
+        "sources");
+  d = fixture::dataset();
+  fixture::symptom(d, "mg-def-loss-of-appetite")["basis"] = "article-only";
+  fixture::symptom(d, "mg-def-loss-of-appetite")["sources"].push_back("art-clinic");
+  CHECK(error_of(d) == "(no error)");
 }

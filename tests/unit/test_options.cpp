@@ -78,7 +78,7 @@ TEST_CASE("a day's foods and supplements as typed") {
 TEST_CASE("a value error from the core gets the option's name") {
   const std::string e = usage_error([] {
     for_option("--source", [] {
-      return find_claims(test::ds(), ClaimQuery{{}, std::string("pubmed"), {}});
+      return find_claims(test::ds(), ClaimQuery{{}, std::string("pubmed"), {}, {}});
     });
   });
   CHECK_THAT(e, Contains("--source must be one of art-") && Contains("got 'pubmed'"));

@@ -172,10 +172,6 @@ enum class RiskOfBias : std::uint8_t { low, unclear, some_concerns, high };
 MGCRAMP_ENUM_NAMES(RiskOfBias, "risk of bias", RiskOfBias::high, "low", "unclear", "some-concerns",
                    "high");
 
-// GRADE certainty of a pooled outcome.
-enum class Certainty : std::uint8_t { high, moderate, low, very_low };
-MGCRAMP_ENUM_NAMES(Certainty, "certainty", Certainty::very_low, "high", "moderate", "low",
-                   "very-low");
 
 // Who an outcome's numbers count: everyone randomized (intention to treat),
 // or fewer.
@@ -303,6 +299,11 @@ enum class Rating : std::uint8_t {
 MGCRAMP_ENUM_NAMES(Rating, "rating", Rating::insufficient, "supported", "partly-supported", "mixed",
                    "not-supported", "contradicted", "insufficient");
 
+// Where an article's stance on a claim stands against the claim's verdict:
+// derived, never stored (query/claims.hpp holds the table).
+enum class Standing : std::uint8_t { agrees, at_odds, unsettled };
+MGCRAMP_ENUM_NAMES(Standing, "standing", Standing::unsettled, "agrees", "at-odds", "unsettled");
+
 enum class CauseCategory : std::uint8_t {
   dehydration_electrolytes,
   exertion,
@@ -341,9 +342,19 @@ enum class EvidenceLevel : std::uint8_t {
 MGCRAMP_ENUM_NAMES(EvidenceLevel, "evidence level", EvidenceLevel::none, "systematic-review", "rct",
                    "observational", "expert-opinion", "none");
 
+// The certainty of evidence as a systematic review graded it (GRADE), or
+// not graded: a remedy's, a pooled outcome's.
+enum class Certainty : std::uint8_t { high, moderate, low, very_low, not_graded };
+MGCRAMP_ENUM_NAMES(Certainty, "certainty", Certainty::not_graded, "high", "moderate", "low",
+                   "very-low", "not-graded");
+
 // Whether a symptom is one of deficiency or of excess.
 enum class SymptomOf : std::uint8_t { deficiency, excess };
 MGCRAMP_ENUM_NAMES(SymptomOf, "condition", SymptomOf::excess, "deficiency", "excess");
+
+// Who lists a symptom: a reference source (NIH ODS), or only articles.
+enum class SymptomBasis : std::uint8_t { reference, article_only };
+MGCRAMP_ENUM_NAMES(SymptomBasis, "basis", SymptomBasis::article_only, "reference", "article-only");
 
 enum class SymptomCategory : std::uint8_t {
   neuromuscular,

@@ -239,9 +239,10 @@ struct Remedy {
   RemedyCategory category = RemedyCategory::physical;
   RemedyUse use = RemedyUse::both;
   EvidenceLevel evidence_level = EvidenceLevel::none;
+  Certainty certainty = Certainty::not_graded;
   std::string evidence;
   std::vector<std::string> studies;
-  bool advised = true;
+  bool prescription_only = false;  // a clinician's option, not self-care
   std::optional<std::string> caution;
   std::vector<std::string> sources;
 };
@@ -251,7 +252,9 @@ struct Symptom {
   std::string id, name;
   SymptomOf condition = SymptomOf::deficiency;
   SymptomCategory category = SymptomCategory::general;
+  SymptomBasis basis = SymptomBasis::reference;
   std::string description;
+  std::optional<std::string> threshold;  // e.g. a serum level, as the source gives it
   std::vector<std::string> sources;
 };
 

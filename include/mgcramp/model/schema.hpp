@@ -410,27 +410,31 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, Remedy> = true>
 void describe(S& s, V&& v) {
-  auto& [id, name, category, use, evidence_level, evidence, studies, advised, caution, sources] = s;
+  auto& [id, name, category, use, evidence_level, certainty, evidence, studies, prescription_only,
+         caution, sources] = s;
   v(Field("id").id(), id);
   v(Field("name").w(Weight::name), name);
   v(Field("category").w(Weight::tag), category);
   v(Field("use").w(Weight::tag), use);
   v(Field("evidence_level"), evidence_level);
+  v(Field("certainty").w(Weight::tag), certainty);
   v(Field("evidence"), evidence);
   v(Field("studies").refs(RefTo::study).opt(), studies);
-  v(Field("advised"), advised);
+  v(Field("prescription_only"), prescription_only);
   v(Field("caution"), caution);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
 template <class S, class V, If<S, Symptom> = true>
 void describe(S& s, V&& v) {
-  auto& [id, name, condition, category, description, sources] = s;
+  auto& [id, name, condition, category, basis, description, threshold, sources] = s;
   v(Field("id").id(), id);
   v(Field("name").w(Weight::name), name);
   v(Field("condition").w(Weight::tag), condition);
   v(Field("category").w(Weight::tag), category);
+  v(Field("basis").w(Weight::tag), basis);
   v(Field("description"), description);
+  v(Field("threshold"), threshold);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 

@@ -10,22 +10,60 @@
 
 namespace mgcramp {
 
+// The standing of a stance against a verdict: the one table, documented in
+// data/SCHEMA.md ("Standing") and docs/json.md.
+//   agrees:    supports a supported claim, or opposes a not-supported or
+//              contradicted one;
+//   at-odds:   supports a not-supported or contradicted claim, or opposes a
+//              supported one;
+//   unsettled: any stance on a partly-supported, mixed or insufficient
+//              claim, and a mixed stance on anything.
+// Rows are StanceKind, columns Rating, both in their declaration order.
+inline constexpr Standing kStandingTable[enum_count<StanceKind>()][enum_count<Rating>()] = {
+    // supported, partly-supported, mixed, not-supported, contradicted, insufficient
+    /* supports */ {Standing::agrees, Standing::unsettled, Standing::unsettled, Standing::at_odds,
+                    Standing::at_odds, Standing::unsettled},
+    /* opposes */
+    {Standing::at_odds, Standing::unsettled, Standing::unsettled, Standing::agrees,
+     Standing::agrees, Standing::unsettled},
+    /* mixed */
+    {Standing::unsettled, Standing::unsettled, Standing::unsettled, Standing::unsettled,
+     Standing::unsettled, Standing::unsettled},
+};
+
+constexpr Standing standing_of(StanceKind stance, Rating rating) {
+  return kStandingTable[static_cast<std::size_t>(stance)][static_cast<std::size_t>(rating)];
+}
+
+// An article overstates a claim when it supports one whose evidence is
+// insufficient or mixed.
+constexpr bool overstates(StanceKind stance, Rating rating) {
+  return stance == StanceKind::supports &&
+         (rating == Rating::insufficient || rating == Rating::mixed);
+}
+
 struct ClaimQuery {
   std::optional<ClaimTopic> topic;
   std::optional<std::string> source;  // an article id, any case
-  std::optional<Rating> rating;
+  std::optional<Rating> rating;       // the claim's verdict
+  std::optional<Standing> standing;   // the article's standing; needs `source`
 };
 
 // Claims of the topic, made by the article, with the verdict rating asked
-// for. An id that is not an article's is a ValueError listing the articles.
+// for and on which the article has the standing asked for. An id that is
+// not an article's is a ValueError listing the articles.
 std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q);
 
-// How an article's claims fare against the evidence.
+// The article's stance on a claim, or nullptr.
+const Stance* stance_of(const Claim& c, const std::string& source_id);
+
+// How an article's claims fare against the evidence, by standing.
 struct Scorecard {
-  std::size_t claims = 0;        // claims it takes a stance on
-  std::size_t backed = 0;        // its stance agrees with the verdict
-  std::size_t contradicted = 0;  // its stance is at odds with the verdict
-  std::size_t unsettled = 0;     // mixed stance, or a mixed/insufficient verdict
+  std::size_t claims = 0;  // claims it takes a stance on
+  std::size_t agrees = 0;  // = agrees + at_odds + unsettled
+  std::size_t at_odds = 0;
+  std::size_t unsettled = 0;
+  std::size_t overstates = 0;  // also counted in unsettled
 };
 Scorecard scorecard(const Dataset& ds, const std::string& source_id);
 

@@ -53,9 +53,22 @@ Report meta_outcomes_report(const Dataset& ds, InterventionKind kind);
 // `mgcramp claims`: each claim, every article's stance and the verdict.
 Report claims_report(const Dataset& ds, const ClaimQuery& q);
 
+// The same claims as a compact table, one row per claim: its id, text and
+// rating, one column per article with its stance, and the evidence ids
+// (with a source, a column of that article's standing).
+Report claims_table_report(const Dataset& ds, const ClaimQuery& q);
+
+// What agrees, at-odds, unsettled and overstates mean, for a note.
+std::string standing_legend();
+
 // `mgcramp sources`: each source, its commercial interest and, for an
 // article, its scorecard against the evidence.
 Report sources_report(const Dataset& ds);
+
+// `mgcramp sources ID` for an article: each claim it takes a stance on, the
+// stance, the verdict's rating, the standing and whether it overstates,
+// with the scorecard as the summary.
+Report article_report(const Dataset& ds, const Source& article);
 
 // `mgcramp causes|remedies|symptoms|interactions`, filtered by category.
 Report causes_report(const Dataset& ds, std::optional<CauseCategory> category);
