@@ -8,10 +8,13 @@
 #include "mgcramp/error.hpp"
 #include "mgcramp/io/load.hpp"
 #include "mgcramp/query/claims.hpp"
+#include "mgcramp/query/evidence.hpp"
+#include "mgcramp/query/meta.hpp"
 #include "mgcramp/query/supplements.hpp"
 #include "mgcramp/query/trials.hpp"
 #include "mgcramp/render/plot.hpp"
 #include "mgcramp/report/builders.hpp"
+#include "mgcramp/stats/distributions.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
@@ -275,4 +278,109 @@ TEST_CASE("context tables filter by category") {
   REQUIRE(quinine != ds().remedies.end());
   CHECK(quinine->prescription_only);
   CHECK(quinine->caution.has_value());
+}
+
+namespace {
+const Outcome& outcome(const std::string& study, OutcomeMeasure m) {
+  const Study* s = ds().find_study(study);
+  REQUIRE(s != nullptr);
+  for (const Outcome& o : s->outcomes)
+    if (o.measure == m) return o;
+  FAIL("no such outcome");
+  throw;
+}
+}  // namespace
+
+TEST_CASE("effects computed from published arms agree with the published effects") {
+  // Nygaard 2008: arm means and SDs (21 and 17 analysed); Luo 2020 published
+  // MD 1.8 (-1.32 to 4.92) from the same figures.
+  const Outcome& ny = outcome("nygaard-2008", OutcomeMeasure::cramps_per_2_weeks);
+  REQUIRE(ny.arms);
+  const auto e = effect_of(ny);
+  REQUIRE(e);
+  CHECK(e->computed);
+  CHECK(e->estimate == Approx(*ny.estimate).margin(0.005));
+  CHECK(e->ci_low == Approx(*ny.ci_low).margin(0.005));
+  CHECK(e->ci_high == Approx(*ny.ci_high).margin(0.005));
+  const Outcome& pain = outcome("nygaard-2008", OutcomeMeasure::cramp_intensity);
+  const auto ep = effect_of(pain);
+  REQUIRE(ep);
+  CHECK(ep->estimate == Approx(*pain.estimate).margin(0.05));
+  CHECK(ep->ci_low == Approx(*pain.ci_low).margin(0.05));
+  CHECK(ep->ci_high == Approx(*pain.ci_high).margin(0.05));
+  // Roguin Maor 2017: no CI was published, only P = .67; the computed
+  // difference's two-sided p agrees within its rounding.
+  const Outcome& rm = outcome("roguin-maor-2017", OutcomeMeasure::cramps_per_week);
+  const auto d = analysis_effect(rm);
+  REQUIRE(d);
+  CHECK(d->yi == Approx(-3.41 - -3.03));
+  const double z = std::fabs(d->yi) / std::sqrt(d->vi);
+  CHECK(2 * (1 - stats::normal_cdf(z)) == Approx(*rm.p).margin(0.005));
+  // Araujo 2020: 18/66 vs 21/66 resolved, a risk ratio of 6/7.
+  const auto ar = effect_of(outcome("araujo-2020", OutcomeMeasure::cramp_free));
+  REQUIRE(ar);
+  CHECK(ar->estimate == Approx(18.0 / 21.0));
+  CHECK(ar->ci_low < ar->estimate);
+}
+
+TEST_CASE("published effects are returned as published; ratios stay ratios") {
+  const Outcome& o = outcome("garrison-2020", OutcomeMeasure::responders);
+  const auto e = effect_of(o);
+  REQUIRE(e);
+  CHECK_FALSE(e->computed);
+  CHECK(e->estimate == 1.04);
+  CHECK(e->ci_low == 0.84);
+  const auto a = analysis_effect(o);
+  REQUIRE(a);
+  CHECK(a->yi == Approx(std::log(1.04)));
+}
+
+TEST_CASE("a review's published pool is found per population and never reused for another") {
+  const auto idio = published_pools(ds(), Population::idiopathic, OutcomeMeasure::cramps_per_week);
+  REQUIRE_FALSE(idio.empty());
+  CHECK(idio.front().review->id == "garrison-2020");
+  CHECK(idio.front().outcome->certainty == Certainty::moderate);
+  for (const auto& p : published_pools(ds(), Population::pregnancy)) {
+    INFO(p.review->id);
+    CHECK(p.outcome->population == Population::pregnancy);
+  }
+  // Pooled from several studies comes before a single-trial estimate.
+  const auto preg = published_pools(ds(), Population::pregnancy);
+  REQUIRE_FALSE(preg.empty());
+  CHECK(preg.front().outcome->k.value_or(0) >= 2);
+}
+
+TEST_CASE("oral doses above the supplemental UL are marked, never IV ones") {
+  CHECK(adult_supplement_ul(ds()) == 350);
+  CHECK(oral_dose_above_ul(ds(), *ds().find_study("roguin-maor-2017")));         // 520 mg oral
+  CHECK_FALSE(oral_dose_above_ul(ds(), *ds().find_study("garrison-2011")));      // 486 mg IV
+  CHECK_FALSE(oral_dose_above_ul(ds(), *ds().find_study("supakatisant-2015")));  // 300 mg
+}
+
+TEST_CASE("meta pools the dataset's trials and leaves out what it must") {
+  MetaQuery q;
+  q.outcome = OutcomeMeasure::cramp_free;
+  q.population = Population::pregnancy;
+  const MetaResult m = run_meta(ds(), q);
+  REQUIRE(m.pooled);
+  CHECK(m.studies.size() == 2);
+  double w = 0;
+  for (const auto& s : m.studies) w += s.weight;
+  CHECK(w == Approx(100));
+  CHECK(m.published.front().review->id == "luo-2020");
+  q.exclude = {"dahle-1995"};
+  const MetaResult one = run_meta(ds(), q);
+  CHECK(one.studies.size() == 1);
+  REQUIRE(one.left_out.size() == 1);
+  CHECK(one.left_out[0].study->id == "dahle-1995");
+  q.exclude.clear();
+  q.risk_of_bias = RiskOfBias::low;
+  const MetaResult low = run_meta(ds(), q);
+  CHECK(low.studies.empty());
+  CHECK_FALSE(low.pooled);
+  CHECK(low.left_out.size() == 2);
+  q.risk_of_bias.reset();
+  q.exclude_industry = true;
+  const MetaResult independent = run_meta(ds(), q);  // dahle-1995: manufacturer sponsored
+  CHECK(independent.studies.size() == 1);
 }
