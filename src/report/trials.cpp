@@ -527,8 +527,17 @@ Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot) {
   Value result = meta_value(m, q);
   std::vector<Cell> first;
   for (auto& [key, value] : result.as_object()) {
-    r.columns.push_back({std::string(key), "", Align::left, false});
-    first.emplace_back(std::move(value));
+    Column c{std::string(key), "", Align::left, false};
+    // CSV: a row per pooled study; the reviews' estimates joined.
+    if (key == "studies") {
+      c.fields = {"id", "estimate", "ci_low", "ci_high", "weight", "computed"};
+      c.row_per_element = true;
+    } else if (key == "published") {
+      c.fields = {"population", "review", "measure", "timepoint", "estimate", "ci_low",
+                  "ci_high", "k", "participants", "certainty"};
+    }
+    r.columns.push_back(std::move(c));
+    first.emplace_back(value);
   }
   const std::size_t human = r.columns.size();
   for (const char* k : {"label", "effect", "weight", "plot"}) {
@@ -574,8 +583,8 @@ Report meta_outcomes_report(const Dataset& ds, InterventionKind kind) {
   r.columns = {{"outcome", "Outcome"},
                {"measure", "Effect"},
                {"label", "Measure"},
-               {"studies", "Studies", Align::right},
-               {"reviews", "Reviews", Align::right}};
+               {"n_studies", "Studies", Align::right},
+               {"n_reviews", "Reviews", Align::right}};
   r.human_order = {0, 3, 4, 2};
   for (const OutcomeCount& c : count_outcomes(ds, kind)) {
     r.add_cells(c.measure, info(c.measure).effect, std::string(info(c.measure).label), c.studies,
