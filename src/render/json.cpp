@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -47,14 +48,24 @@ std::size_t plain_words(std::string_view s) {
 // C1 controls (U+0080..U+009F), which must not reach a terminal either;
 // invalid UTF-8 becomes U+FFFD.
 class JsonWriter {
+  // ",\n" then spaces: a separator, a new line and the indentation of up to
+  // 60 levels are a prefix of it.
+  static constexpr char kLine[] =
+      ",\n                                                                      "
+      "                                                  ";
+  static constexpr std::size_t kMaxIndent = sizeof(kLine) - 3;
+  static std::size_t indent(std::size_t depth) { return std::min(2 * depth, kMaxIndent); }
+
  public:
   // `pretty`: a new line and two spaces per level; else all on one line.
   explicit JsonWriter(std::string& out, bool pretty = true) : out_(out), pretty_(pretty) {}
 
   void value(const Value& v, std::size_t depth) {
     switch (v.kind()) {
-      case Value::Kind::null: out_ += "null"; break;
-      case Value::Kind::boolean: out_ += v.as_bool() ? "true" : "false"; break;
+      case Value::Kind::null: out_.append("null", 4); break;
+      case Value::Kind::boolean:
+        v.as_bool() ? out_.append("true", 4) : out_.append("false", 5);
+        break;
       case Value::Kind::integer:
         fmt::format_to(std::back_inserter(out_), "{}", v.as_integer());
         break;
@@ -128,6 +139,25 @@ class JsonWriter {
     return l;
   }
 
+  // A stack of flags, one per open object, without allocating: a record
+  // nests a few levels at most.
+  class Firsts {
+   public:
+    Firsts() { push_back(true); }
+    void push_back(bool b) {
+      if (n_ == kMax) throw std::logic_error("JSON nesting too deep");
+      flags_[n_++] = b;
+    }
+    void pop_back() { --n_; }
+    bool& back() { return flags_[n_ - 1]; }
+    std::size_t size() const { return n_; }
+
+   private:
+    static constexpr std::size_t kMax = 32;
+    bool flags_[kMax] = {};
+    std::size_t n_ = 0;
+  };
+
   void row(const Layout& l, const std::vector<Cell>& cells, std::size_t depth) {
     if (l.steps.empty()) {
       out_ += "{}";
@@ -135,7 +165,7 @@ class JsonWriter {
     }
     out_ += '{';
     // Whether the next member of each open object is its first.
-    std::vector<bool> first{true};
+    Firsts first;
     for (const Step& st : l.steps) {
       for (std::size_t i = 0; i < st.closes; ++i) {
         first.pop_back();
@@ -173,26 +203,38 @@ class JsonWriter {
 
   // A separator and a new line at `depth` before an element.
   void next(bool& first, std::size_t depth) {
-    if (!first) out_ += ',';
+    if (!pretty_) {
+      if (!first) out_ += ',';
+      first = false;
+      return;
+    }
+    // ",\n" and the indentation in one append.
+    const char* line = first ? kLine + 1 : kLine;
+    out_.append(line, static_cast<std::size_t>(kLine + 2 - line) + indent(depth));
     first = false;
-    if (!pretty_) return;
-    out_ += '\n';
-    out_.append(2 * depth, ' ');
   }
 
   void close(char bracket, std::size_t depth) {
-    if (pretty_) {
-      out_ += '\n';
-      out_.append(2 * depth, ' ');
-    }
+    if (pretty_) out_.append(kLine + 1, 1 + indent(depth));
     out_ += bracket;
   }
 
  private:
   void key(bool& first, std::string_view k, std::size_t depth) {
     next(first, depth);
-    string(k);
-    out_ += pretty_ ? ": " : ":";
+    // Keys are field names and literals: plain ASCII, written as they are.
+    const bool plain = plain_words(k) + 8 > k.size() &&
+                       std::all_of(k.begin(), k.end(), [](char c) {
+                         return kPlain.plain[static_cast<unsigned char>(c)];
+                       });
+    if (plain) {
+      out_ += '"';
+      out_.append(k.data(), k.size());
+      out_.append(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
+    } else {
+      string(k);
+      out_.append(pretty_ ? ": " : ":", pretty_ ? 2 : 1);
+    }
   }
 
   void number(double d) {
@@ -257,7 +299,7 @@ void append_compact_json(std::string& out, const Value& v) {
 // "sources"}, the same envelope for every command (docs/json.md).
 std::string render_json(const Report& r) {
   std::string out;
-  out.reserve(4096 + 2048 * r.rows.size());
+  out.reserve(4096 + 8192 * r.rows.size());
   JsonWriter w(out);
   out += '{';
   bool first = true;

@@ -56,7 +56,16 @@ inline Value field_value(const std::map<std::string, double>& m) {
 
 template <class R>
 Value record_value(const R& record) {
+  // The number of fields, counted once per type, so that the object is
+  // allocated once.
+  static const std::size_t fields = [] {
+    R r{};
+    std::size_t n = 0;
+    schema::describe(r, [&](const schema::Field&, const auto&) { ++n; });
+    return n;
+  }();
   Value::Object o;
+  o.reserve(fields);
   schema::describe(record, [&](const schema::Field& f, const auto& v) {
     o.emplace_back(f.key, detail::field_value(v));
   });
