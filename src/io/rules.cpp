@@ -88,6 +88,10 @@ void check(const Source& s, const Rules& r) {
     r.fail("commercial_note", "missing: a source with a commercial interest says what it sells",
            "say what it sells, or set commercial_interest to false");
   }
+  if (s.accessed && !s.url) {
+    r.fail("accessed", "an access date needs a url",
+           "give the url that was read, or drop accessed");
+  }
 }
 
 void check(const Intake& in, const Rules& r) {

@@ -8,7 +8,7 @@ using nlohmann::json;
 
 TEST_CASE("trials --population pregnancy lists the pregnancy trials with a summary") {
   const Result r = expect_ok({"trials", "--population", "pregnancy"});
-  for (const char* a : {"Dahle", "Nygaard", "Supakatisant", "Araujo"})
+  for (const char* a : {"Dahle", "Nygaard", "Supakatisant", "Araújo"})
     CHECK_THAT(r.out, Contains(a));
   CHECK_THAT(r.out, Contains("4 studies"));
   CHECK_THAT(r.out, Contains("Benefit 2, no benefit 2"));
@@ -163,4 +163,22 @@ TEST_CASE("causes remedies symptoms and interactions list and filter") {
                      "--condition must be deficiency or excess");
   expect_usage_error({"interactions", "--category", "x"},
                      "--category must be one of lowers-magnesium, absorption");
+}
+
+TEST_CASE("names with diacritics come through every format unharmed") {
+  for (const char* format : {"table", "json", "csv", "md"}) {
+    INFO(format);
+    const Result r = expect_ok({"--format", format, "show", "grober-2017"});
+    CHECK_THAT(r.out, Contains("Gröber U"));
+    CHECK_THAT(r.out, Contains("Reality—Transdermal"));
+  }
+  for (const char* format : {"bibtex", "ris"}) {
+    INFO(format);
+    const Result r = expect_ok({"cite", "araujo-2020", "nygaard-2008", "--format", format});
+    CHECK_THAT(r.out, Contains("Araújo"));
+    CHECK_THAT(r.out, Contains("Tenório"));
+    CHECK_THAT(r.out, Contains("Bøhmer"));
+  }
+  CHECK_THAT(expect_ok({"cite", "garrison-2020", "--json"}).out, Contains("Dugré N"));
+  CHECK_THAT(expect_ok({"cite", "fda-ppi-2011"}).out, Contains("(accessed 2026-12-02)"));
 }

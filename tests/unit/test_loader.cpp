@@ -196,6 +196,30 @@ TEST_CASE("source dates are YYYY, YYYY-MM or YYYY-MM-DD") {
   }
 }
 
+TEST_CASE("an access date is YYYY-MM-DD and needs a url") {
+  json d = fixture::dataset();
+  fixture::source(d, "nih-ods-magnesium")["url"] = "https://ods.od.nih.gov/";
+  fixture::source(d, "nih-ods-magnesium")["accessed"] = "2026-12-02";
+  CHECK(error_of(d) == "(no error)");
+  for (const char* bad : {"2026", "2026-12", "2026-12-32", "2 Dec 2026"}) {
+    fixture::source(d, "nih-ods-magnesium")["accessed"] = bad;
+    INFO(bad);
+    CHECK_THAT(error_of(d), Contains("/sources/0/accessed: expected YYYY-MM-DD"));
+  }
+  fixture::source(d, "nih-ods-magnesium")["accessed"] = "2026-12-02";
+  fixture::source(d, "nih-ods-magnesium")["url"] = nullptr;
+  CHECK_THAT(error_of(d), Contains("/sources/0/accessed: an access date needs a url"));
+}
+
+TEST_CASE("UTF-8 in names and titles loads unharmed") {
+  json d = fixture::dataset();
+  fixture::source(d, "nih-ods-magnesium")["authors"] = "Gröber U, Bøhmer T, Dugré N";
+  fixture::source(d, "nih-ods-magnesium")["title"] = "Myth or Reality—Transdermal Magnesium?";
+  const Dataset ds = load_dataset(d.dump(), "mydata.json");
+  CHECK(ds.sources[0].authors == std::optional<std::string>("Gröber U, Bøhmer T, Dugré N"));
+  CHECK(ds.sources[0].title == "Myth or Reality—Transdermal Magnesium?");
+}
+
 TEST_CASE("deep nesting is refused before it can exhaust the stack") {
   // Inside a field the loader does not know, which it passes over.
   const std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";

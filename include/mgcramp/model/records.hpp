@@ -20,6 +20,7 @@ struct Source {
   std::optional<std::string> authors;
   std::optional<std::string> date;
   std::optional<std::string> url;
+  std::optional<std::string> accessed;  // YYYY-MM-DD: when the URL was read
   bool commercial_interest = false;
   std::optional<std::string> commercial_note;
   std::optional<std::string> notes;

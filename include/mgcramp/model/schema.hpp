@@ -57,6 +57,7 @@ struct TextRule {
 };
 
 extern const TextRule kDate;  // YYYY, YYYY-MM or YYYY-MM-DD
+extern const TextRule kDay;   // YYYY-MM-DD
 extern const TextRule kPmid;  // digits
 extern const TextRule kDoi;   // 10.xxxx/...
 extern const TextRule kNdb;   // an SR Legacy NDB number: up to 5 digits
@@ -139,8 +140,8 @@ using If = std::enable_if_t<std::is_same_v<std::remove_const_t<S>, T>, bool>;
 
 template <class S, class V, If<S, Source> = true>
 void describe(S& s, V&& v) {
-  auto& [id, kind, title, publisher, authors, date, url, commercial_interest, commercial_note,
-         notes] = s;
+  auto& [id, kind, title, publisher, authors, date, url, accessed, commercial_interest,
+         commercial_note, notes] = s;
   v(Field("id").id(), id);
   v(Field("kind").w(Weight::tag), kind);
   v(Field("title").w(Weight::name), title);
@@ -148,6 +149,7 @@ void describe(S& s, V&& v) {
   v(Field("authors").w(Weight::tag), authors);
   v(Field("date").check(kDate), date);
   v(Field("url").label_as("URL"), url);
+  v(Field("accessed").check(kDay), accessed);
   v(Field("commercial_interest"), commercial_interest);
   v(Field("commercial_note"), commercial_note);
   v(Field("notes"), notes);
