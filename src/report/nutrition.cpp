@@ -1,5 +1,6 @@
 // Reports for foods, forms, dose and intake.
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,12 +16,6 @@ Value round1(double v) {
 }
 std::string pct_text(double v) {
   return fmt::format("{:.0f}%", v);
-}
-
-void add_dv_note(Report& r, const Dataset& ds, std::vector<std::string>& sources) {
-  r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}).", mg_text(ds.daily_value.mg),
-                     ds.daily_value.population));
-  sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
 }
 
 std::string views_text(const Form& f) {
@@ -54,9 +49,20 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
 
 }  // namespace
 
+namespace {
+// "RDA" or "AI": how people see the kind of a reference intake.
+std::string kind_text(const Intake& in) {
+  return std::string(name_of(in.kind));
+}
+}  // namespace
+
 Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
   const Intake* reference = reference_for(ds, profile);
   const auto ranked = rank_foods(ds, q);
+  // Servings to reach the reference intake, unless the dataset says this
+  // life stage's magnesium does not come from servings of foods (infants).
+  const bool servings = reference && reference->servings_from_food.value_or(true);
+  const std::string kind = reference ? kind_text(*reference) : "RDA";
   Report r;
   const char* basis = q.basis == Basis::serving    ? "per serving"
                       : q.basis == Basis::per_100g ? "per 100 g"
@@ -65,7 +71,7 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   if (q.category) r.title.append(", category ").append(name_of(*q.category));
   if (q.search) r.title += ", matching '" + *q.search + "'";
   if (reference) {
-    r.title += fmt::format("; RDA {} ({})", mg_text(reference->rda_mg), reference->life_stage);
+    r.title += fmt::format("; {} {} ({})", kind, mg_text(reference->rda_mg), reference->life_stage);
   }
   r.query.add("top", q.top);
   r.query.add("per", q.basis);
@@ -75,9 +81,10 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.columns.push_back({"rank", "#", Align::right});
   r.human_order.push_back(0);
   add_record_columns<Food>(r);
-  // Computed for every food; the share of the RDA only with a profile.
+  // Computed for every food; the share of the RDA (or AI) only with a profile.
   for (const char* key :
-       {"mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}) {
+       {"mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
+        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}) {
     r.columns.push_back({key, "", Align::right, false});
   }
   r.show("name", "Food");
@@ -88,35 +95,65 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.show(value_key, q.basis == Basis::serving    ? "Mg"
                     : q.basis == Basis::per_100g ? "Mg/100 g"
                                                  : "Mg/100 kcal");
-  r.show("pct_dv", "%DV");
+  const char* dv_key = q.basis == Basis::serving    ? "pct_dv"
+                       : q.basis == Basis::per_100g ? "pct_dv_per_100g"
+                                                    : "pct_dv_per_100kcal";
+  r.show(dv_key, q.basis == Basis::serving    ? "%DV"
+                 : q.basis == Basis::per_100g ? "%DV/100 g"
+                                              : "%DV/100 kcal");
   r.show("category", "Category");
   if (reference) {
-    r.show("pct_rda", "%RDA");
-    r.show("servings_for_rda", "Servings");
+    r.show("pct_rda", q.basis == Basis::serving ? "%" + kind : "%" + kind + "/serving");
+    if (servings) {
+      r.show("servings_for_rda", "Servings");
+      r.show("grams_for_rda", "g");
+      r.show("kcal_for_rda", "kcal");
+    }
   }
   const std::size_t mg_col = r.column("mg_per_serving"), value_col = r.column(value_key);
   std::vector<std::string> sources;
+  std::vector<std::string> from_serving;  // foods whose per-100 figures are not USDA's
   std::size_t rank = 0;
   for (const auto& rf : ranked) {
     const Food& f = *rf.food;
     std::vector<Cell> row{++rank};
     add_record_cells(row, f);
     row[mg_col].text = mg_text(f.mg_per_serving);
-    auto per = [&](std::optional<double> base) -> Cell {
-      if (!base || *base <= 0) return {nullptr, "-"};
-      const double v = f.mg_per_serving / *base * 100.0;
-      return {round1(v), mg_text(v)};
+    const auto g = mg_per_100g(f);
+    const auto k = mg_per_100kcal(f);
+    auto per = [](const std::optional<Per100>& v) -> Cell {
+      if (!v) return {nullptr, "-"};
+      return {round1(v->mg), mg_text(v->mg)};
     };
-    row.push_back(per(f.grams));
-    row.push_back(per(f.kcal_per_serving));
-    const double dv = pct_daily_value(ds, f.mg_per_serving);
-    row.push_back({round1(dv), pct_text(dv)});
+    row.push_back(per(g));
+    row.push_back(per(k));
+    const bool usda = (!g || g->from_usda) && (!k || k->from_usda);
+    row.emplace_back(!g && !k ? Value() : Value(usda ? "usda" : "serving"));
+    if (!usda) from_serving.push_back(f.id);
+    auto dv = [&](const std::optional<Per100>& v) -> Cell {
+      if (!v) return {nullptr, "-"};
+      const double p = pct_daily_value(ds, v->mg);
+      return {round1(p), pct_text(p)};
+    };
+    row.push_back(dv(Per100{f.mg_per_serving, true}));
+    row.push_back(dv(g));
+    row.push_back(dv(k));
     if (reference) {
       const double pct = f.mg_per_serving / reference->rda_mg * 100.0;
-      const double servings = f.mg_per_serving > 0 ? reference->rda_mg / f.mg_per_serving : 0;
       row.push_back({round1(pct), pct_text(pct)});
-      row.push_back({round1(servings), fmt::format("{:.1f}", servings)});
     } else {
+      row.emplace_back(nullptr);
+    }
+    if (servings && f.mg_per_serving > 0) {
+      const double n = reference->rda_mg / f.mg_per_serving;
+      row.push_back({round1(n), fmt::format("{:.1f}", n)});
+      row.push_back(f.grams ? Cell{round1(n * *f.grams), fmt::format("{:.0f}", n * *f.grams)}
+                            : Cell{nullptr, "-"});
+      row.push_back(f.kcal_per_serving ? Cell{round1(n * *f.kcal_per_serving),
+                                              fmt::format("{:.0f}", n * *f.kcal_per_serving)}
+                                       : Cell{nullptr, "-"});
+    } else {
+      row.emplace_back(nullptr);
       row.emplace_back(nullptr);
       row.emplace_back(nullptr);
     }
@@ -124,16 +161,32 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
     sources.insert(sources.end(), f.sources.begin(), f.sources.end());
   }
   if (plot) r.plot = std::make_pair(r.column("name"), value_col);
-  add_dv_note(r, ds, sources);
+  r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}), {}.",
+                     mg_text(ds.daily_value.mg), ds.daily_value.population, basis));
+  sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
   r.note(
       "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
-      "keeps its figure (nih_mg_per_serving) and a note on why.");
+      "keeps its figure (nih_mg_per_serving) and a note on why. Per 100 g and per 100 kcal "
+      "come from the USDA figures per 100 g.");
+  if (!from_serving.empty()) {
+    r.notice("per-100-from-serving", NoticeLevel::info,
+             fmt::format("No USDA per-100 g figures for {}: their per 100 g and per 100 kcal "
+                         "figures are worked out from the serving (per_100_from: serving).",
+                         fmt::join(from_serving, ", ")));
+  }
   if (reference) {
+    if (servings) {
+      r.note(
+          fmt::format("Servings: servings of the food that give the {} of {}; g and kcal: "
+                      "their weight and energy.",
+                      kind, mg_text(reference->rda_mg)));
+    }
     // The reference intake the shares are of.
     r.summary = Value::Object{{"intake", Value::ref(reference->id)},
                               {"life_stage", Value::ref(reference->life_stage)},
                               {"kind", reference->kind},
                               {"rda_mg", reference->rda_mg}};
+    add_notices(r, ds, reference->food_notices, sources);
     add_notices(r, ds, reference->notices, sources);
   }
   add_source_notes(r, ds, sources);
@@ -273,9 +326,10 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   r.query.add("foods", std::move(foods));
   r.query.add("supplements", std::move(supplements));
   add_profile_query(r, profile);
-  r.title =
-      fmt::format("Daily magnesium for {}: RDA {}, UL for supplements {}", who, mg_text(ref.rda_mg),
-                  ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
+  const std::string kind = kind_text(ref);
+  r.title = fmt::format(
+      "Daily magnesium for {}: {} {}, UL for supplements {}", who, kind, mg_text(ref.rda_mg),
+      ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
   r.columns = {
       {"kind", "Kind"},
       {"id", "Item"},
@@ -283,12 +337,12 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
       {"servings", "Servings", Align::right, false},
       {"compound_mg", "Compound mg", Align::right, false},
       {"mg", "Mg", Align::right},
-      {"pct_rda", "% RDA", Align::right},
+      {"pct_rda", "% " + kind, Align::right},
       {"pct_ul", "% UL", Align::right},
       // For scripts: the limits each row is measured against, and whether a
       // supplemental amount goes over the UL (null where the UL does not apply).
       {"life_stage", "Life stage", Align::left, false},
-      {"rda_mg", "RDA mg", Align::right, false},
+      {"rda_mg", kind + " mg", Align::right, false},
       {"ul_supplemental_mg", "UL mg", Align::right, false},
       {"exceeds_ul", "Over UL", Align::left, false},
   };
@@ -326,10 +380,10 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   }
   // Totals: rows for people, the summary for scripts.
   r.machine_rows = r.rows.size();
-  auto total = [&](const char* kind, double mg, bool supplemental) {
-    r.add_cells(kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr, Cell{round1(mg), mg_text(mg)},
-                pct_rda(mg), supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr,
-                nullptr, nullptr);
+  auto total = [&](const char* row_kind, double mg, bool supplemental) {
+    r.add_cells(row_kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr,
+                Cell{round1(mg), mg_text(mg)}, pct_rda(mg),
+                supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr, nullptr, nullptr);
   };
   total("food total", day.food_mg, false);
   total("supplement total", day.supplement_mg, true);

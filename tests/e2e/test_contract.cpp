@@ -188,7 +188,8 @@ TEST_CASE("a record has the same fields in its list and in show") {
       {{"interactions"}, {}},
       {{"rda"}, {}},
       {{"foods"},
-       {"rank", "mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}},
+       {"rank", "mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
+        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}},
   };
   for (const auto& [q, computed] : lists) {
     INFO(q.front());

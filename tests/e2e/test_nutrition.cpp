@@ -1,4 +1,6 @@
 // foods, forms, dose and intake end to end.
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "expect.hpp"
@@ -167,4 +169,113 @@ TEST_CASE("intake bad input names the problem") {
   expect_usage_error({"intake", "--age", "40", "--sex", "f"}, "nothing to add up");
   expect_usage_error({"intake", "--supplement", "citrate", "--age", "40", "--sex", "f"},
                      "needs an amount");
+}
+
+namespace {
+// The shipped dataset plus a food with a serving weight but no USDA figures.
+std::string temp_file_with_food_without_usda() {
+  json d = json::parse(dataset_text());
+  json f = d["foods"][0];
+  f["id"] = "test-food";
+  f["name"] = "Test food";
+  f["aliases"] = json::array();
+  f["grams"] = 40;
+  f["mg_per_serving"] = 20;
+  f["kcal_per_serving"] = 80;
+  f["usda_ndb"] = nullptr;
+  f["usda_description"] = nullptr;
+  f["usda_mg_per_100g"] = nullptr;
+  f["usda_kcal_per_100g"] = nullptr;
+  f["mentioned_by"] = json::array();
+  d["foods"].push_back(f);
+  return temp_file(d.dump());
+}
+
+const json& food_in(const json& results, const char* id) {
+  for (const auto& f : results) {
+    if (f["id"] == id) return f;
+  }
+  FAIL("no food " << id);
+  static const json none;
+  return none;
+}
+}  // namespace
+
+TEST_CASE("foods per 100 g and per 100 kcal come from the USDA figures per 100 g") {
+  const json g = results_of(expect_ok({"foods", "--per", "100g", "--top", "40", "--json"}).out);
+  CHECK(food_in(g, "cashews-dry-roasted")["mg_per_100g"] == 260);
+  CHECK(food_in(g, "dark-chocolate-70-85")["mg_per_100g"] == 228);
+  CHECK(food_in(g, "peanut-butter-smooth")["mg_per_100g"] == 168);
+  CHECK(food_in(g, "oatmeal-instant")["mg_per_100g"] == 128);
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["mg_per_100g"] == 550);
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["per_100_from"] == "usda");
+  // %DV on the basis shown: 550 mg of 420 mg.
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["pct_dv_per_100g"] == Approx(131).margin(0.1));
+  const json k = results_of(expect_ok({"foods", "--per", "100kcal", "--top", "40", "--json"}).out);
+  CHECK(food_in(k, "spinach-boiled")["mg_per_100kcal"] == Approx(378.3).margin(0.05));
+  CHECK(food_in(k, "kale-raw")["mg_per_100kcal"] == Approx(95.9).margin(0.05));
+  const Result t = expect_ok({"foods", "--per", "100kcal", "--category", "vegetables"});
+  CHECK_THAT(t.out, Contains("%DV/100 kcal"));
+  CHECK_THAT(t.out, Contains("378 mg"));
+  CHECK_THAT(t.out, Contains("per 100 kcal."));
+  CHECK_THAT(expect_ok({"foods", "--per", "100g"}).out, Contains("%DV/100 g"));
+  // The per-serving ranking keeps its %DV per serving.
+  CHECK(food_in(g, "cashews-dry-roasted")["pct_dv"] == Approx(17.6).margin(0.1));
+}
+
+TEST_CASE("foods without USDA per-100 g figures fall back to the serving and say so") {
+  const std::string path = temp_file_with_food_without_usda();
+  const json out = json::parse(
+      expect_ok({"--data", path, "foods", "--per", "100g", "--search", "test", "--json"}).out);
+  const json& f = out["results"].at(0);
+  CHECK(f["per_100_from"] == "serving");
+  CHECK(f["mg_per_100g"] == Approx(50));
+  bool said = false;
+  for (const auto& n : out["notices"]) said = said || n["id"] == "per-100-from-serving";
+  CHECK(said);
+}
+
+TEST_CASE("foods: servings to reach the RDA come with their grams and kcal") {
+  const json j = results_of(
+      expect_ok({"foods", "--search", "almonds", "--age", "15", "--sex", "f", "--json"}).out);
+  CHECK(j[0]["servings_for_rda"] == Approx(4.6).margin(0.05));
+  CHECK(j[0]["grams_for_rda"] == Approx(360.0 / 79 * 28.35).margin(0.1));
+  CHECK(j[0]["kcal_for_rda"] == Approx(360.0 / 79 * 170).margin(0.1));
+  const Result t = expect_ok({"foods", "--search", "almonds", "--age", "15", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("Servings"));
+  CHECK_THAT(t.out, Contains("775"));
+  CHECK_THAT(t.out, Contains("129"));
+}
+
+TEST_CASE("foods for infants: AI labels, no servings, infant feeding and choking notices") {
+  const json out = json::parse(expect_ok({"foods", "--months", "3", "--top", "4", "--json"}).out);
+  for (const auto& f : out["results"]) {
+    CHECK(f["servings_for_rda"].is_null());
+    CHECK(f["grams_for_rda"].is_null());
+    CHECK(f["pct_rda"].is_number());
+  }
+  CHECK(out["summary"]["kind"] == "AI");
+  std::set<std::string> ids;
+  for (const auto& n : out["notices"]) ids.insert(n["id"]);
+  CHECK(ids.count("infant-feeding") == 1);
+  CHECK(ids.count("choking-nuts-seeds") == 1);
+  const Result t = expect_ok({"foods", "--months", "3", "--top", "4"});
+  CHECK_THAT(t.out, Contains("AI 30 mg (Infants 0-6 months)"));
+  CHECK_THAT(t.out, Contains("%AI"));
+  CHECK_THAT(t.out, !Contains("RDA 30"));
+  CHECK_THAT(t.out, !Contains("%RDA"));
+  CHECK_THAT(t.out, !Contains("Servings"));
+  CHECK_THAT(t.out, Contains("breast milk or infant formula"));
+  CHECK_THAT(t.out, Contains("Warning: Choking"));
+  CHECK_THAT(t.out, Contains("aap-choking-2010"));
+  // A toddler: servings, and the choking note; from 4 years, no choking note.
+  const Result toddler = expect_ok({"foods", "--age", "2", "--top", "3"});
+  CHECK_THAT(toddler.out, Contains("Servings"));
+  CHECK_THAT(toddler.out, Contains("Warning: Choking"));
+  CHECK_THAT(expect_ok({"foods", "--age", "4", "--top", "3"}).out, !Contains("Choking"));
+  // intake labels the AI too.
+  const Result in = expect_ok({"intake", "--food", "almonds", "--months", "3"});
+  CHECK_THAT(in.out, Contains("AI 30 mg"));
+  CHECK_THAT(in.out, Contains("% AI"));
+  CHECK_THAT(in.out, !Contains("RDA"));
 }

@@ -121,3 +121,37 @@ TEST_CASE("intake input errors") {
   CHECK_THROWS_AS(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), MissingInput);
   CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), Contains("depends on sex"));
 }
+
+TEST_CASE("per 100 g and per 100 kcal come from the USDA figures, else from the serving") {
+  Food f;
+  f.grams = 28.35;
+  f.mg_per_serving = 74;  // rounded from 260 x 28.35 / 100 = 73.7
+  f.kcal_per_serving = 163;
+  f.usda_mg_per_100g = 260;
+  f.usda_kcal_per_100g = 574;
+  REQUIRE(mg_per_100g(f));
+  CHECK(mg_per_100g(f)->mg == 260);
+  CHECK(mg_per_100g(f)->from_usda);
+  CHECK(mg_per_100kcal(f)->mg == Approx(260.0 / 574 * 100));
+  CHECK(mg_per_100kcal(f)->from_usda);
+  CHECK(mg_on_basis(f, Basis::serving)->mg == 74);
+  // Without USDA energy, per 100 kcal falls back to the serving; per 100 g stays USDA's.
+  f.usda_kcal_per_100g.reset();
+  CHECK(mg_per_100kcal(f)->mg == Approx(74.0 / 163 * 100));
+  CHECK_FALSE(mg_per_100kcal(f)->from_usda);
+  f.usda_mg_per_100g.reset();
+  CHECK(mg_per_100g(f)->mg == Approx(74 / 28.35 * 100));
+  CHECK_FALSE(mg_per_100g(f)->from_usda);
+  // Neither weight nor energy: nothing to work out.
+  f.grams.reset();
+  f.kcal_per_serving.reset();
+  CHECK_FALSE(mg_per_100g(f));
+  CHECK_FALSE(mg_per_100kcal(f));
+  // The ranking uses the same figures: spinach per 100 kcal is USDA's 87 / 23.
+  FoodQuery q;
+  q.basis = Basis::per_100kcal;
+  q.search = "spinach";
+  const auto spinach = rank_foods(ds(), q);
+  REQUIRE(spinach.size() == 1);
+  CHECK(spinach[0].value == Approx(87.0 / 23 * 100));
+}

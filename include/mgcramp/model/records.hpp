@@ -50,6 +50,8 @@ struct Intake {
   std::optional<double> ear_mg;              // Estimated Average Requirement
   std::optional<double> ul_supplemental_mg;  // Tolerable Upper Intake Level (supplements)
   std::vector<std::string> notices;
+  std::vector<std::string> food_notices;   // shown with foods answers (infant feeding, choking)
+  std::optional<bool> servings_from_food;  // false: no servings to reach it (infants)
   std::vector<std::string> sources;
 };
 

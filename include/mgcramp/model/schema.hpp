@@ -167,7 +167,7 @@ void describe(S& s, V&& v) {
 template <class S, class V, If<S, Intake> = true>
 void describe(S& s, V&& v) {
   auto& [id, life_stage, age_from_months, age_to_months, sex, condition, kind, rda_mg, ear_mg,
-         ul_supplemental_mg, notices, sources] = s;
+         ul_supplemental_mg, notices, food_notices, servings_from_food, sources] = s;
   v(Field("id").id(), id);
   v(Field("life_stage").w(Weight::name), life_stage);
   v(Field("age_from_months"), age_from_months);
@@ -179,6 +179,8 @@ void describe(S& s, V&& v) {
   v(Field("ear_mg"), ear_mg);
   v(Field("ul_supplemental_mg"), ul_supplemental_mg);
   v(Field("notices").refs(RefTo::notice).opt(), notices);
+  v(Field("food_notices").refs(RefTo::notice).opt(), food_notices);
+  v(Field("servings_from_food"), servings_from_food);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
