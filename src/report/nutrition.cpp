@@ -18,6 +18,35 @@ std::string pct_text(double v) {
   return fmt::format("{:.0f}%", v);
 }
 
+// A share of the UL for people: whole percent, with a decimal (or two) near
+// 100% so that a dose just over the limit never reads "100%".
+std::string pct_ul_text(double p) {
+  if (p == 100.0 || std::fabs(p - 100.0) >= 1.0) return fmt::format("{:.0f}%", p);
+  for (int decimals = 1; decimals <= 2; ++decimals) {
+    const std::string t = fmt::format("{:.{}f}", p, decimals);
+    if (std::stod(t) != 100.0) return t + "%";
+  }
+  return p > 100.0 ? "just over 100%" : "just under 100%";
+}
+
+// "anhydrous", "nonahydrate": a salt by its water of crystallisation.
+std::string hydrate_name(int waters) {
+  static const char* const kNames[] = {
+      "anhydrous",   "monohydrate",  "dihydrate",   "trihydrate",  "tetrahydrate", "pentahydrate",
+      "hexahydrate", "heptahydrate", "octahydrate", "nonahydrate", "decahydrate"};
+  if (waters >= 0 && static_cast<std::size_t>(waters) < std::size(kNames)) {
+    return kNames[waters];
+  }
+  return fmt::format("{} H2O", waters);
+}
+
+// Shown with every dose and intake answer.
+void add_prescription_notice(Report& r) {
+  r.notice("not-a-prescription", NoticeLevel::info,
+           "This is evidence, not a prescription: 'mgcramp interactions' lists the medicines "
+           "magnesium interacts with, and a clinician can say what applies to you.");
+}
+
 std::string views_text(const Form& f) {
   std::string out;
   for (const auto& v : f.article_views) {
@@ -42,8 +71,9 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
   if (supp_mg > ul) {
     r.notice("exceeds-ul", NoticeLevel::caution,
              fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
-                         "({:.0f}% of it).",
-                         mg_text(supp_mg), mg_text(ul), in.life_stage, supp_mg / ul * 100.0));
+                         "({} of it).",
+                         mg_text(supp_mg), mg_text(ul), in.life_stage,
+                         pct_ul_text(supp_mg / ul * 100.0)));
   }
 }
 
@@ -256,57 +286,117 @@ Report form_report(const Dataset& ds, const Form& f) {
   return r;
 }
 
-Report dose_report(const Dataset& ds, const Dose& d, const Profile& profile) {
+Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form* asked,
+                   const Profile& profile) {
   const Intake* reference = reference_for(ds, profile);
   const std::string who = reference ? describe_profile(profile) : "";
+  const bool by_compound = doses.empty() || doses.front().given == Dose::Given::compound;
+  const double amount =
+      doses.empty() ? 0 : (by_compound ? doses.front().compound_mg : doses.front().elemental_mg);
+  const std::optional<double> ul = reference ? reference->ul_supplemental_mg : std::nullopt;
+  const double ul_mg = ul.value_or(0);
   Report r;
-  r.title = fmt::format("{}: elemental magnesium", d.form->name);
-  r.single_object = true;
-  r.query.add("form", Value::ref(d.form->id));
-  r.query.add("compound_mg", d.given == Dose::Given::compound ? Value(d.compound_mg) : Value());
-  r.query.add("elemental_mg", d.given == Dose::Given::elemental ? Value(d.elemental_mg) : Value());
+  if (asked) {
+    r.title = by_compound
+                  ? fmt::format("{}: elemental magnesium in {}", asked->name, mg_text(amount))
+                  : fmt::format("{}: compound that gives {} of elemental magnesium", asked->name,
+                                mg_text(amount));
+  } else {
+    r.title = by_compound
+                  ? fmt::format("Elemental magnesium in {} of each form", mg_text(amount))
+                  : fmt::format("Compound of each form that gives {} of elemental magnesium",
+                                mg_text(amount));
+  }
+  if (reference) {
+    r.title += fmt::format(" ({}; {}, UL for supplements {})", who, reference->life_stage,
+                           ul ? mg_text(ul_mg) : "not established");
+  }
+  r.query.add("form", asked ? Value::ref(asked->id) : Value());
+  r.query.add("compound_mg", by_compound ? Value(amount) : Value());
+  r.query.add("elemental_mg", by_compound ? Value() : Value(amount));
   add_profile_query(r, profile);
   r.columns = {
       {"form", "Form"},
+      {"hydrate_water", "Hydrate"},
+      {"formula", "Formula", Align::left, false},
       {"elemental_pct", "Mg %", Align::right},
       {"compound_mg", "Compound", Align::right},
       {"elemental_mg", "Elemental Mg", Align::right},
-      {"life_stage", "Life stage", Align::left, reference != nullptr},
-      {"ul_supplemental_mg", "UL supplements", Align::right, reference != nullptr},
-      {"pct_ul", "% of UL", Align::right, reference != nullptr},
+      {"elemental_mmol", "mmol", Align::right},
+      {"elemental_meq", "mEq", Align::right},
+      {"life_stage", "Life stage", Align::left, false},
+      {"ul_supplemental_mg", "UL supplements", Align::right, false},
+      {"pct_ul", "% of UL", Align::right, ul.has_value()},
       {"exceeds_ul", "Exceeds UL", Align::left, false},
       {"sources", "Sources", Align::left, false},
   };
-  std::vector<std::string> sources = d.form->sources;
-  Value life, ul, pct, exceeds;
-  std::string pct_t = "-";
-  if (reference) {
-    life = reference->life_stage;
-    if (reference->ul_supplemental_mg) {
-      ul = *reference->ul_supplemental_mg;
-      const double p = d.elemental_mg / *reference->ul_supplemental_mg * 100.0;
-      pct = round1(p);
-      pct_t = pct_text(p);
-      exceeds = d.elemental_mg > *reference->ul_supplemental_mg;
-    } else {
-      exceeds = true;
+  std::vector<std::string> sources = ds.atomic_masses.sources;
+  if (asked) sources.insert(sources.end(), asked->sources.begin(), asked->sources.end());
+  bool any_hydrate = false;
+  std::vector<std::string> over;  // the doses above the UL, for the warning
+  for (const Dose& d : doses) {
+    any_hydrate = any_hydrate || !d.form->hydrates.empty();
+    const auto mmol = mg_to_mmol(ds, d.elemental_mg);
+    const auto meq = mg_to_meq(ds, d.elemental_mg);
+    Cell pct{nullptr, "-"};
+    Value exceeds;
+    if (reference) exceeds = true;  // any supplement where no UL is set
+    if (ul) {
+      const double p = d.elemental_mg / ul_mg * 100.0;
+      pct = Cell{round1(p), pct_ul_text(p)};
+      exceeds = d.elemental_mg > ul_mg;
+      if (d.elemental_mg > ul_mg) {
+        over.push_back(fmt::format("{} {} {} ({} of it)", d.form->id, hydrate_name(d.hydrate_water),
+                                   mg_text(d.elemental_mg), pct_ul_text(p)));
+      }
     }
+    r.add_cells(Value::ref(d.form->id), Cell{d.hydrate_water, hydrate_name(d.hydrate_water)},
+                Value::ref(d.formula()),
+                Cell{d.elemental_pct, fmt::format("{:.1f}", d.elemental_pct)},
+                Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
+                Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)},
+                mmol ? Cell{std::round(*mmol * 100.0) / 100.0, fmt::format("{:.2f}", *mmol)}
+                     : Cell{nullptr, "-"},
+                meq ? Cell{std::round(*meq * 100.0) / 100.0, fmt::format("{:.2f}", *meq)}
+                    : Cell{nullptr, "-"},
+                reference ? Value::ref(reference->life_stage) : Value(),
+                ul ? Value(ul_mg) : Value(), std::move(pct), exceeds, d.form->sources);
+  }
+  if (asked && asked->typical_products_note) r.note(*asked->typical_products_note);
+  if (any_hydrate) {
+    r.note(
+        "Hydrates: water of crystallisation adds weight, so the same weight of compound holds "
+        "less magnesium in a hydrate (and the same magnesium takes more compound). A label's "
+        "compound weight may be of either state; a label that states elemental magnesium "
+        "(\"Magnesium 100 mg (as citrate)\") needs no conversion.");
+  }
+  const auto mass = ds.atomic_masses.values.find("Mg");
+  const auto charge = ds.atomic_masses.charges.find("Mg");
+  if (mass != ds.atomic_masses.values.end() && charge != ds.atomic_masses.charges.end()) {
+    r.note(
+        fmt::format("mmol: elemental mg / {:g} (the atomic weight of Mg); mEq: mmol x {:g} "
+                    "(Mg2+).",
+                    mass->second, charge->second));
+  }
+  if (reference) {
+    if (!ul) {
+      add_ul_lines(r, *reference, doses.empty() ? 0 : doses.front().elemental_mg);
+    } else if (!over.empty()) {
+      r.notice("exceeds-ul", NoticeLevel::caution,
+               !by_compound || doses.size() == 1
+                   ? fmt::format("{} of supplemental magnesium exceeds the upper limit of {} "
+                                 "for {} ({} of it).",
+                                 mg_text(doses.front().elemental_mg), mg_text(ul_mg),
+                                 reference->life_stage,
+                                 pct_ul_text(doses.front().elemental_mg / ul_mg * 100.0))
+                   : fmt::format("Above the upper limit of {} of supplemental magnesium for {}: "
+                                 "{}.",
+                                 mg_text(ul_mg), reference->life_stage, fmt::join(over, "; ")));
+    }
+    add_notices(r, ds, reference->notices, sources);
     sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());
   }
-  r.add_cells(
-      Value::ref(d.form->id),
-      Cell{d.form->elemental_pct, fmt::format("{:.1f}", d.form->elemental_pct)},
-      Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
-      Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)}, life,
-      Cell{ul, reference && reference->ul_supplemental_mg ? mg_text(*reference->ul_supplemental_mg)
-                                                          : "not established"},
-      Cell{pct, pct_t}, exceeds, d.form->sources);
-  if (d.form->typical_products_note) r.note(*d.form->typical_products_note);
-  if (reference) {
-    add_ul_lines(r, *reference, d.elemental_mg);
-    add_notices(r, ds, reference->notices, sources);
-  }
-  if (!who.empty()) r.title += " (" + who + ")";
+  add_prescription_notice(r);
   add_source_notes(r, ds, sources);
   return r;
 }
@@ -359,7 +449,7 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   auto pct_ul = [&](double mg) -> Cell {
     if (!ref.ul_supplemental_mg) return {nullptr, "-"};
     const double p = mg / *ref.ul_supplemental_mg * 100.0;
-    return {round1(p), pct_text(p)};
+    return {round1(p), pct_ul_text(p)};
   };
   std::vector<std::string> sources = ref.sources;
   for (const auto& fp : day.foods) {
@@ -401,6 +491,7 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   };
   add_ul_lines(r, ref, day.supplement_mg);
   add_notices(r, ds, ref.notices, sources);
+  add_prescription_notice(r);
   add_source_notes(r, ds, sources);
   return r;
 }

@@ -96,9 +96,26 @@ TEST_CASE("forms lists every form and shows one in full") {
 
 TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   const json d =
-      result_of(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
-  CHECK(d["elemental_mg"] == Approx(81));
-  CHECK(d["ul_supplemental_mg"].is_null());
+      results_of(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
+  REQUIRE(d.size() == 2);  // anhydrous and nonahydrate
+  CHECK(d[0]["elemental_mg"] == Approx(81));
+  CHECK(d[0]["hydrate_water"] == 0);
+  CHECK(d[1]["hydrate_water"] == 9);
+  CHECK(d[1]["formula"] == "Mg3(C6H5O7)2.9H2O");
+  CHECK(d[1]["elemental_mg"] == Approx(59.5));
+  CHECK(d[0]["elemental_mmol"] == Approx(81 / 24.305).margin(0.005));
+  CHECK(d[0]["elemental_meq"] == Approx(2 * 81 / 24.305).margin(0.005));
+  CHECK(d[0]["ul_supplemental_mg"].is_null());
+  const Result t = expect_ok({"dose", "--form", "citrate", "--compound-mg", "500"});
+  CHECK_THAT(t.out, Contains("anhydrous"));
+  CHECK_THAT(t.out, Contains("nonahydrate"));
+  CHECK_THAT(t.out, Contains("81 mg"));
+  CHECK_THAT(t.out, Contains("59.5 mg"));
+  CHECK_THAT(t.out, Contains("mmol"));
+  CHECK_THAT(t.out, Contains("mEq"));
+  CHECK_THAT(t.out, Contains("Magnesium 100 mg (as citrate)"));
+  CHECK_THAT(t.out, Contains("evidence, not a prescription"));
+  CHECK_THAT(t.out, Contains("mgcramp interactions"));
   const json out = json::parse(expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400",
                                           "--age", "30", "--sex", "m", "--json"})
                                    .out);
@@ -106,7 +123,10 @@ TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   CHECK(out["query"]["compound_mg"].is_null());
   CHECK(out["notices"][0]["id"] == "exceeds-ul");
   CHECK(out["notices"][0]["level"] == "caution");
-  const json& r = out["result"];
+  bool disclaimer = false;
+  for (const auto& n : out["notices"]) disclaimer = disclaimer || n["id"] == "not-a-prescription";
+  CHECK(disclaimer);
+  const json& r = out["results"].at(0);
   CHECK(r["compound_mg"] == Approx(663.3).margin(0.1));
   CHECK(r["ul_supplemental_mg"] == 350);
   CHECK(r["exceeds_ul"] == true);
@@ -118,13 +138,42 @@ TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   CHECK_THAT(warn.out, Contains("Kidney disease"));
 }
 
+TEST_CASE("dose without --form shows every form and hydrate side by side") {
+  const json out = json::parse(expect_ok({"dose", "--compound-mg", "500", "--json"}).out);
+  CHECK(out["query"]["form"].is_null());
+  const json& rows = out["results"];
+  std::set<std::string> forms;
+  for (const auto& row : rows) forms.insert(row["form"]);
+  CHECK(forms.size() >= 14);
+  CHECK(rows.size() > forms.size());  // hydrates have rows of their own
+  CHECK(rows[0]["form"] == "oxide");
+  CHECK(rows[0]["elemental_mg"] == Approx(301.5));
+  const Result t = expect_ok({"dose", "--compound-mg", "1000", "--age", "40", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("glycinate"));
+  CHECK_THAT(t.out, Contains("Warning: Above the upper limit of 350 mg"));
+  CHECK_THAT(t.out, Contains("oxide anhydrous 603 mg"));
+}
+
+TEST_CASE("dose: a share of the UL just over 100% keeps a decimal") {
+  const Result r = expect_ok({"dose", "--form", "citrate", "--elemental-mg", "351", "--age", "32",
+                              "--sex", "f", "--pregnant"});
+  CHECK_THAT(r.out, Contains("100.3%"));
+  CHECK_THAT(r.out, Contains("(100.3% of it)"));
+  CHECK_THAT(r.out, !Contains("(100% of it)"));
+  const Result at = expect_ok({"dose", "--form", "citrate", "--elemental-mg", "350", "--age", "32",
+                               "--sex", "f", "--pregnant"});
+  CHECK_THAT(at.out, Contains("100%"));
+  CHECK_THAT(at.out, !Contains("exceeds"));
+}
+
 TEST_CASE("dose bad input exits 2") {
-  expect_usage_error({"dose", "--compound-mg", "500"}, "dose needs --form");
   expect_usage_error({"dose", "--form", "citrate"},
                      "exactly one of --compound-mg and --elemental-mg");
+  expect_usage_error({"dose"}, "exactly one of --compound-mg and --elemental-mg");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "5", "--elemental-mg", "5"},
                      "exactly one");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "-5"}, "--compound-mg");
+  expect_usage_error({"dose", "--compound-mg", "lots"}, "--compound-mg must be a positive number");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "lots"},
                      "--compound-mg must be a positive number");
   expect_usage_error({"dose", "--form", "kryptonite", "--compound-mg", "5"},
@@ -158,6 +207,11 @@ TEST_CASE("intake adds foods and supplements and warns above the UL") {
   const Result high =
       expect_ok({"intake", "--supplement", "oxide:1000", "--age", "40", "--sex", "f"});
   CHECK_THAT(high.out, Contains("exceeds the upper limit of 350 mg"));
+  CHECK_THAT(high.out, Contains("evidence, not a prescription"));
+  CHECK_THAT(high.out, Contains("mgcramp interactions"));
+  const Result just =
+      expect_ok({"intake", "--supplement", "oxide:582.1", "--age", "40", "--sex", "f"});
+  CHECK_THAT(just.out, Contains("100.3%"));
 }
 
 TEST_CASE("intake bad input names the problem") {

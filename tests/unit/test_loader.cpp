@@ -689,3 +689,30 @@ TEST_CASE("a food follows its USDA figures and a form its formula") {
   fixture::study(d, "example-2017")["cited_by"] = json::array({"nih-ods-magnesium"});
   CHECK_THAT(error_of(d), Contains("/studies/0/cited_by/0: unknown article id"));
 }
+
+TEST_CASE("a form's hydrates follow their formulas, one per water count") {
+  json d = fixture::dataset();
+  d["atomic_masses"]["values"]["H"] = 1.008;
+  fixture::form(d, "oxide")["hydrates"] =
+      json::parse(R"([{"formula": "MgO.H2O", "hydrate_water": 1, "elemental_pct": 41.7}])");
+  CHECK(error_of(d) == "(no error)");
+  fixture::form(d, "oxide")["hydrates"][0]["elemental_pct"] = 60.3;
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/elemental_pct: 60.3 does not match"));
+  fixture::form(d, "oxide")["hydrates"][0]["elemental_pct"] = 41.7;
+  fixture::form(d, "oxide")["hydrates"][0]["hydrate_water"] = 2;
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/hydrate_water: 2 does not match"));
+  fixture::form(d, "oxide")["hydrates"] =
+      json::parse(R"([{"formula": "MgO", "hydrate_water": 0, "elemental_pct": 60.3}])");
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/hydrate_water: the form already has a "
+                                   "state with 0 H2O"));
+}
+
+TEST_CASE("ion charges are positive, by element symbol") {
+  json d = fixture::dataset();
+  d["atomic_masses"]["charges"] = json::parse(R"({"Mg": 2})");
+  CHECK(error_of(d) == "(no error)");
+  d["atomic_masses"]["charges"] = json::parse(R"({"Mg": 0})");
+  CHECK_THAT(error_of(d), Contains("/atomic_masses/charges/Mg: an ion's charge must be greater"));
+  d["atomic_masses"]["charges"] = json::parse(R"({"magnesium": 2})");
+  CHECK_THAT(error_of(d), Contains("expected an element symbol"));
+}

@@ -155,3 +155,37 @@ TEST_CASE("per 100 g and per 100 kcal come from the USDA figures, else from the 
   REQUIRE(spinach.size() == 1);
   CHECK(spinach[0].value == Approx(87.0 / 23 * 100));
 }
+
+TEST_CASE("a dose per hydration state: citrate anhydrous and nonahydrate") {
+  const Form& citrate = resolve_form(ds(), "citrate");
+  const auto doses = doses_from_compound(citrate, 500);
+  REQUIRE(doses.size() == 2);
+  CHECK(doses[0].hydrate == nullptr);
+  CHECK(doses[0].formula() == "Mg3(C6H5O7)2");
+  CHECK(doses[0].elemental_mg == Approx(81));
+  CHECK(doses[1].hydrate_water == 9);
+  CHECK(doses[1].formula() == "Mg3(C6H5O7)2.9H2O");
+  CHECK(doses[1].elemental_mg == Approx(59.5));
+  const auto back = doses_from_elemental(citrate, 100);
+  CHECK(back[0].compound_mg == Approx(100 / 0.162));
+  CHECK(back[1].compound_mg == Approx(100 / 0.119));
+  // A form without hydrates gives one dose, the same as dose_from_compound.
+  const Form& glycinate = resolve_form(ds(), "glycinate");
+  const auto one = doses_from_compound(glycinate, 500);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].elemental_mg == dose_from_compound(glycinate, 500).elemental_mg);
+}
+
+TEST_CASE("mmol and mEq from the atomic weight of Mg and the charge of Mg2+") {
+  REQUIRE(mg_to_mmol(ds(), 24.305));
+  CHECK(*mg_to_mmol(ds(), 24.305) == Approx(1));
+  CHECK(*mg_to_meq(ds(), 24.305) == Approx(2));
+  CHECK(*mg_to_mmol(ds(), 81) == Approx(3.3327).margin(1e-4));
+  // Without the charge there is no mEq; without the weight, neither.
+  Dataset d;
+  d.atomic_masses.values["Mg"] = 24.305;
+  CHECK(mg_to_mmol(d, 48.61) == Approx(2));
+  CHECK_FALSE(mg_to_meq(d, 48.61));
+  d.atomic_masses.values.clear();
+  CHECK_FALSE(mg_to_mmol(d, 1));
+}

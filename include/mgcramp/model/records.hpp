@@ -62,9 +62,11 @@ struct DailyValue {
   std::vector<std::string> sources;
 };
 
-// Standard atomic weights used to compute elemental percentages.
+// Standard atomic weights used to compute elemental percentages, and the
+// charges of the usual ions (Mg2+) for milliequivalents.
 struct AtomicMasses {
   std::map<std::string, double> values;
+  std::map<std::string, double> charges;
   std::vector<std::string> sources;
 };
 
@@ -97,6 +99,14 @@ struct ArticleView {
   std::string note;
 };
 
+// Another hydration state of a form's salt (citrate nonahydrate, anhydrous
+// magnesium chloride): the same evidence, another elemental percentage.
+struct Hydrate {
+  std::string formula;
+  int hydrate_water = 0;
+  double elemental_pct = 0;
+};
+
 // A supplement form (salt) of magnesium.
 struct Form {
   static constexpr Table table = Table::forms;
@@ -106,6 +116,7 @@ struct Form {
   std::string formula;  // e.g. "MgCl2.6H2O"
   int hydrate_water = 0;
   double elemental_pct = 0;  // % Mg by mass, checked against the formula
+  std::vector<Hydrate> hydrates;
   std::optional<std::string> typical_products_note;
   struct Absorption {
     std::string summary;

@@ -194,8 +194,9 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, AtomicMasses> = true>
 void describe(S& s, V&& v) {
-  auto& [values, sources] = s;
+  auto& [values, charges, sources] = s;
   v(Field("values"), values);
+  v(Field("charges").opt(), charges);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
@@ -238,9 +239,17 @@ void describe(S& s, V&& v) {
   v(Field("studies").refs(RefTo::study).opt().label_as("Absorption studies"), studies);
 }
 
+template <class S, class V, If<S, Hydrate> = true>
+void describe(S& s, V&& v) {
+  auto& [formula, hydrate_water, elemental_pct] = s;
+  v(Field("formula").w(Weight::name), formula);
+  v(Field("hydrate_water").range(0, 100), hydrate_water);
+  v(Field("elemental_pct").label_as("Elemental Mg %"), elemental_pct);
+}
+
 template <class S, class V, If<S, Form> = true>
 void describe(S& s, V&& v) {
-  auto& [id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
+  auto& [id, name, aliases, formula, hydrate_water, elemental_pct, hydrates, typical_products_note,
          absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views,
          sources] = s;
   v(Field("id").id(), id);
@@ -249,6 +258,7 @@ void describe(S& s, V&& v) {
   v(Field("formula").w(Weight::name), formula);
   v(Field("hydrate_water").range(0, 100), hydrate_water);
   v(Field("elemental_pct").label_as("Elemental Mg %"), elemental_pct);
+  v(Field("hydrates").opt(), hydrates);
   v(Field("typical_products_note"), typical_products_note);
   v(Field("absorption"), absorption);
   v(Field("gi_tolerance").label_as("GI tolerance"), gi_tolerance);
