@@ -266,6 +266,7 @@ Report form_report(const Dataset& ds, const Form& f) {
            {"aliases", "Also called"},
            {"formula", "Formula"},
            {"elemental_pct", "Elemental Mg"},
+           {"hydrates", "Other hydrates"},
            {"typical_products_note", "Products"},
            {"absorption.relative", "Absorption"},
            {"absorption.summary", "Absorption evidence"},
@@ -278,7 +279,15 @@ Report form_report(const Dataset& ds, const Form& f) {
   }
   std::vector<Cell> row = r.new_row();
   add_record_cells(row, f);
-  row[r.column("elemental_pct")].text = fmt::format("{:.1f}% by weight", f.elemental_pct);
+  row[r.column("elemental_pct")].text =
+      fmt::format("{:.1f}% by weight ({})", f.elemental_pct, hydrate_name(f.hydrate_water));
+  std::vector<std::string> hydrates;
+  for (const Hydrate& h : f.hydrates) {
+    hydrates.push_back(
+        fmt::format("{} {}: {:.1f}%", hydrate_name(h.hydrate_water), h.formula, h.elemental_pct));
+  }
+  row[r.column("hydrates")].text =
+      hydrates.empty() ? "none" : fmt::format("{}", fmt::join(hydrates, "; "));
   if (f.cramp_studies.empty()) row[r.column("cramp_studies")].text = "none";
   row[r.column("article_views")].text = views_text(f);
   r.add_row(std::move(row));
@@ -489,6 +498,14 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
       {"pct_ul", day.pct_ul ? round1(*day.pct_ul) : Value()},
       {"exceeds_ul", day.exceeds_ul},
   };
+  for (const auto& sp : day.supplements) {
+    if (sp.form->hydrates.empty()) continue;
+    r.note(
+        fmt::format("{} is counted as {} ({}, {:.1f}% Mg); 'mgcramp dose --form {}' shows its "
+                    "other hydration states.",
+                    sp.form->name, hydrate_name(sp.form->hydrate_water), sp.form->formula,
+                    sp.form->elemental_pct, sp.form->id));
+  }
   add_ul_lines(r, ref, day.supplement_mg);
   add_notices(r, ds, ref.notices, sources);
   add_prescription_notice(r);

@@ -116,7 +116,6 @@ struct Form {
   std::string formula;  // e.g. "MgCl2.6H2O"
   int hydrate_water = 0;
   double elemental_pct = 0;  // % Mg by mass, checked against the formula
-  std::vector<Hydrate> hydrates;
   std::optional<std::string> typical_products_note;
   struct Absorption {
     std::string summary;
@@ -128,6 +127,7 @@ struct Form {
   std::string cramp_evidence;
   std::vector<std::string> cramp_studies;
   std::vector<ArticleView> article_views;
+  std::vector<Hydrate> hydrates;  // after article_views: CSV gives a row per article view
   std::vector<std::string> sources;
 };
 

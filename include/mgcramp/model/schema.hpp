@@ -249,8 +249,8 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, Form> = true>
 void describe(S& s, V&& v) {
-  auto& [id, name, aliases, formula, hydrate_water, elemental_pct, hydrates, typical_products_note,
-         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views,
+  auto& [id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
+         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views, hydrates,
          sources] = s;
   v(Field("id").id(), id);
   v(Field("name").w(Weight::name), name);
@@ -258,7 +258,6 @@ void describe(S& s, V&& v) {
   v(Field("formula").w(Weight::name), formula);
   v(Field("hydrate_water").range(0, 100), hydrate_water);
   v(Field("elemental_pct").label_as("Elemental Mg %"), elemental_pct);
-  v(Field("hydrates").opt(), hydrates);
   v(Field("typical_products_note"), typical_products_note);
   v(Field("absorption"), absorption);
   v(Field("gi_tolerance").label_as("GI tolerance"), gi_tolerance);
@@ -266,6 +265,7 @@ void describe(S& s, V&& v) {
   v(Field("cramp_evidence"), cramp_evidence);
   v(Field("cramp_studies").refs(RefTo::study).opt(), cramp_studies);
   v(Field("article_views"), article_views);
+  v(Field("hydrates").opt(), hydrates);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
