@@ -10,6 +10,7 @@
 #include "mgcramp/model/formula.hpp"
 #include "mgcramp/query/foods.hpp"
 #include "mgcramp/query/supplements.hpp"
+#include "mgcramp/report/builders.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
@@ -188,4 +189,31 @@ TEST_CASE("mmol and mEq from the atomic weight of Mg and the charge of Mg2+") {
   CHECK_FALSE(mg_to_meq(d, 48.61));
   d.atomic_masses.values.clear();
   CHECK_FALSE(mg_to_mmol(d, 1));
+}
+
+TEST_CASE("an AI is labelled AI in foods and intake, never RDA") {
+  Profile infant;
+  infant.age_months = 3;
+  FoodQuery q;
+  q.top = 3;
+  const Report foods = foods_report(ds(), q, infant, false);
+  CHECK_THAT(foods.title, Contains("AI 30 mg"));
+  CHECK_THAT(foods.title, !Contains("RDA"));
+  bool ai_column = false;
+  for (const auto& c : foods.columns) {
+    CHECK((c.human ? c.title.find("RDA") == std::string::npos : true));
+    ai_column = ai_column || (c.human && c.title == "%AI");
+    // No servings for an infant.
+    if (c.key == "servings_for_rda") CHECK_FALSE(c.human);
+  }
+  CHECK(ai_column);
+  const Report day =
+      intake_report(ds(), tally_intake(ds(), infant, {FoodServing{"almonds", 1}}, {}), infant);
+  CHECK_THAT(day.title, Contains("AI 30 mg"));
+  for (const auto& c : day.columns) {
+    if (c.human) CHECK(c.title.find("RDA") == std::string::npos);
+  }
+  // An RDA stays an RDA.
+  const Report adult = foods_report(ds(), q, adult_woman(), false);
+  CHECK_THAT(adult.title, Contains("RDA 320 mg"));
 }
