@@ -131,9 +131,10 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.show(dv_key, q.basis == Basis::serving    ? "%DV"
                  : q.basis == Basis::per_100g ? "%DV/100 g"
                                               : "%DV/100 kcal");
-  r.show("category", "Category");
+  // With servings, weights and energy to show, the category is for scripts only.
+  if (!servings) r.show("category", "Category");
   if (reference) {
-    r.show("pct_rda", q.basis == Basis::serving ? "%" + kind : "%" + kind + "/serving");
+    r.show("pct_rda", "%" + kind);
     if (servings) {
       r.show("servings_for_rda", "Servings");
       r.show("grams_for_rda", "g");
@@ -207,8 +208,8 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   if (reference) {
     if (servings) {
       r.note(
-          fmt::format("Servings: servings of the food that give the {} of {}; g and kcal: "
-                      "their weight and energy.",
+          fmt::format("%{0}: a serving's share of the {0} of {1}. Servings: servings that give the "
+                      "{0}; g and kcal: their weight and energy.",
                       kind, mg_text(reference->rda_mg)));
     }
     // The reference intake the shares are of.
