@@ -77,13 +77,11 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
   }
 }
 
-}  // namespace
-
-namespace {
 // "RDA" or "AI": how people see the kind of a reference intake.
 std::string kind_text(const Intake& in) {
   return std::string(name_of(in.kind));
 }
+
 }  // namespace
 
 Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
