@@ -21,25 +21,34 @@ Run setup_dose(CLI::App& sub) {
       ->type_name("MG");
   add_profile_options(sub, o->profile);
   sub.footer(R"(Give --compound-mg (how much elemental magnesium is in it?) or --elemental-mg
-(how much of the compound gives that?). With a profile, the dose is compared
-with that person's upper limit for supplemental magnesium.
+(how much of the compound gives that?). Without --form, every form side by
+side; each form's hydration states (citrate anhydrous and nonahydrate) get a
+row each. Elemental magnesium is given in mg, mmol and mEq. With a profile,
+the dose is compared with that person's upper limit for supplemental
+magnesium.
 
 Examples:
   mgcramp dose --form citrate --compound-mg 500
+  mgcramp dose --compound-mg 500
   mgcramp dose --form glycinate --elemental-mg 200 --age 40 --sex f)");
   return [o](Context& ctx) {
     const Dataset& ds = ctx.dataset();
-    if (!o->form) throw UsageError("dose needs --form", "for example --form citrate");
     if (o->compound_mg.has_value() == o->elemental_mg.has_value()) {
       throw UsageError("give exactly one of --compound-mg and --elemental-mg",
                        "for example --compound-mg 500");
     }
-    const Form& f = resolve_form(ds, *o->form);
-    const Dose d = o->compound_mg
-                       ? dose_from_compound(f, parse_amount("--compound-mg", *o->compound_mg))
-                       : dose_from_elemental(f, parse_amount("--elemental-mg", *o->elemental_mg));
+    const Form* f = o->form ? &resolve_form(ds, *o->form) : nullptr;
+    const double amount = o->compound_mg ? parse_amount("--compound-mg", *o->compound_mg)
+                                         : parse_amount("--elemental-mg", *o->elemental_mg);
+    std::vector<Dose> doses;
+    for (const Form& form : ds.forms) {
+      if (f != nullptr && &form != f) continue;
+      const auto some =
+          o->compound_mg ? doses_from_compound(form, amount) : doses_from_elemental(form, amount);
+      doses.insert(doses.end(), some.begin(), some.end());
+    }
     const Profile p = parse_profile(o->profile);
-    Report r = dose_report(ds, d, p);
+    Report r = dose_report(ds, doses, f, p);
     if (p.empty()) {
       r.note("Add --age and --sex to compare the dose with the upper limit for supplements.");
     }

@@ -412,8 +412,8 @@ class Reader {
     }
   }
 
-  // Element symbols to atomic weights.
-  void read_value(const Field&, std::map<std::string, double>& m) {
+  // Element symbols to atomic weights (or to the charges of their ions).
+  void read_value(const Field& f, std::map<std::string, double>& m) {
     if (in_.peek() != Type::object) wrong_type("an object", Want::object);
     enter();
     in_.begin_object();
@@ -430,6 +430,9 @@ class Reader {
       }
       double mass = 0;
       read_scalar(Field("values"), mass, false);
+      if (mass <= 0 && f.key == "charges") {
+        fail_here("an ion's charge must be greater than 0", "e.g. 2 for Mg (Mg2+)");
+      }
       if (mass <= 0) {
         fail_here("an atomic mass must be greater than 0",
                   "use the standard atomic weight, e.g. 24.305 for Mg");

@@ -88,6 +88,10 @@ void check(const Source& s, const Rules& r) {
     r.fail("commercial_note", "missing: a source with a commercial interest says what it sells",
            "say what it sells, or set commercial_interest to false");
   }
+  if (s.accessed && !s.url) {
+    r.fail("accessed", "an access date needs a url",
+           "give the url that was read, or drop accessed");
+  }
 }
 
 void check(const Intake& in, const Rules& r) {
@@ -135,25 +139,47 @@ void check(const Form& f, const Rules& r) {
              "give each article one view per form; merge the notes");
 }
 
-void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r) {
+namespace {
+
+// A formula, its water of hydration and elemental percentage, at `prefix`
+// ("" for the form, "hydrates/N/" for one of its hydrates).
+void check_salt(const std::string& formula, int hydrate_water, double elemental_pct,
+                const AtomicMasses& masses, const Rules& r, const std::string& prefix) {
   double computed = 0;
   try {
-    computed = mass_percent(f.formula, masses.values, "Mg");
+    computed = mass_percent(formula, masses.values, "Mg");
   } catch (const std::invalid_argument& e) {
-    r.fail("formula", e.what(), "see data/SCHEMA.md for the formula syntax");
+    r.fail(prefix + "formula", e.what(), "see data/SCHEMA.md for the formula syntax");
   }
-  const int waters = hydrate_waters(f.formula);
-  if (f.hydrate_water != waters) {
-    r.fail("hydrate_water",
-           fmt::format("{} does not match the formula's {} H2O", f.hydrate_water, waters),
+  const int waters = hydrate_waters(formula);
+  if (hydrate_water != waters) {
+    r.fail(prefix + "hydrate_water",
+           fmt::format("{} does not match the formula's {} H2O", hydrate_water, waters),
            fmt::format("set it to {}, or fix the formula's .nH2O", waters));
   }
-  if (f.elemental_pct <= 0 || f.elemental_pct > 100 ||
-      std::fabs(f.elemental_pct - computed) > 0.1) {
-    r.fail("elemental_pct",
-           fmt::format("{:g} does not match {:.2f} computed from the formula", f.elemental_pct,
+  if (elemental_pct <= 0 || elemental_pct > 100 || std::fabs(elemental_pct - computed) > 0.1) {
+    r.fail(prefix + "elemental_pct",
+           fmt::format("{:g} does not match {:.2f} computed from the formula", elemental_pct,
                        computed),
            fmt::format("set it to {:.2f}, or check the formula and atomic_masses", computed));
+  }
+}
+
+}  // namespace
+
+void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r) {
+  check_salt(f.formula, f.hydrate_water, f.elemental_pct, masses, r, "");
+  std::vector<int> waters{f.hydrate_water};
+  for (std::size_t i = 0; i < f.hydrates.size(); ++i) {
+    const Hydrate& h = f.hydrates[i];
+    const std::string at = "hydrates/" + std::to_string(i) + "/";
+    check_salt(h.formula, h.hydrate_water, h.elemental_pct, masses, r, at);
+    if (std::find(waters.begin(), waters.end(), h.hydrate_water) != waters.end()) {
+      r.fail(at + "hydrate_water",
+             fmt::format("the form already has a state with {} H2O", h.hydrate_water),
+             "give each hydration state once; the form's own formula is one of them");
+    }
+    waters.push_back(h.hydrate_water);
   }
 }
 

@@ -28,6 +28,10 @@ bool is_date(std::string_view s) {
   return s.size() == 10 && s[7] == '-' && num(8, 2, 1, 31);
 }
 
+bool is_day(std::string_view s) {
+  return s.size() == 10 && is_date(s);
+}
+
 bool is_doi(std::string_view s) {
   return s.substr(0, 3) == "10.";
 }
@@ -41,6 +45,9 @@ bool is_ndb(std::string_view s) {
 const TextRule kDate{&is_date, "expected YYYY, YYYY-MM or YYYY-MM-DD",
                      "for example \"2025-07-31\", \"2012-09\" or \"1997\"; null when unknown",
                      true};
+const TextRule kDay{&is_day, "expected YYYY-MM-DD",
+                    "the day the page was read, for example \"2025-07-31\"; null when unknown",
+                    true};
 const TextRule kPmid{&digits, "expected digits only",
                      "the PubMed id as a string, e.g. \"32956536\", or null until confirmed",
                      false};

@@ -15,24 +15,37 @@ std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q) {
       for (const auto& a : f.aliases) hit = hit || detail::contains_ci(a, *q.search);
       if (!hit) continue;
     }
-    std::optional<double> v;
-    switch (q.basis) {
-      case Basis::serving: v = f.mg_per_serving; break;
-      case Basis::per_100g:
-        if (f.grams) v = f.mg_per_serving / *f.grams * 100.0;
-        break;
-      case Basis::per_100kcal:
-        if (f.kcal_per_serving && *f.kcal_per_serving > 0) {
-          v = f.mg_per_serving / *f.kcal_per_serving * 100.0;
-        }
-        break;
-    }
-    if (v) out.push_back({&f, *v});
+    if (const auto v = mg_on_basis(f, q.basis)) out.push_back({&f, v->mg});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const RankedFood& a, const RankedFood& b) { return a.value > b.value; });
   if (out.size() > q.top) out.resize(q.top);
   return out;
+}
+
+std::optional<Per100> mg_per_100g(const Food& f) {
+  if (f.usda_mg_per_100g) return Per100{*f.usda_mg_per_100g, true};
+  if (f.grams && *f.grams > 0) return Per100{f.mg_per_serving / *f.grams * 100.0, false};
+  return std::nullopt;
+}
+
+std::optional<Per100> mg_per_100kcal(const Food& f) {
+  if (f.usda_mg_per_100g && f.usda_kcal_per_100g && *f.usda_kcal_per_100g > 0) {
+    return Per100{*f.usda_mg_per_100g / *f.usda_kcal_per_100g * 100.0, true};
+  }
+  if (f.kcal_per_serving && *f.kcal_per_serving > 0) {
+    return Per100{f.mg_per_serving / *f.kcal_per_serving * 100.0, false};
+  }
+  return std::nullopt;
+}
+
+std::optional<Per100> mg_on_basis(const Food& f, Basis b) {
+  switch (b) {
+    case Basis::serving: return Per100{f.mg_per_serving, true};
+    case Basis::per_100g: return mg_per_100g(f);
+    case Basis::per_100kcal: return mg_per_100kcal(f);
+  }
+  return std::nullopt;
 }
 
 const Food& resolve_food(const Dataset& ds, const std::string& text) {

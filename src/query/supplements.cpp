@@ -9,12 +9,63 @@ const Form& resolve_form(const Dataset& ds, const std::string& text) {
   return detail::resolve(ds.forms, text, "form", "see 'mgcramp forms' for the list");
 }
 
+namespace {
+
+Dose from_compound(const Form& f, const Hydrate* h, double compound_mg) {
+  const double pct = h ? h->elemental_pct : f.elemental_pct;
+  return {&f,
+          compound_mg,
+          compound_mg * pct / 100.0,
+          Dose::Given::compound,
+          h,
+          pct,
+          h ? h->hydrate_water : f.hydrate_water};
+}
+
+Dose from_elemental(const Form& f, const Hydrate* h, double elemental_mg) {
+  const double pct = h ? h->elemental_pct : f.elemental_pct;
+  return {&f,
+          elemental_mg / pct * 100.0,
+          elemental_mg,
+          Dose::Given::elemental,
+          h,
+          pct,
+          h ? h->hydrate_water : f.hydrate_water};
+}
+
+}  // namespace
+
 Dose dose_from_compound(const Form& f, double compound_mg) {
-  return {&f, compound_mg, compound_mg * f.elemental_pct / 100.0, Dose::Given::compound};
+  return from_compound(f, nullptr, compound_mg);
 }
 
 Dose dose_from_elemental(const Form& f, double elemental_mg) {
-  return {&f, elemental_mg / f.elemental_pct * 100.0, elemental_mg, Dose::Given::elemental};
+  return from_elemental(f, nullptr, elemental_mg);
+}
+
+std::vector<Dose> doses_from_compound(const Form& f, double compound_mg) {
+  std::vector<Dose> out{from_compound(f, nullptr, compound_mg)};
+  for (const Hydrate& h : f.hydrates) out.push_back(from_compound(f, &h, compound_mg));
+  return out;
+}
+
+std::vector<Dose> doses_from_elemental(const Form& f, double elemental_mg) {
+  std::vector<Dose> out{from_elemental(f, nullptr, elemental_mg)};
+  for (const Hydrate& h : f.hydrates) out.push_back(from_elemental(f, &h, elemental_mg));
+  return out;
+}
+
+std::optional<double> mg_to_mmol(const Dataset& ds, double elemental_mg) {
+  const auto m = ds.atomic_masses.values.find("Mg");
+  if (m == ds.atomic_masses.values.end() || m->second <= 0) return std::nullopt;
+  return elemental_mg / m->second;
+}
+
+std::optional<double> mg_to_meq(const Dataset& ds, double elemental_mg) {
+  const auto c = ds.atomic_masses.charges.find("Mg");
+  const auto mmol = mg_to_mmol(ds, elemental_mg);
+  if (!mmol || c == ds.atomic_masses.charges.end()) return std::nullopt;
+  return *mmol * c->second;
 }
 
 DayIntake tally_intake(const Dataset& ds, const Profile& p, const std::vector<FoodServing>& foods,

@@ -125,6 +125,7 @@ std::string bibtex(const Citable& c) {
     e.add("year", year_of(c));
     if (src->date && src->date->size() > 4) e.add("date", src->date);
     e.add("url", src->url, true);
+    if (src->url) e.add("urldate", src->accessed, true);
     if (src->url) e.fields.emplace_back("howpublished", "\\url{" + bib_verbatim(*src->url) + "}");
     if (src->commercial_interest) {
       e.add("note", "Publisher sells magnesium products: " + src->commercial_note.value_or(""));
@@ -183,6 +184,11 @@ std::string ris(const Citable& c) {
       r.add("DA", d);
     }
     r.add("UR", src->url);
+    if (src->url && src->accessed) {
+      std::string d = *src->accessed;
+      std::replace(d.begin(), d.end(), '-', '/');
+      r.add("Y2", d);
+    }
     if (src->commercial_interest) {
       r.add("N1", "Publisher sells magnesium products: " + src->commercial_note.value_or(""));
     }
@@ -223,7 +229,10 @@ std::string reference_text(const Citable& c) {
     sentence(src->title);
     if (src->authors && src->publisher) sentence(*src->publisher);
     if (src->date) sentence(*src->date);
-    if (src->url) sentence("Available from: " + *src->url);
+    if (src->url) {
+      sentence("Available from: " + *src->url);
+      if (src->accessed) out += " (accessed " + *src->accessed + ")";
+    }
     if (src->commercial_interest) sentence("(Publisher sells magnesium products.)");
   }
   if (!out.empty() && out.back() != '.' && out.back() != ')') out += '.';

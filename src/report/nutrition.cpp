@@ -1,5 +1,6 @@
 // Reports for foods, forms, dose and intake.
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -17,10 +18,33 @@ std::string pct_text(double v) {
   return fmt::format("{:.0f}%", v);
 }
 
-void add_dv_note(Report& r, const Dataset& ds, std::vector<std::string>& sources) {
-  r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}).", mg_text(ds.daily_value.mg),
-                     ds.daily_value.population));
-  sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
+// A share of the UL for people: whole percent, with a decimal (or two) near
+// 100% so that a dose just over the limit never reads "100%".
+std::string pct_ul_text(double p) {
+  if (p == 100.0 || std::fabs(p - 100.0) >= 1.0) return fmt::format("{:.0f}%", p);
+  for (int decimals = 1; decimals <= 2; ++decimals) {
+    const std::string t = fmt::format("{:.{}f}", p, decimals);
+    if (std::stod(t) != 100.0) return t + "%";
+  }
+  return p > 100.0 ? "just over 100%" : "just under 100%";
+}
+
+// "anhydrous", "nonahydrate": a salt by its water of crystallisation.
+std::string hydrate_name(int waters) {
+  static const char* const kNames[] = {
+      "anhydrous",   "monohydrate",  "dihydrate",   "trihydrate",  "tetrahydrate", "pentahydrate",
+      "hexahydrate", "heptahydrate", "octahydrate", "nonahydrate", "decahydrate"};
+  if (waters >= 0 && static_cast<std::size_t>(waters) < std::size(kNames)) {
+    return kNames[waters];
+  }
+  return fmt::format("{} H2O", waters);
+}
+
+// Shown with every dose and intake answer.
+void add_prescription_notice(Report& r) {
+  r.notice("not-a-prescription", NoticeLevel::info,
+           "This is evidence, not a prescription: 'mgcramp interactions' lists the medicines "
+           "magnesium interacts with, and a clinician can say what applies to you.");
 }
 
 std::string views_text(const Form& f) {
@@ -47,9 +71,15 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
   if (supp_mg > ul) {
     r.notice("exceeds-ul", NoticeLevel::caution,
              fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
-                         "({:.0f}% of it).",
-                         mg_text(supp_mg), mg_text(ul), in.life_stage, supp_mg / ul * 100.0));
+                         "({} of it).",
+                         mg_text(supp_mg), mg_text(ul), in.life_stage,
+                         pct_ul_text(supp_mg / ul * 100.0)));
   }
+}
+
+// "RDA" or "AI": how people see the kind of a reference intake.
+std::string kind_text(const Intake& in) {
+  return std::string(name_of(in.kind));
 }
 
 }  // namespace
@@ -57,6 +87,10 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
 Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
   const Intake* reference = reference_for(ds, profile);
   const auto ranked = rank_foods(ds, q);
+  // Servings to reach the reference intake, unless the dataset says this
+  // life stage's magnesium does not come from servings of foods (infants).
+  const bool servings = reference && reference->servings_from_food.value_or(true);
+  const std::string kind = reference ? kind_text(*reference) : "RDA";
   Report r;
   const char* basis = q.basis == Basis::serving    ? "per serving"
                       : q.basis == Basis::per_100g ? "per 100 g"
@@ -65,7 +99,7 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   if (q.category) r.title.append(", category ").append(name_of(*q.category));
   if (q.search) r.title += ", matching '" + *q.search + "'";
   if (reference) {
-    r.title += fmt::format("; RDA {} ({})", mg_text(reference->rda_mg), reference->life_stage);
+    r.title += fmt::format("; {} {} ({})", kind, mg_text(reference->rda_mg), reference->life_stage);
   }
   r.query.add("top", q.top);
   r.query.add("per", q.basis);
@@ -75,9 +109,10 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.columns.push_back({"rank", "#", Align::right});
   r.human_order.push_back(0);
   add_record_columns<Food>(r);
-  // Computed for every food; the share of the RDA only with a profile.
+  // Computed for every food; the share of the RDA (or AI) only with a profile.
   for (const char* key :
-       {"mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}) {
+       {"mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
+        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}) {
     r.columns.push_back({key, "", Align::right, false});
   }
   r.show("name", "Food");
@@ -88,35 +123,66 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   r.show(value_key, q.basis == Basis::serving    ? "Mg"
                     : q.basis == Basis::per_100g ? "Mg/100 g"
                                                  : "Mg/100 kcal");
-  r.show("pct_dv", "%DV");
-  r.show("category", "Category");
+  const char* dv_key = q.basis == Basis::serving    ? "pct_dv"
+                       : q.basis == Basis::per_100g ? "pct_dv_per_100g"
+                                                    : "pct_dv_per_100kcal";
+  r.show(dv_key, q.basis == Basis::serving    ? "%DV"
+                 : q.basis == Basis::per_100g ? "%DV/100 g"
+                                              : "%DV/100 kcal");
+  // With servings, weights and energy to show, the category is for scripts only.
+  if (!servings) r.show("category", "Category");
   if (reference) {
-    r.show("pct_rda", "%RDA");
-    r.show("servings_for_rda", "Servings");
+    r.show("pct_rda", "%" + kind);
+    if (servings) {
+      r.show("servings_for_rda", "Servings");
+      r.show("grams_for_rda", "g");
+      r.show("kcal_for_rda", "kcal");
+    }
   }
   const std::size_t mg_col = r.column("mg_per_serving"), value_col = r.column(value_key);
   std::vector<std::string> sources;
+  std::vector<std::string> from_serving;  // foods whose per-100 figures are not USDA's
   std::size_t rank = 0;
   for (const auto& rf : ranked) {
     const Food& f = *rf.food;
     std::vector<Cell> row{++rank};
     add_record_cells(row, f);
     row[mg_col].text = mg_text(f.mg_per_serving);
-    auto per = [&](std::optional<double> base) -> Cell {
-      if (!base || *base <= 0) return {nullptr, "-"};
-      const double v = f.mg_per_serving / *base * 100.0;
-      return {round1(v), mg_text(v)};
+    const auto g = mg_per_100g(f);
+    const auto k = mg_per_100kcal(f);
+    auto per = [](const std::optional<Per100>& v) -> Cell {
+      if (!v) return {nullptr, "-"};
+      return {round1(v->mg), mg_text(v->mg)};
     };
-    row.push_back(per(f.grams));
-    row.push_back(per(f.kcal_per_serving));
-    const double dv = pct_daily_value(ds, f.mg_per_serving);
-    row.push_back({round1(dv), pct_text(dv)});
+    row.push_back(per(g));
+    row.push_back(per(k));
+    const bool usda = (!g || g->from_usda) && (!k || k->from_usda);
+    row.emplace_back(!g && !k ? Value() : Value(usda ? "usda" : "serving"));
+    if (!usda) from_serving.push_back(f.id);
+    auto dv = [&](const std::optional<Per100>& v) -> Cell {
+      if (!v) return {nullptr, "-"};
+      const double p = pct_daily_value(ds, v->mg);
+      return {round1(p), pct_text(p)};
+    };
+    row.push_back(dv(Per100{f.mg_per_serving, true}));
+    row.push_back(dv(g));
+    row.push_back(dv(k));
     if (reference) {
       const double pct = f.mg_per_serving / reference->rda_mg * 100.0;
-      const double servings = f.mg_per_serving > 0 ? reference->rda_mg / f.mg_per_serving : 0;
       row.push_back({round1(pct), pct_text(pct)});
-      row.push_back({round1(servings), fmt::format("{:.1f}", servings)});
     } else {
+      row.emplace_back(nullptr);
+    }
+    if (servings && f.mg_per_serving > 0) {
+      const double n = reference->rda_mg / f.mg_per_serving;
+      row.push_back({round1(n), fmt::format("{:.1f}", n)});
+      row.push_back(f.grams ? Cell{round1(n * *f.grams), fmt::format("{:.0f}", n * *f.grams)}
+                            : Cell{nullptr, "-"});
+      row.push_back(f.kcal_per_serving ? Cell{round1(n * *f.kcal_per_serving),
+                                              fmt::format("{:.0f}", n * *f.kcal_per_serving)}
+                                       : Cell{nullptr, "-"});
+    } else {
+      row.emplace_back(nullptr);
       row.emplace_back(nullptr);
       row.emplace_back(nullptr);
     }
@@ -124,16 +190,32 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
     sources.insert(sources.end(), f.sources.begin(), f.sources.end());
   }
   if (plot) r.plot = std::make_pair(r.column("name"), value_col);
-  add_dv_note(r, ds, sources);
+  r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}), {}.",
+                     mg_text(ds.daily_value.mg), ds.daily_value.population, basis));
+  sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
   r.note(
       "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
-      "keeps its figure (nih_mg_per_serving) and a note on why.");
+      "keeps its figure (nih_mg_per_serving) and a note on why. Per 100 g and per 100 kcal "
+      "come from the USDA figures per 100 g.");
+  if (!from_serving.empty()) {
+    r.notice("per-100-from-serving", NoticeLevel::info,
+             fmt::format("No USDA per-100 g figures for {}: their per 100 g and per 100 kcal "
+                         "figures are worked out from the serving (per_100_from: serving).",
+                         fmt::join(from_serving, ", ")));
+  }
   if (reference) {
+    if (servings) {
+      r.note(
+          fmt::format("%{0}: a serving's share of the {0} of {1}. Servings: servings that give the "
+                      "{0}; g and kcal: their weight and energy.",
+                      kind, mg_text(reference->rda_mg)));
+    }
     // The reference intake the shares are of.
     r.summary = Value::Object{{"intake", Value::ref(reference->id)},
                               {"life_stage", Value::ref(reference->life_stage)},
                               {"kind", reference->kind},
                               {"rda_mg", reference->rda_mg}};
+    add_notices(r, ds, reference->food_notices, sources);
     add_notices(r, ds, reference->notices, sources);
   }
   add_source_notes(r, ds, sources);
@@ -183,6 +265,7 @@ Report form_report(const Dataset& ds, const Form& f) {
            {"aliases", "Also called"},
            {"formula", "Formula"},
            {"elemental_pct", "Elemental Mg"},
+           {"hydrates", "Other hydrates"},
            {"typical_products_note", "Products"},
            {"absorption.relative", "Absorption"},
            {"absorption.summary", "Absorption evidence"},
@@ -195,7 +278,15 @@ Report form_report(const Dataset& ds, const Form& f) {
   }
   std::vector<Cell> row = r.new_row();
   add_record_cells(row, f);
-  row[r.column("elemental_pct")].text = fmt::format("{:.1f}% by weight", f.elemental_pct);
+  row[r.column("elemental_pct")].text =
+      fmt::format("{:.1f}% by weight ({})", f.elemental_pct, hydrate_name(f.hydrate_water));
+  std::vector<std::string> hydrates;
+  for (const Hydrate& h : f.hydrates) {
+    hydrates.push_back(
+        fmt::format("{} {}: {:.1f}%", hydrate_name(h.hydrate_water), h.formula, h.elemental_pct));
+  }
+  row[r.column("hydrates")].text =
+      hydrates.empty() ? "none" : fmt::format("{}", fmt::join(hydrates, "; "));
   if (f.cramp_studies.empty()) row[r.column("cramp_studies")].text = "none";
   row[r.column("article_views")].text = views_text(f);
   r.add_row(std::move(row));
@@ -203,57 +294,117 @@ Report form_report(const Dataset& ds, const Form& f) {
   return r;
 }
 
-Report dose_report(const Dataset& ds, const Dose& d, const Profile& profile) {
+Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form* asked,
+                   const Profile& profile) {
   const Intake* reference = reference_for(ds, profile);
   const std::string who = reference ? describe_profile(profile) : "";
+  const bool by_compound = doses.empty() || doses.front().given == Dose::Given::compound;
+  const double amount =
+      doses.empty() ? 0 : (by_compound ? doses.front().compound_mg : doses.front().elemental_mg);
+  const std::optional<double> ul = reference ? reference->ul_supplemental_mg : std::nullopt;
+  const double ul_mg = ul.value_or(0);
   Report r;
-  r.title = fmt::format("{}: elemental magnesium", d.form->name);
-  r.single_object = true;
-  r.query.add("form", Value::ref(d.form->id));
-  r.query.add("compound_mg", d.given == Dose::Given::compound ? Value(d.compound_mg) : Value());
-  r.query.add("elemental_mg", d.given == Dose::Given::elemental ? Value(d.elemental_mg) : Value());
+  if (asked) {
+    r.title = by_compound
+                  ? fmt::format("{}: elemental magnesium in {}", asked->name, mg_text(amount))
+                  : fmt::format("{}: compound that gives {} of elemental magnesium", asked->name,
+                                mg_text(amount));
+  } else {
+    r.title = by_compound
+                  ? fmt::format("Elemental magnesium in {} of each form", mg_text(amount))
+                  : fmt::format("Compound of each form that gives {} of elemental magnesium",
+                                mg_text(amount));
+  }
+  if (reference) {
+    r.title += fmt::format(" ({}; {}, UL for supplements {})", who, reference->life_stage,
+                           ul ? mg_text(ul_mg) : "not established");
+  }
+  r.query.add("form", asked ? Value::ref(asked->id) : Value());
+  r.query.add("compound_mg", by_compound ? Value(amount) : Value());
+  r.query.add("elemental_mg", by_compound ? Value() : Value(amount));
   add_profile_query(r, profile);
   r.columns = {
       {"form", "Form"},
+      {"hydrate_water", "Hydrate"},
+      {"formula", "Formula", Align::left, false},
       {"elemental_pct", "Mg %", Align::right},
       {"compound_mg", "Compound", Align::right},
       {"elemental_mg", "Elemental Mg", Align::right},
-      {"life_stage", "Life stage", Align::left, reference != nullptr},
-      {"ul_supplemental_mg", "UL supplements", Align::right, reference != nullptr},
-      {"pct_ul", "% of UL", Align::right, reference != nullptr},
+      {"elemental_mmol", "mmol", Align::right},
+      {"elemental_meq", "mEq", Align::right},
+      {"life_stage", "Life stage", Align::left, false},
+      {"ul_supplemental_mg", "UL supplements", Align::right, false},
+      {"pct_ul", "% of UL", Align::right, ul.has_value()},
       {"exceeds_ul", "Exceeds UL", Align::left, false},
       {"sources", "Sources", Align::left, false},
   };
-  std::vector<std::string> sources = d.form->sources;
-  Value life, ul, pct, exceeds;
-  std::string pct_t = "-";
-  if (reference) {
-    life = reference->life_stage;
-    if (reference->ul_supplemental_mg) {
-      ul = *reference->ul_supplemental_mg;
-      const double p = d.elemental_mg / *reference->ul_supplemental_mg * 100.0;
-      pct = round1(p);
-      pct_t = pct_text(p);
-      exceeds = d.elemental_mg > *reference->ul_supplemental_mg;
-    } else {
-      exceeds = true;
+  std::vector<std::string> sources = ds.atomic_masses.sources;
+  if (asked) sources.insert(sources.end(), asked->sources.begin(), asked->sources.end());
+  bool any_hydrate = false;
+  std::vector<std::string> over;  // the doses above the UL, for the warning
+  for (const Dose& d : doses) {
+    any_hydrate = any_hydrate || !d.form->hydrates.empty();
+    const auto mmol = mg_to_mmol(ds, d.elemental_mg);
+    const auto meq = mg_to_meq(ds, d.elemental_mg);
+    Cell pct{nullptr, "-"};
+    Value exceeds;
+    if (reference) exceeds = true;  // any supplement where no UL is set
+    if (ul) {
+      const double p = d.elemental_mg / ul_mg * 100.0;
+      pct = Cell{round1(p), pct_ul_text(p)};
+      exceeds = d.elemental_mg > ul_mg;
+      if (d.elemental_mg > ul_mg) {
+        over.push_back(fmt::format("{} {} {} ({} of it)", d.form->id, hydrate_name(d.hydrate_water),
+                                   mg_text(d.elemental_mg), pct_ul_text(p)));
+      }
     }
+    r.add_cells(Value::ref(d.form->id), Cell{d.hydrate_water, hydrate_name(d.hydrate_water)},
+                Value::ref(d.formula()),
+                Cell{d.elemental_pct, fmt::format("{:.1f}", d.elemental_pct)},
+                Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
+                Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)},
+                mmol ? Cell{std::round(*mmol * 100.0) / 100.0, fmt::format("{:.2f}", *mmol)}
+                     : Cell{nullptr, "-"},
+                meq ? Cell{std::round(*meq * 100.0) / 100.0, fmt::format("{:.2f}", *meq)}
+                    : Cell{nullptr, "-"},
+                reference ? Value::ref(reference->life_stage) : Value(),
+                ul ? Value(ul_mg) : Value(), std::move(pct), exceeds, d.form->sources);
+  }
+  if (asked && asked->typical_products_note) r.note(*asked->typical_products_note);
+  if (any_hydrate) {
+    r.note(
+        "Hydrates: water of crystallisation adds weight, so the same weight of compound holds "
+        "less magnesium in a hydrate (and the same magnesium takes more compound). A label's "
+        "compound weight may be of either state; a label that states elemental magnesium "
+        "(\"Magnesium 100 mg (as citrate)\") needs no conversion.");
+  }
+  const auto mass = ds.atomic_masses.values.find("Mg");
+  const auto charge = ds.atomic_masses.charges.find("Mg");
+  if (mass != ds.atomic_masses.values.end() && charge != ds.atomic_masses.charges.end()) {
+    r.note(
+        fmt::format("mmol: elemental mg / {:g} (the atomic weight of Mg); mEq: mmol x {:g} "
+                    "(Mg2+).",
+                    mass->second, charge->second));
+  }
+  if (reference) {
+    if (!ul) {
+      add_ul_lines(r, *reference, doses.empty() ? 0 : doses.front().elemental_mg);
+    } else if (!over.empty()) {
+      r.notice("exceeds-ul", NoticeLevel::caution,
+               !by_compound || doses.size() == 1
+                   ? fmt::format("{} of supplemental magnesium exceeds the upper limit of {} "
+                                 "for {} ({} of it).",
+                                 mg_text(doses.front().elemental_mg), mg_text(ul_mg),
+                                 reference->life_stage,
+                                 pct_ul_text(doses.front().elemental_mg / ul_mg * 100.0))
+                   : fmt::format("Above the upper limit of {} of supplemental magnesium for {}: "
+                                 "{}.",
+                                 mg_text(ul_mg), reference->life_stage, fmt::join(over, "; ")));
+    }
+    add_notices(r, ds, reference->notices, sources);
     sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());
   }
-  r.add_cells(
-      Value::ref(d.form->id),
-      Cell{d.form->elemental_pct, fmt::format("{:.1f}", d.form->elemental_pct)},
-      Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
-      Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)}, life,
-      Cell{ul, reference && reference->ul_supplemental_mg ? mg_text(*reference->ul_supplemental_mg)
-                                                          : "not established"},
-      Cell{pct, pct_t}, exceeds, d.form->sources);
-  if (d.form->typical_products_note) r.note(*d.form->typical_products_note);
-  if (reference) {
-    add_ul_lines(r, *reference, d.elemental_mg);
-    add_notices(r, ds, reference->notices, sources);
-  }
-  if (!who.empty()) r.title += " (" + who + ")";
+  add_prescription_notice(r);
   add_source_notes(r, ds, sources);
   return r;
 }
@@ -273,9 +424,10 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   r.query.add("foods", std::move(foods));
   r.query.add("supplements", std::move(supplements));
   add_profile_query(r, profile);
-  r.title =
-      fmt::format("Daily magnesium for {}: RDA {}, UL for supplements {}", who, mg_text(ref.rda_mg),
-                  ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
+  const std::string kind = kind_text(ref);
+  r.title = fmt::format(
+      "Daily magnesium for {}: {} {}, UL for supplements {}", who, kind, mg_text(ref.rda_mg),
+      ref.ul_supplemental_mg ? mg_text(*ref.ul_supplemental_mg) : "not established");
   r.columns = {
       {"kind", "Kind"},
       {"id", "Item"},
@@ -283,12 +435,12 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
       {"servings", "Servings", Align::right, false},
       {"compound_mg", "Compound mg", Align::right, false},
       {"mg", "Mg", Align::right},
-      {"pct_rda", "% RDA", Align::right},
+      {"pct_rda", "% " + kind, Align::right},
       {"pct_ul", "% UL", Align::right},
       // For scripts: the limits each row is measured against, and whether a
       // supplemental amount goes over the UL (null where the UL does not apply).
       {"life_stage", "Life stage", Align::left, false},
-      {"rda_mg", "RDA mg", Align::right, false},
+      {"rda_mg", kind + " mg", Align::right, false},
       {"ul_supplemental_mg", "UL mg", Align::right, false},
       {"exceeds_ul", "Over UL", Align::left, false},
   };
@@ -305,7 +457,7 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   auto pct_ul = [&](double mg) -> Cell {
     if (!ref.ul_supplemental_mg) return {nullptr, "-"};
     const double p = mg / *ref.ul_supplemental_mg * 100.0;
-    return {round1(p), pct_text(p)};
+    return {round1(p), pct_ul_text(p)};
   };
   std::vector<std::string> sources = ref.sources;
   for (const auto& fp : day.foods) {
@@ -326,10 +478,10 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   }
   // Totals: rows for people, the summary for scripts.
   r.machine_rows = r.rows.size();
-  auto total = [&](const char* kind, double mg, bool supplemental) {
-    r.add_cells(kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr, Cell{round1(mg), mg_text(mg)},
-                pct_rda(mg), supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr,
-                nullptr, nullptr);
+  auto total = [&](const char* row_kind, double mg, bool supplemental) {
+    r.add_cells(row_kind, nullptr, Cell{nullptr, ""}, nullptr, nullptr,
+                Cell{round1(mg), mg_text(mg)}, pct_rda(mg),
+                supplemental ? pct_ul(mg) : Cell{nullptr, ""}, nullptr, nullptr, nullptr, nullptr);
   };
   total("food total", day.food_mg, false);
   total("supplement total", day.supplement_mg, true);
@@ -345,8 +497,17 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
       {"pct_ul", day.pct_ul ? round1(*day.pct_ul) : Value()},
       {"exceeds_ul", day.exceeds_ul},
   };
+  for (const auto& sp : day.supplements) {
+    if (sp.form->hydrates.empty()) continue;
+    r.note(
+        fmt::format("{} is counted as {} ({}, {:.1f}% Mg); 'mgcramp dose --form {}' shows its "
+                    "other hydration states.",
+                    sp.form->name, hydrate_name(sp.form->hydrate_water), sp.form->formula,
+                    sp.form->elemental_pct, sp.form->id));
+  }
   add_ul_lines(r, ref, day.supplement_mg);
   add_notices(r, ds, ref.notices, sources);
+  add_prescription_notice(r);
   add_source_notes(r, ds, sources);
   return r;
 }

@@ -177,6 +177,7 @@ Report citations_report(const std::vector<Citable>& items) {
                {"pmid", "PMID", Align::left, false},
                {"doi", "DOI", Align::left, false},
                {"url", "URL", Align::left, false},
+               {"accessed", "Accessed", Align::left, false},
                {"commercial_interest", "Sells Mg", Align::left, false}};
   for (const Citable& c : items) {
     Value::List authors;
@@ -189,12 +190,12 @@ Report citations_report(const std::vector<Citable>& items) {
       r.add_cells(s->id, "study", reference_text(c), authors, s->title, s->journal, nullptr,
                   s->year, opt(s->volume), opt(s->issue), opt(s->pages), opt(s->pmid), opt(s->doi),
                   s->pmid ? Value("https://pubmed.ncbi.nlm.nih.gov/" + *s->pmid + "/") : Value(),
-                  false);
+                  nullptr, false);
     } else {
       const Source* src = c.source;
       r.add_cells(src->id, src->kind, reference_text(c), authors, src->title, nullptr,
                   opt(src->publisher), opt(citation_year(c)), nullptr, nullptr, nullptr, nullptr,
-                  nullptr, opt(src->url), src->commercial_interest);
+                  nullptr, opt(src->url), opt(src->accessed), src->commercial_interest);
     }
   }
   Value::List ids;

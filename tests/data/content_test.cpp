@@ -162,3 +162,32 @@ TEST_CASE("verdicts follow the rating definitions of data/SCHEMA.md") {
   CHECK(std::any_of(ds().causes.begin(), ds().causes.end(),
                     [](const Cause& c) { return c.id == "cause-magnesium-deficiency"; }));
 }
+
+TEST_CASE("web sources have https URLs, and those read for this release an access date") {
+  for (const Source& s : ds().sources) {
+    INFO(s.id);
+    if (s.url) CHECK(s.url->rfind("https://", 0) == 0);
+    if (s.accessed) CHECK(s.url.has_value());
+  }
+  for (const char* id :
+       {"fda-quinine-2010", "fda-ppi-2011", "usda-sr-legacy", "nice-cks-leg-cramps"}) {
+    INFO(id);
+    const Source* s = ds().find_source(id);
+    REQUIRE(s != nullptr);
+    CHECK(s->url.has_value());
+    CHECK(s->accessed.has_value());
+  }
+  // The eCFR page for 21 CFR 101.9 has a URL; art-clepon's article URL was not found.
+  CHECK(ds().find_source("fda-daily-values")->url.has_value());
+  CHECK_FALSE(ds().find_source("art-clepon")->url.has_value());
+}
+
+TEST_CASE("authors keep the diacritics of their published names") {
+  const auto authors = [](const char* id) { return ds().find_study(id)->authors.value_or(""); };
+  CHECK_THAT(authors("garrison-2020"), Contains("Dugré N"));
+  CHECK_THAT(authors("nygaard-2008"), Contains("Valbø A, Pethick SV, Bøhmer T"));
+  CHECK_THAT(authors("grober-2017"), Contains("Gröber U"));
+  CHECK_THAT(authors("araujo-2020"), Contains("Araújo CAL, Lorena SB, Cavalcanti GCS, Leão GLS"));
+  CHECK_THAT(authors("araujo-2020"), Contains("Tenório GP"));
+  CHECK_THAT(authors("frusso-1999"), Contains("Zárate M"));
+}

@@ -20,10 +20,13 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"rda"},
     {"foods", "--top", "5", "--age", "40", "--sex", "f"},
     {"foods", "--per", "100kcal", "--top", "3"},
+    {"foods", "--months", "3", "--top", "3"},
+    {"rda", "--age", "13", "--pregnant"},
     {"forms"},
     {"forms", "citrate"},
     {"dose", "--form", "oxide", "--elemental-mg", "400", "--age", "30", "--sex", "m"},
     {"dose", "--form", "citrate", "--compound-mg", "500"},
+    {"dose", "--compound-mg", "500", "--age", "40", "--sex", "f"},
     {"intake", "--food", "almonds:2", "--supplement", "citrate:500", "--age", "40", "--sex", "f"},
     {"trials", "--design", "all", "--all"},
     {"trials", "--population", "pregnancy", "--plot"},
@@ -196,7 +199,8 @@ TEST_CASE("a record has the same fields in its list and in show") {
       {{"interactions"}, {}},
       {{"rda"}, {}},
       {{"foods"},
-       {"rank", "mg_per_100g", "mg_per_100kcal", "pct_dv", "pct_rda", "servings_for_rda"}},
+       {"rank", "mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
+        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}},
   };
   for (const auto& [q, computed] : lists) {
     INFO(q.front());
@@ -287,5 +291,28 @@ TEST_CASE("stances carry standing and overstates; scorecards count by standing")
   CHECK(keys == counts);
   for (const auto& r : results_of(expect_ok({"remedies", "--json"}).out)) {
     CHECK_FALSE(r.contains("advised"));
+  }
+}
+
+// The fields docs/json.md lists for foods and dose rows, in every row.
+TEST_CASE("foods and dose rows have the fields docs/json.md lists") {
+  const json foods =
+      results_of(expect_ok({"foods", "--top", "40", "--age", "15", "--sex", "f", "--json"}).out);
+  for (const auto& f : foods) {
+    for (const char* k :
+         {"mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
+          "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}) {
+      INFO(f["id"] << " " << k);
+      CHECK(f.contains(k));
+    }
+  }
+  const json dose = results_of(expect_ok({"dose", "--compound-mg", "500", "--json"}).out);
+  for (const auto& d : dose) {
+    for (const char* k : {"form", "hydrate_water", "formula", "elemental_pct", "compound_mg",
+                          "elemental_mg", "elemental_mmol", "elemental_meq", "life_stage",
+                          "ul_supplemental_mg", "pct_ul", "exceeds_ul", "sources"}) {
+      INFO(d["form"] << " " << k);
+      CHECK(d.contains(k));
+    }
   }
 }

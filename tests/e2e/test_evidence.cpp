@@ -486,3 +486,21 @@ TEST_CASE("symptoms show their basis and thresholds in every format") {
   CHECK_THAT(csv.substr(0, csv.find('\n')), Contains(",basis,") && Contains(",threshold,"));
   CHECK_THAT(expect_ok({"symptoms", "--format", "md"}).out, Contains("| Basis | Threshold |"));
 }
+
+TEST_CASE("names with diacritics come through every format unharmed") {
+  for (const char* format : {"table", "json", "csv", "md"}) {
+    INFO(format);
+    const Result r = expect_ok({"--format", format, "show", "grober-2017"});
+    CHECK_THAT(r.out, Contains("Gröber U"));
+    CHECK_THAT(r.out, Contains("Reality—Transdermal"));
+  }
+  for (const char* format : {"bibtex", "ris"}) {
+    INFO(format);
+    const Result r = expect_ok({"cite", "araujo-2020", "nygaard-2008", "--format", format});
+    CHECK_THAT(r.out, Contains("Araújo"));
+    CHECK_THAT(r.out, Contains("Tenório"));
+    CHECK_THAT(r.out, Contains("Bøhmer"));
+  }
+  CHECK_THAT(expect_ok({"cite", "garrison-2020", "--json"}).out, Contains("Dugré N"));
+  CHECK_THAT(expect_ok({"cite", "fda-ppi-2011"}).out, Contains("(accessed 2026-12-02)"));
+}

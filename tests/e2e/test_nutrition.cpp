@@ -1,4 +1,6 @@
 // foods, forms, dose and intake end to end.
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "expect.hpp"
@@ -94,9 +96,26 @@ TEST_CASE("forms lists every form and shows one in full") {
 
 TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   const json d =
-      result_of(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
-  CHECK(d["elemental_mg"] == Approx(81));
-  CHECK(d["ul_supplemental_mg"].is_null());
+      results_of(expect_ok({"dose", "--form", "citrate", "--compound-mg", "500", "--json"}).out);
+  REQUIRE(d.size() == 2);  // anhydrous and nonahydrate
+  CHECK(d[0]["elemental_mg"] == Approx(81));
+  CHECK(d[0]["hydrate_water"] == 0);
+  CHECK(d[1]["hydrate_water"] == 9);
+  CHECK(d[1]["formula"] == "Mg3(C6H5O7)2.9H2O");
+  CHECK(d[1]["elemental_mg"] == Approx(59.5));
+  CHECK(d[0]["elemental_mmol"] == Approx(81 / 24.305).margin(0.005));
+  CHECK(d[0]["elemental_meq"] == Approx(2 * 81 / 24.305).margin(0.005));
+  CHECK(d[0]["ul_supplemental_mg"].is_null());
+  const Result t = expect_ok({"dose", "--form", "citrate", "--compound-mg", "500"});
+  CHECK_THAT(t.out, Contains("anhydrous"));
+  CHECK_THAT(t.out, Contains("nonahydrate"));
+  CHECK_THAT(t.out, Contains("81 mg"));
+  CHECK_THAT(t.out, Contains("59.5 mg"));
+  CHECK_THAT(t.out, Contains("mmol"));
+  CHECK_THAT(t.out, Contains("mEq"));
+  CHECK_THAT(t.out, Contains("Magnesium 100 mg (as citrate)"));
+  CHECK_THAT(t.out, Contains("evidence, not a prescription"));
+  CHECK_THAT(t.out, Contains("mgcramp interactions"));
   const json out = json::parse(expect_ok({"dose", "--form", "oxide", "--elemental-mg", "400",
                                           "--age", "30", "--sex", "m", "--json"})
                                    .out);
@@ -104,7 +123,10 @@ TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   CHECK(out["query"]["compound_mg"].is_null());
   CHECK(out["notices"][0]["id"] == "exceeds-ul");
   CHECK(out["notices"][0]["level"] == "caution");
-  const json& r = out["result"];
+  bool disclaimer = false;
+  for (const auto& n : out["notices"]) disclaimer = disclaimer || n["id"] == "not-a-prescription";
+  CHECK(disclaimer);
+  const json& r = out["results"].at(0);
   CHECK(r["compound_mg"] == Approx(663.3).margin(0.1));
   CHECK(r["ul_supplemental_mg"] == 350);
   CHECK(r["exceeds_ul"] == true);
@@ -116,13 +138,42 @@ TEST_CASE("dose gives elemental magnesium and its share of the UL") {
   CHECK_THAT(warn.out, Contains("Kidney disease"));
 }
 
+TEST_CASE("dose without --form shows every form and hydrate side by side") {
+  const json out = json::parse(expect_ok({"dose", "--compound-mg", "500", "--json"}).out);
+  CHECK(out["query"]["form"].is_null());
+  const json& rows = out["results"];
+  std::set<std::string> forms;
+  for (const auto& row : rows) forms.insert(row["form"]);
+  CHECK(forms.size() >= 14);
+  CHECK(rows.size() > forms.size());  // hydrates have rows of their own
+  CHECK(rows[0]["form"] == "oxide");
+  CHECK(rows[0]["elemental_mg"] == Approx(301.5));
+  const Result t = expect_ok({"dose", "--compound-mg", "1000", "--age", "40", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("glycinate"));
+  CHECK_THAT(t.out, Contains("Warning: Above the upper limit of 350 mg"));
+  CHECK_THAT(t.out, Contains("oxide anhydrous 603 mg"));
+}
+
+TEST_CASE("dose: a share of the UL just over 100% keeps a decimal") {
+  const Result r = expect_ok({"dose", "--form", "citrate", "--elemental-mg", "351", "--age", "32",
+                              "--sex", "f", "--pregnant"});
+  CHECK_THAT(r.out, Contains("100.3%"));
+  CHECK_THAT(r.out, Contains("(100.3% of it)"));
+  CHECK_THAT(r.out, !Contains("(100% of it)"));
+  const Result at = expect_ok({"dose", "--form", "citrate", "--elemental-mg", "350", "--age", "32",
+                               "--sex", "f", "--pregnant"});
+  CHECK_THAT(at.out, Contains("100%"));
+  CHECK_THAT(at.out, !Contains("exceeds"));
+}
+
 TEST_CASE("dose bad input exits 2") {
-  expect_usage_error({"dose", "--compound-mg", "500"}, "dose needs --form");
   expect_usage_error({"dose", "--form", "citrate"},
                      "exactly one of --compound-mg and --elemental-mg");
+  expect_usage_error({"dose"}, "exactly one of --compound-mg and --elemental-mg");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "5", "--elemental-mg", "5"},
                      "exactly one");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "-5"}, "--compound-mg");
+  expect_usage_error({"dose", "--compound-mg", "lots"}, "--compound-mg must be a positive number");
   expect_usage_error({"dose", "--form", "citrate", "--compound-mg", "lots"},
                      "--compound-mg must be a positive number");
   expect_usage_error({"dose", "--form", "kryptonite", "--compound-mg", "5"},
@@ -156,6 +207,11 @@ TEST_CASE("intake adds foods and supplements and warns above the UL") {
   const Result high =
       expect_ok({"intake", "--supplement", "oxide:1000", "--age", "40", "--sex", "f"});
   CHECK_THAT(high.out, Contains("exceeds the upper limit of 350 mg"));
+  CHECK_THAT(high.out, Contains("evidence, not a prescription"));
+  CHECK_THAT(high.out, Contains("mgcramp interactions"));
+  const Result just =
+      expect_ok({"intake", "--supplement", "oxide:582.1", "--age", "40", "--sex", "f"});
+  CHECK_THAT(just.out, Contains("100.3%"));
 }
 
 TEST_CASE("intake bad input names the problem") {
@@ -167,4 +223,113 @@ TEST_CASE("intake bad input names the problem") {
   expect_usage_error({"intake", "--age", "40", "--sex", "f"}, "nothing to add up");
   expect_usage_error({"intake", "--supplement", "citrate", "--age", "40", "--sex", "f"},
                      "needs an amount");
+}
+
+namespace {
+// The shipped dataset plus a food with a serving weight but no USDA figures.
+std::string temp_file_with_food_without_usda() {
+  json d = json::parse(dataset_text());
+  json f = d["foods"][0];
+  f["id"] = "test-food";
+  f["name"] = "Test food";
+  f["aliases"] = json::array();
+  f["grams"] = 40;
+  f["mg_per_serving"] = 20;
+  f["kcal_per_serving"] = 80;
+  f["usda_ndb"] = nullptr;
+  f["usda_description"] = nullptr;
+  f["usda_mg_per_100g"] = nullptr;
+  f["usda_kcal_per_100g"] = nullptr;
+  f["mentioned_by"] = json::array();
+  d["foods"].push_back(f);
+  return temp_file(d.dump());
+}
+
+const json& food_in(const json& results, const char* id) {
+  for (const auto& f : results) {
+    if (f["id"] == id) return f;
+  }
+  FAIL("no food " << id);
+  static const json none;
+  return none;
+}
+}  // namespace
+
+TEST_CASE("foods per 100 g and per 100 kcal come from the USDA figures per 100 g") {
+  const json g = results_of(expect_ok({"foods", "--per", "100g", "--top", "40", "--json"}).out);
+  CHECK(food_in(g, "cashews-dry-roasted")["mg_per_100g"] == 260);
+  CHECK(food_in(g, "dark-chocolate-70-85")["mg_per_100g"] == 228);
+  CHECK(food_in(g, "peanut-butter-smooth")["mg_per_100g"] == 168);
+  CHECK(food_in(g, "oatmeal-instant")["mg_per_100g"] == 128);
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["mg_per_100g"] == 550);
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["per_100_from"] == "usda");
+  // %DV on the basis shown: 550 mg of 420 mg.
+  CHECK(food_in(g, "pumpkin-seeds-roasted")["pct_dv_per_100g"] == Approx(131).margin(0.1));
+  const json k = results_of(expect_ok({"foods", "--per", "100kcal", "--top", "40", "--json"}).out);
+  CHECK(food_in(k, "spinach-boiled")["mg_per_100kcal"] == Approx(378.3).margin(0.05));
+  CHECK(food_in(k, "kale-raw")["mg_per_100kcal"] == Approx(95.9).margin(0.05));
+  const Result t = expect_ok({"foods", "--per", "100kcal", "--category", "vegetables"});
+  CHECK_THAT(t.out, Contains("%DV/100 kcal"));
+  CHECK_THAT(t.out, Contains("378 mg"));
+  CHECK_THAT(t.out, Contains("per 100 kcal."));
+  CHECK_THAT(expect_ok({"foods", "--per", "100g"}).out, Contains("%DV/100 g"));
+  // The per-serving ranking keeps its %DV per serving.
+  CHECK(food_in(g, "cashews-dry-roasted")["pct_dv"] == Approx(17.6).margin(0.1));
+}
+
+TEST_CASE("foods without USDA per-100 g figures fall back to the serving and say so") {
+  const std::string path = temp_file_with_food_without_usda();
+  const json out = json::parse(
+      expect_ok({"--data", path, "foods", "--per", "100g", "--search", "test", "--json"}).out);
+  const json& f = out["results"].at(0);
+  CHECK(f["per_100_from"] == "serving");
+  CHECK(f["mg_per_100g"] == Approx(50));
+  bool said = false;
+  for (const auto& n : out["notices"]) said = said || n["id"] == "per-100-from-serving";
+  CHECK(said);
+}
+
+TEST_CASE("foods: servings to reach the RDA come with their grams and kcal") {
+  const json j = results_of(
+      expect_ok({"foods", "--search", "almonds", "--age", "15", "--sex", "f", "--json"}).out);
+  CHECK(j[0]["servings_for_rda"] == Approx(4.6).margin(0.05));
+  CHECK(j[0]["grams_for_rda"] == Approx(360.0 / 79 * 28.35).margin(0.1));
+  CHECK(j[0]["kcal_for_rda"] == Approx(360.0 / 79 * 170).margin(0.1));
+  const Result t = expect_ok({"foods", "--search", "almonds", "--age", "15", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("Servings"));
+  CHECK_THAT(t.out, Contains("775"));
+  CHECK_THAT(t.out, Contains("129"));
+}
+
+TEST_CASE("foods for infants: AI labels, no servings, infant feeding and choking notices") {
+  const json out = json::parse(expect_ok({"foods", "--months", "3", "--top", "4", "--json"}).out);
+  for (const auto& f : out["results"]) {
+    CHECK(f["servings_for_rda"].is_null());
+    CHECK(f["grams_for_rda"].is_null());
+    CHECK(f["pct_rda"].is_number());
+  }
+  CHECK(out["summary"]["kind"] == "AI");
+  std::set<std::string> ids;
+  for (const auto& n : out["notices"]) ids.insert(n["id"]);
+  CHECK(ids.count("infant-feeding") == 1);
+  CHECK(ids.count("choking-nuts-seeds") == 1);
+  const Result t = expect_ok({"foods", "--months", "3", "--top", "4"});
+  CHECK_THAT(t.out, Contains("AI 30 mg (Infants 0-6 months)"));
+  CHECK_THAT(t.out, Contains("%AI"));
+  CHECK_THAT(t.out, !Contains("RDA 30"));
+  CHECK_THAT(t.out, !Contains("%RDA"));
+  CHECK_THAT(t.out, !Contains("Servings"));
+  CHECK_THAT(t.out, Contains("breast milk or infant formula"));
+  CHECK_THAT(t.out, Contains("Warning: Choking"));
+  CHECK_THAT(t.out, Contains("aap-choking-2010"));
+  // A toddler: servings, and the choking note; from 4 years, no choking note.
+  const Result toddler = expect_ok({"foods", "--age", "2", "--top", "3"});
+  CHECK_THAT(toddler.out, Contains("Servings"));
+  CHECK_THAT(toddler.out, Contains("Warning: Choking"));
+  CHECK_THAT(expect_ok({"foods", "--age", "4", "--top", "3"}).out, !Contains("Choking"));
+  // intake labels the AI too.
+  const Result in = expect_ok({"intake", "--food", "almonds", "--months", "3"});
+  CHECK_THAT(in.out, Contains("AI 30 mg"));
+  CHECK_THAT(in.out, Contains("% AI"));
+  CHECK_THAT(in.out, !Contains("RDA"));
 }

@@ -66,9 +66,9 @@ TEST_CASE("without --sex both answers are shown where sex matters") {
 
 TEST_CASE("rda without options lists every life stage in each format") {
   const json all = results_of(expect_ok({"rda", "--json"}).out);
-  CHECK(all.size() == 19);
+  CHECK(all.size() == 21);
   const std::string csv = expect_ok({"rda", "--format", "csv"}).out;
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 20);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 22);
   const std::string md = expect_ok({"rda", "--format", "md"}).out;
   CHECK_THAT(md, Contains("| Life stage |"));
   CHECK_THAT(md, Contains("| Lactation 31-50 years |"));
@@ -86,7 +86,26 @@ TEST_CASE("rda profile errors exit 2 with one line") {
                      "--pregnant cannot be combined with --sex m");
   expect_usage_error({"rda", "--age", "30", "--pregnant", "--lactating"},
                      "--pregnant and --lactating cannot be used together");
-  expect_usage_error({"rda", "--age", "12", "--pregnant"},
-                     "no reference intake for pregnancy at age 12");
+  expect_usage_error({"rda", "--age", "8", "--pregnant"},
+                     "no reference intake for pregnancy at age 8");
   expect_usage_error({"rda", "--months", "2.5"}, "--months must be a whole number");
+}
+
+TEST_CASE("pregnancy and lactation under 14 answer from the IOM's 18-and-under rows") {
+  const json out =
+      json::parse(expect_ok({"rda", "--age", "13", "--sex", "f", "--pregnant", "--json"}).out);
+  const json& j = out["results"].at(0);
+  CHECK(j["id"] == "pregnancy-under-14y");
+  CHECK(j["rda_mg"] == 400);
+  CHECK(j["ear_mg"] == 335);
+  bool noted = false;
+  for (const auto& n : out["notices"]) noted = noted || n["id"] == "iom-18-and-under";
+  CHECK(noted);
+  const Result lact = expect_ok({"rda", "--age", "13", "--lactating"});
+  CHECK_THAT(lact.out, Contains("360 mg"));
+  CHECK_THAT(lact.out, Contains("no separate pregnancy or lactation row below 14 years"));
+  // 14 and over keep their own row, without the note.
+  const Result fifteen = expect_ok({"rda", "--age", "15", "--pregnant"});
+  CHECK_THAT(fifteen.out, Contains("Pregnancy 14-18 years"));
+  CHECK_THAT(fifteen.out, !Contains("no separate pregnancy"));
 }

@@ -181,7 +181,7 @@ TEST_CASE("the citations report has the fields scripts need") {
   for (const auto& c : r.columns) keys.push_back(c.key);
   for (const char* k :
        {"id", "type", "reference", "author_names", "title", "journal", "publisher", "year",
-        "volume", "issue", "pages", "pmid", "doi", "url", "commercial_interest"}) {
+        "volume", "issue", "pages", "pmid", "doi", "url", "accessed", "commercial_interest"}) {
     INFO(k);
     CHECK(std::find(keys.begin(), keys.end(), k) != keys.end());
   }
@@ -194,4 +194,32 @@ TEST_CASE("the citations report has the fields scripts need") {
   CHECK(at(0, "pmid") == "24280947");
   CHECK(at(1, "commercial_interest") == true);
   CHECK(at(1, "type") == "article");
+}
+
+TEST_CASE("names keep their diacritics in every citation format") {
+  for (const Format f : {Format::bibtex, Format::ris}) {
+    const std::string out =
+        format_citations({study("nygaard-2008"), study("grober-2017"), study("araujo-2020")}, f);
+    INFO(static_cast<int>(f));
+    for (const char* name : {"Bøhmer", "Valbø", "Gröber", "Araújo", "Leão", "Tenório"}) {
+      INFO(name);
+      CHECK_THAT(out, Contains(name));
+    }
+    CHECK_THAT(out, Contains("Myth or Reality—Transdermal Magnesium?"));
+  }
+  CHECK_THAT(reference_text(study("garrison-2020")), Contains("Garrison SR"));
+  const Study* g = ds().find_study("garrison-2020");
+  REQUIRE(g != nullptr);
+  CHECK_THAT(*g->authors, Contains("Dugré N"));
+}
+
+TEST_CASE("web sources carry their access date: urldate, Y2 and the reference text") {
+  const std::string bib = format_citations({source("fda-ppi-2011")}, Format::bibtex);
+  CHECK_THAT(bib, Contains("  urldate = {2026-12-02},\n"));
+  const std::string ris = format_citations({source("fda-ppi-2011")}, Format::ris);
+  CHECK_THAT(ris, Contains("\nY2  - 2026/12/02\n"));
+  CHECK_THAT(reference_text(source("fda-ppi-2011")), Contains("(accessed 2026-12-02)"));
+  // No access date, no urldate or Y2.
+  CHECK_THAT(format_citations({source("art-clepon")}, Format::bibtex), !Contains("urldate"));
+  CHECK_THAT(format_citations({source("art-clepon")}, Format::ris), !Contains("Y2  -"));
 }

@@ -1,4 +1,6 @@
 // Reference intakes: every NIH/IOM figure, every age boundary, profile errors.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "mgcramp/error.hpp"
@@ -109,7 +111,7 @@ TEST_CASE("pregnancy and lactation at their boundaries") {
 }
 
 TEST_CASE("pregnancy outside the covered ages is a usage error") {
-  CHECK_THROWS_AS(find_intakes(ds(), profile("13.99", std::nullopt, std::nullopt, true)),
+  CHECK_THROWS_AS(find_intakes(ds(), profile("8.99", std::nullopt, std::nullopt, true)),
                   UsageError);
   CHECK_THROWS_WITH(find_intakes(ds(), profile("51", std::nullopt, std::nullopt, false, true)),
                     Catch::Contains("lactation at age 51"));
@@ -120,7 +122,7 @@ TEST_CASE("an empty profile lists every row - a sex filter keeps 'any' rows") {
   const auto women = find_intakes(ds(), profile(std::nullopt, std::nullopt, "f"));
   for (const Intake* in : women) CHECK(in->sex != SexScope::male);
   const auto preg = find_intakes(ds(), profile(std::nullopt, std::nullopt, std::nullopt, true));
-  CHECK(preg.size() == 3);
+  CHECK(preg.size() == 4);
 }
 
 TEST_CASE("intake_for needs an age and where it matters a sex") {
@@ -155,4 +157,44 @@ TEST_CASE("sex accepts f m female male in any case") {
   CHECK(parse_sex("m") == Sex::male);
   CHECK(parse_sex("MALE") == Sex::male);
   CHECK_THROWS_AS(parse_sex("fem"), UsageError);
+}
+
+TEST_CASE("pregnancy and lactation under 14 use the rows for 18 years and under") {
+  for (const char* age : {"9", "13", "13.99"}) {
+    INFO(age);
+    const Intake& p = intake_for(ds(), profile(age, std::nullopt, std::nullopt, true));
+    CHECK(p.id == "pregnancy-under-14y");
+    CHECK(p.rda_mg == 400);
+    CHECK(p.ear_mg == 335);
+    CHECK(std::find(p.notices.begin(), p.notices.end(), "iom-18-and-under") != p.notices.end());
+    const Intake& l = intake_for(ds(), profile(age, std::nullopt, "F", false, true));
+    CHECK(l.id == "lactation-under-14y");
+    CHECK(l.rda_mg == 360);
+  }
+  // The figures are those of the 14-18 years rows, from the same table.
+  const Intake& p14 = intake_for(ds(), profile("14", std::nullopt, std::nullopt, true));
+  CHECK(p14.id == "pregnancy-14-18y");
+  CHECK(p14.rda_mg == intake_for(ds(), profile("13", std::nullopt, std::nullopt, true)).rda_mg);
+  CHECK(std::find(p14.notices.begin(), p14.notices.end(), "iom-18-and-under") == p14.notices.end());
+}
+
+TEST_CASE("infant rows are AIs, with no servings from food and their food notices") {
+  for (const char* months : {"0", "6", "11"}) {
+    Profile p;
+    p.age_months = std::stod(months);
+    const Intake& in = intake_for(ds(), p);
+    INFO(in.id);
+    CHECK(in.kind == IntakeKind::ai);
+    CHECK(in.servings_from_food == std::optional<bool>(false));
+    CHECK(std::find(in.food_notices.begin(), in.food_notices.end(), "choking-nuts-seeds") !=
+          in.food_notices.end());
+  }
+  Profile toddler;
+  toddler.age_months = 30;
+  const Intake& t = intake_for(ds(), toddler);
+  CHECK(t.servings_from_food.value_or(true));
+  CHECK(t.food_notices == std::vector<std::string>{"choking-nuts-seeds"});
+  Profile four;
+  four.age_months = 48;
+  CHECK(intake_for(ds(), four).food_notices.empty());
 }

@@ -196,6 +196,30 @@ TEST_CASE("source dates are YYYY, YYYY-MM or YYYY-MM-DD") {
   }
 }
 
+TEST_CASE("an access date is YYYY-MM-DD and needs a url") {
+  json d = fixture::dataset();
+  fixture::source(d, "nih-ods-magnesium")["url"] = "https://ods.od.nih.gov/";
+  fixture::source(d, "nih-ods-magnesium")["accessed"] = "2026-12-02";
+  CHECK(error_of(d) == "(no error)");
+  for (const char* bad : {"2026", "2026-12", "2026-12-32", "2 Dec 2026"}) {
+    fixture::source(d, "nih-ods-magnesium")["accessed"] = bad;
+    INFO(bad);
+    CHECK_THAT(error_of(d), Contains("/sources/0/accessed: expected YYYY-MM-DD"));
+  }
+  fixture::source(d, "nih-ods-magnesium")["accessed"] = "2026-12-02";
+  fixture::source(d, "nih-ods-magnesium")["url"] = nullptr;
+  CHECK_THAT(error_of(d), Contains("/sources/0/accessed: an access date needs a url"));
+}
+
+TEST_CASE("UTF-8 in names and titles loads unharmed") {
+  json d = fixture::dataset();
+  fixture::source(d, "nih-ods-magnesium")["authors"] = "Gröber U, Bøhmer T, Dugré N";
+  fixture::source(d, "nih-ods-magnesium")["title"] = "Myth or Reality—Transdermal Magnesium?";
+  const Dataset ds = load_dataset(d.dump(), "mydata.json");
+  CHECK(ds.sources[0].authors == std::optional<std::string>("Gröber U, Bøhmer T, Dugré N"));
+  CHECK(ds.sources[0].title == "Myth or Reality—Transdermal Magnesium?");
+}
+
 TEST_CASE("deep nesting is refused before it can exhaust the stack") {
   // Inside a field the loader does not know, which it passes over.
   const std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
@@ -747,4 +771,31 @@ TEST_CASE("a symptom's basis must match the kinds of its sources") {
   fixture::symptom(d, "mg-def-loss-of-appetite")["basis"] = "article-only";
   fixture::symptom(d, "mg-def-loss-of-appetite")["sources"].push_back("art-clinic");
   CHECK(error_of(d) == "(no error)");
+}
+
+TEST_CASE("a form's hydrates follow their formulas, one per water count") {
+  json d = fixture::dataset();
+  d["atomic_masses"]["values"]["H"] = 1.008;
+  fixture::form(d, "oxide")["hydrates"] =
+      json::parse(R"([{"formula": "MgO.H2O", "hydrate_water": 1, "elemental_pct": 41.7}])");
+  CHECK(error_of(d) == "(no error)");
+  fixture::form(d, "oxide")["hydrates"][0]["elemental_pct"] = 60.3;
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/elemental_pct: 60.3 does not match"));
+  fixture::form(d, "oxide")["hydrates"][0]["elemental_pct"] = 41.7;
+  fixture::form(d, "oxide")["hydrates"][0]["hydrate_water"] = 2;
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/hydrate_water: 2 does not match"));
+  fixture::form(d, "oxide")["hydrates"] =
+      json::parse(R"([{"formula": "MgO", "hydrate_water": 0, "elemental_pct": 60.3}])");
+  CHECK_THAT(error_of(d), Contains("/forms/0/hydrates/0/hydrate_water: the form already has a "
+                                   "state with 0 H2O"));
+}
+
+TEST_CASE("ion charges are positive, by element symbol") {
+  json d = fixture::dataset();
+  d["atomic_masses"]["charges"] = json::parse(R"({"Mg": 2})");
+  CHECK(error_of(d) == "(no error)");
+  d["atomic_masses"]["charges"] = json::parse(R"({"Mg": 0})");
+  CHECK_THAT(error_of(d), Contains("/atomic_masses/charges/Mg: an ion's charge must be greater"));
+  d["atomic_masses"]["charges"] = json::parse(R"({"magnesium": 2})");
+  CHECK_THAT(error_of(d), Contains("expected an element symbol"));
 }

@@ -10,6 +10,7 @@
 #include "mgcramp/model/formula.hpp"
 #include "mgcramp/query/foods.hpp"
 #include "mgcramp/query/supplements.hpp"
+#include "mgcramp/report/builders.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
@@ -120,4 +121,99 @@ TEST_CASE("intake input errors") {
   const Profile no_sex{40 * 12.0, std::nullopt, Condition::none};
   CHECK_THROWS_AS(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), MissingInput);
   CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), Contains("depends on sex"));
+}
+
+TEST_CASE("per 100 g and per 100 kcal come from the USDA figures, else from the serving") {
+  Food f;
+  f.grams = 28.35;
+  f.mg_per_serving = 74;  // rounded from 260 x 28.35 / 100 = 73.7
+  f.kcal_per_serving = 163;
+  f.usda_mg_per_100g = 260;
+  f.usda_kcal_per_100g = 574;
+  REQUIRE(mg_per_100g(f));
+  CHECK(mg_per_100g(f)->mg == 260);
+  CHECK(mg_per_100g(f)->from_usda);
+  CHECK(mg_per_100kcal(f)->mg == Approx(260.0 / 574 * 100));
+  CHECK(mg_per_100kcal(f)->from_usda);
+  CHECK(mg_on_basis(f, Basis::serving)->mg == 74);
+  // Without USDA energy, per 100 kcal falls back to the serving; per 100 g stays USDA's.
+  f.usda_kcal_per_100g.reset();
+  CHECK(mg_per_100kcal(f)->mg == Approx(74.0 / 163 * 100));
+  CHECK_FALSE(mg_per_100kcal(f)->from_usda);
+  f.usda_mg_per_100g.reset();
+  CHECK(mg_per_100g(f)->mg == Approx(74 / 28.35 * 100));
+  CHECK_FALSE(mg_per_100g(f)->from_usda);
+  // Neither weight nor energy: nothing to work out.
+  f.grams.reset();
+  f.kcal_per_serving.reset();
+  CHECK_FALSE(mg_per_100g(f));
+  CHECK_FALSE(mg_per_100kcal(f));
+  // The ranking uses the same figures: spinach per 100 kcal is USDA's 87 / 23.
+  FoodQuery q;
+  q.basis = Basis::per_100kcal;
+  q.search = "spinach";
+  const auto spinach = rank_foods(ds(), q);
+  REQUIRE(spinach.size() == 1);
+  CHECK(spinach[0].value == Approx(87.0 / 23 * 100));
+}
+
+TEST_CASE("a dose per hydration state: citrate anhydrous and nonahydrate") {
+  const Form& citrate = resolve_form(ds(), "citrate");
+  const auto doses = doses_from_compound(citrate, 500);
+  REQUIRE(doses.size() == 2);
+  CHECK(doses[0].hydrate == nullptr);
+  CHECK(doses[0].formula() == "Mg3(C6H5O7)2");
+  CHECK(doses[0].elemental_mg == Approx(81));
+  CHECK(doses[1].hydrate_water == 9);
+  CHECK(doses[1].formula() == "Mg3(C6H5O7)2.9H2O");
+  CHECK(doses[1].elemental_mg == Approx(59.5));
+  const auto back = doses_from_elemental(citrate, 100);
+  CHECK(back[0].compound_mg == Approx(100 / 0.162));
+  CHECK(back[1].compound_mg == Approx(100 / 0.119));
+  // A form without hydrates gives one dose, the same as dose_from_compound.
+  const Form& glycinate = resolve_form(ds(), "glycinate");
+  const auto one = doses_from_compound(glycinate, 500);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].elemental_mg == dose_from_compound(glycinate, 500).elemental_mg);
+}
+
+TEST_CASE("mmol and mEq from the atomic weight of Mg and the charge of Mg2+") {
+  REQUIRE(mg_to_mmol(ds(), 24.305));
+  CHECK(*mg_to_mmol(ds(), 24.305) == Approx(1));
+  CHECK(*mg_to_meq(ds(), 24.305) == Approx(2));
+  CHECK(*mg_to_mmol(ds(), 81) == Approx(3.3327).margin(1e-4));
+  // Without the charge there is no mEq; without the weight, neither.
+  Dataset d;
+  d.atomic_masses.values["Mg"] = 24.305;
+  CHECK(mg_to_mmol(d, 48.61) == Approx(2));
+  CHECK_FALSE(mg_to_meq(d, 48.61));
+  d.atomic_masses.values.clear();
+  CHECK_FALSE(mg_to_mmol(d, 1));
+}
+
+TEST_CASE("an AI is labelled AI in foods and intake, never RDA") {
+  Profile infant;
+  infant.age_months = 3;
+  FoodQuery q;
+  q.top = 3;
+  const Report foods = foods_report(ds(), q, infant, false);
+  CHECK_THAT(foods.title, Contains("AI 30 mg"));
+  CHECK_THAT(foods.title, !Contains("RDA"));
+  bool ai_column = false;
+  for (const auto& c : foods.columns) {
+    CHECK((c.human ? c.title.find("RDA") == std::string::npos : true));
+    ai_column = ai_column || (c.human && c.title == "%AI");
+    // No servings for an infant.
+    if (c.key == "servings_for_rda") CHECK_FALSE(c.human);
+  }
+  CHECK(ai_column);
+  const Report day =
+      intake_report(ds(), tally_intake(ds(), infant, {FoodServing{"almonds", 1}}, {}), infant);
+  CHECK_THAT(day.title, Contains("AI 30 mg"));
+  for (const auto& c : day.columns) {
+    if (c.human) CHECK(c.title.find("RDA") == std::string::npos);
+  }
+  // An RDA stays an RDA.
+  const Report adult = foods_report(ds(), q, adult_woman(), false);
+  CHECK_THAT(adult.title, Contains("RDA 320 mg"));
 }

@@ -19,7 +19,7 @@ namespace mgcramp {
 
 // The version of the encoding. A snapshot is written and read by the same
 // build (it is embedded in the program), so the fields need no version.
-inline constexpr std::uint32_t kSnapshotVersion = 2;
+inline constexpr std::uint32_t kSnapshotVersion = 3;
 
 std::string write_snapshot(const Dataset& ds);
 

@@ -20,6 +20,7 @@ struct Source {
   std::optional<std::string> authors;
   std::optional<std::string> date;
   std::optional<std::string> url;
+  std::optional<std::string> accessed;  // YYYY-MM-DD: when the URL was read
   bool commercial_interest = false;
   std::optional<std::string> commercial_note;
   std::optional<std::string> notes;
@@ -49,6 +50,8 @@ struct Intake {
   std::optional<double> ear_mg;              // Estimated Average Requirement
   std::optional<double> ul_supplemental_mg;  // Tolerable Upper Intake Level (supplements)
   std::vector<std::string> notices;
+  std::vector<std::string> food_notices;   // shown with foods answers (infant feeding, choking)
+  std::optional<bool> servings_from_food;  // false: no servings to reach it (infants)
   std::vector<std::string> sources;
 };
 
@@ -59,9 +62,11 @@ struct DailyValue {
   std::vector<std::string> sources;
 };
 
-// Standard atomic weights used to compute elemental percentages.
+// Standard atomic weights used to compute elemental percentages, and the
+// charges of the usual ions (Mg2+) for milliequivalents.
 struct AtomicMasses {
   std::map<std::string, double> values;
+  std::map<std::string, double> charges;
   std::vector<std::string> sources;
 };
 
@@ -94,6 +99,14 @@ struct ArticleView {
   std::string note;
 };
 
+// Another hydration state of a form's salt (citrate nonahydrate, anhydrous
+// magnesium chloride): the same evidence, another elemental percentage.
+struct Hydrate {
+  std::string formula;
+  int hydrate_water = 0;
+  double elemental_pct = 0;
+};
+
 // A supplement form (salt) of magnesium.
 struct Form {
   static constexpr Table table = Table::forms;
@@ -114,6 +127,7 @@ struct Form {
   std::string cramp_evidence;
   std::vector<std::string> cramp_studies;
   std::vector<ArticleView> article_views;
+  std::vector<Hydrate> hydrates;  // after article_views: CSV gives a row per article view
   std::vector<std::string> sources;
 };
 

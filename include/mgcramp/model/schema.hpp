@@ -57,6 +57,7 @@ struct TextRule {
 };
 
 extern const TextRule kDate;  // YYYY, YYYY-MM or YYYY-MM-DD
+extern const TextRule kDay;   // YYYY-MM-DD
 extern const TextRule kPmid;  // digits
 extern const TextRule kDoi;   // 10.xxxx/...
 extern const TextRule kNdb;   // an SR Legacy NDB number: up to 5 digits
@@ -139,8 +140,8 @@ using If = std::enable_if_t<std::is_same_v<std::remove_const_t<S>, T>, bool>;
 
 template <class S, class V, If<S, Source> = true>
 void describe(S& s, V&& v) {
-  auto& [id, kind, title, publisher, authors, date, url, commercial_interest, commercial_note,
-         notes] = s;
+  auto& [id, kind, title, publisher, authors, date, url, accessed, commercial_interest,
+         commercial_note, notes] = s;
   v(Field("id").id(), id);
   v(Field("kind").w(Weight::tag), kind);
   v(Field("title").w(Weight::name), title);
@@ -148,6 +149,7 @@ void describe(S& s, V&& v) {
   v(Field("authors").w(Weight::tag), authors);
   v(Field("date").check(kDate), date);
   v(Field("url").label_as("URL"), url);
+  v(Field("accessed").check(kDay), accessed);
   v(Field("commercial_interest"), commercial_interest);
   v(Field("commercial_note"), commercial_note);
   v(Field("notes"), notes);
@@ -165,7 +167,7 @@ void describe(S& s, V&& v) {
 template <class S, class V, If<S, Intake> = true>
 void describe(S& s, V&& v) {
   auto& [id, life_stage, age_from_months, age_to_months, sex, condition, kind, rda_mg, ear_mg,
-         ul_supplemental_mg, notices, sources] = s;
+         ul_supplemental_mg, notices, food_notices, servings_from_food, sources] = s;
   v(Field("id").id(), id);
   v(Field("life_stage").w(Weight::name), life_stage);
   v(Field("age_from_months"), age_from_months);
@@ -177,6 +179,8 @@ void describe(S& s, V&& v) {
   v(Field("ear_mg"), ear_mg);
   v(Field("ul_supplemental_mg"), ul_supplemental_mg);
   v(Field("notices").refs(RefTo::notice).opt(), notices);
+  v(Field("food_notices").refs(RefTo::notice).opt(), food_notices);
+  v(Field("servings_from_food"), servings_from_food);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
@@ -190,8 +194,9 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, AtomicMasses> = true>
 void describe(S& s, V&& v) {
-  auto& [values, sources] = s;
+  auto& [values, charges, sources] = s;
   v(Field("values"), values);
+  v(Field("charges").opt(), charges);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 
@@ -234,10 +239,18 @@ void describe(S& s, V&& v) {
   v(Field("studies").refs(RefTo::study).opt().label_as("Absorption studies"), studies);
 }
 
+template <class S, class V, If<S, Hydrate> = true>
+void describe(S& s, V&& v) {
+  auto& [formula, hydrate_water, elemental_pct] = s;
+  v(Field("formula").w(Weight::name), formula);
+  v(Field("hydrate_water").range(0, 100), hydrate_water);
+  v(Field("elemental_pct").label_as("Elemental Mg %"), elemental_pct);
+}
+
 template <class S, class V, If<S, Form> = true>
 void describe(S& s, V&& v) {
   auto& [id, name, aliases, formula, hydrate_water, elemental_pct, typical_products_note,
-         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views,
+         absorption, gi_tolerance, laxative, cramp_evidence, cramp_studies, article_views, hydrates,
          sources] = s;
   v(Field("id").id(), id);
   v(Field("name").w(Weight::name), name);
@@ -252,6 +265,7 @@ void describe(S& s, V&& v) {
   v(Field("cramp_evidence"), cramp_evidence);
   v(Field("cramp_studies").refs(RefTo::study).opt(), cramp_studies);
   v(Field("article_views"), article_views);
+  v(Field("hydrates").opt(), hydrates);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 

@@ -25,6 +25,19 @@ struct RankedFood {
   double value;  // mg per the query's basis
 };
 
+// Magnesium per 100 g or per 100 kcal of a food: from its USDA per-100 g
+// figures (usda_mg_per_100g, usda_kcal_per_100g) where the dataset has them,
+// else worked out from the serving's figures (`from_usda` false).
+struct Per100 {
+  double mg = 0;
+  bool from_usda = true;
+};
+std::optional<Per100> mg_per_100g(const Food& f);
+std::optional<Per100> mg_per_100kcal(const Food& f);
+
+// Magnesium of `f` on basis `b` (per serving is the serving's figure).
+std::optional<Per100> mg_on_basis(const Food& f, Basis b);
+
 // Foods sorted by magnesium on the chosen basis (foods without the needed
 // weight or energy are left out of 100g/100kcal rankings).
 std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q);

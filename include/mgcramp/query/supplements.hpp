@@ -20,9 +20,25 @@ struct Dose {
   double compound_mg;
   double elemental_mg;
   Given given = Given::compound;  // which amount was asked about
+  // The hydration state the figures are for: the form's own formula, or one
+  // of its hydrates.
+  const Hydrate* hydrate = nullptr;  // null: the form's own formula
+  double elemental_pct = 0;
+  int hydrate_water = 0;
+  const std::string& formula() const { return hydrate ? hydrate->formula : form->formula; }
 };
+// The dose for the form's own formula.
 Dose dose_from_compound(const Form& f, double compound_mg);
 Dose dose_from_elemental(const Form& f, double elemental_mg);
+// The dose for the form's own formula, then for each of its hydrates.
+std::vector<Dose> doses_from_compound(const Form& f, double compound_mg);
+std::vector<Dose> doses_from_elemental(const Form& f, double elemental_mg);
+
+// Elemental magnesium in millimoles (from the atomic weight of Mg) and in
+// milliequivalents (millimoles x the charge of Mg2+); none when the
+// dataset lacks the atomic weight or the charge.
+std::optional<double> mg_to_mmol(const Dataset& ds, double elemental_mg);
+std::optional<double> mg_to_meq(const Dataset& ds, double elemental_mg);
 
 // A day's intake as asked: foods by name with servings, supplements by form
 // with the compound's weight.

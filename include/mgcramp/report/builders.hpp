@@ -31,9 +31,12 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
 Report forms_report(const Dataset& ds);
 Report form_report(const Dataset& ds, const Form& form);
 
-// `mgcramp dose`: elemental magnesium in a dose (or the reverse) and, with a
-// reference intake, its share of the supplemental upper limit.
-Report dose_report(const Dataset& ds, const Dose& dose, const Profile& profile);
+// `mgcramp dose`: elemental magnesium (mg, mmol, mEq) in a dose (or the
+// reverse), one row per form and hydration state (`asked`: the one form
+// asked about, or null for all), and, with a reference intake, its share of
+// the supplemental upper limit.
+Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form* asked,
+                   const Profile& profile);
 
 // `mgcramp intake`: a day's magnesium from foods and supplements.
 Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile);
