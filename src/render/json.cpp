@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <stdexcept>
 #include <iterator>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -223,8 +223,7 @@ class JsonWriter {
   void key(bool& first, std::string_view k, std::size_t depth) {
     next(first, depth);
     // Keys are field names and literals: plain ASCII, written as they are.
-    const bool plain = plain_words(k) + 8 > k.size() &&
-                       std::all_of(k.begin(), k.end(), [](char c) {
+    const bool plain = plain_words(k) + 8 > k.size() && std::all_of(k.begin(), k.end(), [](char c) {
                          return kPlain.plain[static_cast<unsigned char>(c)];
                        });
     if (plain) {

@@ -533,8 +533,8 @@ Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot) {
       c.fields = {"id", "estimate", "ci_low", "ci_high", "weight", "computed"};
       c.row_per_element = true;
     } else if (key == "published") {
-      c.fields = {"population", "review", "measure", "timepoint", "estimate", "ci_low",
-                  "ci_high", "k", "participants", "certainty"};
+      c.fields = {"population", "review",  "measure", "timepoint",    "estimate",
+                  "ci_low",     "ci_high", "k",       "participants", "certainty"};
     }
     r.columns.push_back(std::move(c));
     first.emplace_back(value);

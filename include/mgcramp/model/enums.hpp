@@ -172,7 +172,6 @@ enum class RiskOfBias : std::uint8_t { low, unclear, some_concerns, high };
 MGCRAMP_ENUM_NAMES(RiskOfBias, "risk of bias", RiskOfBias::high, "low", "unclear", "some-concerns",
                    "high");
 
-
 // Who an outcome's numbers count: everyone randomized (intention to treat),
 // or fewer.
 enum class AnalysisSet : std::uint8_t { itt, modified_itt, per_protocol, available_case };
