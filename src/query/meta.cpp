@@ -57,6 +57,14 @@ MetaResult run_meta(const Dataset& ds, const MetaQuery& q) {
       leave("industry funded");
       continue;
     }
+    // A score on another scale is another measure: never pooled together.
+    if (info(q.outcome).unit.empty() && !is_ratio(info(q.outcome).effect) && !r.studies.empty() &&
+        o->unit != r.studies.front().outcome->unit) {
+      leave(fmt::format("on another scale ({}) than {} ({})", o->unit.value_or("not given"),
+                        r.studies.front().study->id,
+                        r.studies.front().outcome->unit.value_or("not given")));
+      continue;
+    }
     const auto e = analysis_effect(*o);
     if (!e) {
       leave("no events in either arm");

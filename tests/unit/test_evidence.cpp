@@ -384,3 +384,26 @@ TEST_CASE("meta pools the dataset's trials and leaves out what it must") {
   const MetaResult independent = run_meta(ds(), q);  // dahle-1995: manufacturer sponsored
   CHECK(independent.studies.size() == 1);
 }
+
+TEST_CASE("meta never pools scores on different scales") {
+  Dataset d = ds();
+  Study* a = nullptr;
+  for (Study& s : d.studies)
+    if (s.id == "roguin-maor-2017") a = &s;
+  REQUIRE(a != nullptr);
+  Outcome pain;
+  pain.measure = OutcomeMeasure::cramp_intensity;
+  pain.unit = "cm on a 10-cm VAS";
+  pain.timepoint = "4 weeks";
+  pain.estimate = -0.5;
+  pain.ci_low = -1.5;
+  pain.ci_high = 0.5;
+  a->outcomes.push_back(pain);
+  MetaQuery q;
+  q.outcome = OutcomeMeasure::cramp_intensity;
+  const MetaResult m = run_meta(d, q);
+  // nygaard-2008 reports intensity on a summed 0-4 score: left out, said why.
+  CHECK(m.studies.size() == 1);
+  REQUIRE(m.left_out.size() == 1);
+  CHECK_THAT(m.left_out[0].why, Contains("on another scale"));
+}
