@@ -93,12 +93,13 @@ Value pool_value(Population pop, const PublishedPool& p) {
 }
 
 // Reviews of the population that could not pool its trials (an outcome
-// with k and no effect, or only single-trial estimates), in a line each.
-std::vector<std::string> unpooled_reviews(const Dataset& ds, Population pop,
-                                          InterventionKind kind) {
+// with k and no effect, or only single-trial estimates), in a line each;
+// `shown` is the review whose estimate leads, left out.
+std::vector<std::string> unpooled_reviews(const Dataset& ds, Population pop, InterventionKind kind,
+                                          const Study* shown) {
   std::vector<std::string> out;
   for (const Study& s : ds.studies) {
-    if (!is_review(s.design) || s.intervention.kind != kind) continue;
+    if (!is_review(s.design) || s.intervention.kind != kind || &s == shown) continue;
     const Outcome* unpooled = nullptr;
     bool pooled = false;
     for (const Outcome& o : s.outcomes) {
@@ -226,9 +227,12 @@ void add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q, std::si
     r.add_row(std::move(cells));
   };
   for (const MetaStudy& s : m.studies) row(s.study->id, s.natural, s.weight, false);
-  if (m.pooled)
-    row(fmt::format("Pooled ({})", q.model == MetaModel::fixed ? "fixed" : "random"),
+  if (m.pooled) {
+    row(m.studies.size() == 1
+            ? std::string("Pooled (1 study)")
+            : fmt::format("Pooled ({})", q.model == MetaModel::fixed ? "fixed" : "random"),
         m.pooled_natural, 100.0, true);
+  }
   for (const PublishedPool& p : m.published) {
     row(p.review->id, *effect_of(*p.outcome), std::nullopt, true);
     r.rows.back()[weight_col].text = "review";
@@ -336,10 +340,16 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
                         name_of(p), name_of(kind)));
         continue;
       }
-      r.lead_note(fmt::format("Pooled answer, {}: {}.", name_of(p), pool_text(best.front())));
+      // A review's estimate from one trial is not a pooled answer: say so.
+      const bool one_trial = best.front().outcome->k.value_or(2) < 2;
+      r.lead_note(one_trial
+                      ? fmt::format("No pooled answer, {}: the best review estimate rests "
+                                    "on one trial: {}.",
+                                    name_of(p), pool_text(best.front()))
+                      : fmt::format("Pooled answer, {}: {}.", name_of(p), pool_text(best.front())));
       pooled.push_back(pool_value(p, best.front()));
       sources.push_back(best.front().review->id);
-      for (const std::string& line : unpooled_reviews(ds, p, kind))
+      for (const std::string& line : unpooled_reviews(ds, p, kind, best.front().review))
         r.lead_note(line, NoteLevel::info, 2);
     }
   }
