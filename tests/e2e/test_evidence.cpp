@@ -509,8 +509,8 @@ TEST_CASE("a review's single-trial estimate is not called a pooled answer") {
   const Result r = expect_ok({"trials", "--intervention", "stretching"});
   CHECK_THAT(r.out, Contains("No pooled answer, idiopathic: the best review estimate rests"));
   CHECK_THAT(r.out, !Contains("Pooled answer, idiopathic"));
-  const Result one = expect_ok({"meta", "--outcome", "cramps-per-week", "--population",
-                                "idiopathic"});
+  const Result one =
+      expect_ok({"meta", "--outcome", "cramps-per-week", "--population", "idiopathic"});
   CHECK_THAT(one.out, Contains("Pooled (1 study)"));
   CHECK_THAT(one.out, Contains("Only one study reports this outcome"));
 }
