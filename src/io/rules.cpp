@@ -242,6 +242,10 @@ void check(const Outcome& o, const Rules& r) {
       r.fail("ci_high", fmt::format("{:g} is below ci_low ({:g})", *o.ci_high, *o.ci_low),
              "give the interval as ci_low <= ci_high");
     }
+    if (*o.ci_low == *o.ci_high) {
+      r.fail("ci_high", fmt::format("equals ci_low ({:g}): a 95% CI has a width", *o.ci_low),
+             "give the interval as published; an effect without one gives its arms");
+    }
     if (is_ratio(m.effect) && *o.ci_low <= 0) {
       r.fail("ci_low",
              fmt::format("a ratio ({}) needs ci_low greater than 0, got {:g}", name_of(o.measure),

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
 
 #include "mgcramp/stats/distributions.hpp"
 
@@ -86,7 +89,14 @@ MetaResult run_meta(const Dataset& ds, const MetaQuery& q) {
     opt.model = q.model == MetaModel::fixed ? stats::Model::fixed : stats::Model::random;
     opt.tau2 = q.tau2 == Tau2Estimator::dl ? stats::Tau2Method::dl : stats::Tau2Method::reml;
     opt.hksj = q.hksj;
-    r.pooled = stats::pool(effects, opt);
+    try {
+      r.pooled = stats::pool(effects, opt);
+    } catch (const std::invalid_argument& e) {
+      // The loader's rules keep such figures out; a guard, not a path.
+      throw DataError(
+          fmt::format("{}: cannot pool {}: {}", ds.origin, name_of(q.outcome), e.what()),
+          "check the outcomes' figures against data/SCHEMA.md");
+    }
     for (std::size_t i = 0; i < r.studies.size(); ++i) r.studies[i].weight = r.pooled->weights[i];
     r.pooled_natural = natural(ratio, r.pooled->estimate, r.pooled->ci_low, r.pooled->ci_high);
     if (r.pooled->prediction_low && r.pooled->prediction_high) {

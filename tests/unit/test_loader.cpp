@@ -392,6 +392,11 @@ TEST_CASE("an outcome's interval is ordered, holds the estimate and, for a ratio
   fixture::study(d, "example-2017")["outcomes"][0]["ci_high"] = -0.9;
   CHECK(error_of(d) == "mydata.json: /studies/0/outcomes/0/ci_high: -0.9 is below ci_low (-0.84)");
   d = fixture::dataset();
+  fixture::study(d, "example-2017")["outcomes"][0]["ci_low"] = 0.49;
+  fixture::study(d, "example-2017")["outcomes"][0]["estimate"] = 0.49;
+  CHECK(error_of(d) ==
+        "mydata.json: /studies/0/outcomes/0/ci_high: equals ci_low (0.49): a 95% CI has a width");
+  d = fixture::dataset();
   fixture::study(d, "example-2017")["outcomes"][0]["ci_high"] = nullptr;
   CHECK(error_of(d) ==
         "mydata.json: /studies/0/outcomes/0/ci_high: an effect needs estimate, ci_low and "
