@@ -47,10 +47,7 @@ Examples:
     MetaQuery q;
     q.outcome = parse_choice<OutcomeMeasure>("--outcome", *o->outcome);
     q.population = parse_choice<Population>("--population", o->population);
-    if (o->form) {
-      q.form = text::to_lower(*o->form) == "mixed" ? std::string("mixed")
-                                                   : resolve_form(ds, *o->form).id;
-    }
+    q.form = parse_study_form(ds, o->form);
     q.intervention = kind;
     q.risk_of_bias = parse_choice<RiskOfBias>("--risk-of-bias", o->risk_of_bias);
     q.exclude_industry = o->exclude_industry;

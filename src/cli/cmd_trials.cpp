@@ -49,10 +49,7 @@ Examples:
     const Dataset& ds = ctx.dataset();
     TrialQuery q;
     q.population = parse_choice<Population>("--population", o->population);
-    if (o->form) {
-      q.form = text::to_lower(*o->form) == "mixed" ? std::string("mixed")
-                                                   : resolve_form(ds, *o->form).id;
-    }
+    q.form = parse_study_form(ds, o->form);
     if (o->design) {
       const std::string d = text::to_lower(*o->design);
       if (const auto set = enum_from<DesignSet>(d)) {

@@ -235,4 +235,11 @@ SearchQuery parse_search(const std::string& text, const std::optional<std::strin
   return q;
 }
 
+std::optional<std::string> parse_study_form(const Dataset& ds,
+                                            const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  if (text::to_lower(*s) == "mixed") return std::string("mixed");
+  return resolve_form(ds, *s).id;
+}
+
 }  // namespace mgcramp::cli

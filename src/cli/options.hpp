@@ -92,6 +92,10 @@ Format parse_format(const std::optional<std::string>& format, bool json, bool ci
 SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,
                          const std::optional<std::string>& limit);
 
+// A study's form filter (`trials`, `meta` --form): a form by id, name or
+// alias, or "mixed" for trials of several forms; nullopt when not given.
+std::optional<std::string> parse_study_form(const Dataset& ds, const std::optional<std::string>& s);
+
 // "almonds:2" (servings default 1) and "citrate:500" (compound mg).
 FoodServing parse_food(const std::string& spec);
 SupplementDose parse_supplement(const std::string& spec);

@@ -34,15 +34,20 @@ auto category_of(const T& t) {
   return t.category;
 }
 
+// The query of both claims layouts, for JSON.
+void add_claim_query(Report& r, const ClaimQuery& q) {
+  r.query.add("topic", q.topic);
+  r.query.add("source", q.source);
+  r.query.add("rating", q.rating);
+  r.query.add("standing", q.standing);
+}
+
 }  // namespace
 
 Report claims_report(const Dataset& ds, const ClaimQuery& q) {
   const std::vector<const Claim*> claims = find_claims(ds, q);
   Report r;
-  r.query.add("topic", q.topic);
-  r.query.add("source", q.source);
-  r.query.add("rating", q.rating);
-  r.query.add("standing", q.standing);
+  add_claim_query(r, q);
   r.title =
       fmt::format("Claims made by the articles, and what the evidence says ({})", claims.size());
   r.vertical = true;
@@ -74,10 +79,7 @@ Report claims_report(const Dataset& ds, const ClaimQuery& q) {
 Report claims_table_report(const Dataset& ds, const ClaimQuery& q) {
   const std::vector<const Claim*> claims = find_claims(ds, q);
   Report r;
-  r.query.add("topic", q.topic);
-  r.query.add("source", q.source);
-  r.query.add("rating", q.rating);
-  r.query.add("standing", q.standing);
+  add_claim_query(r, q);
   r.title = fmt::format("Claims, each article's stance and the verdict ({})", claims.size());
   r.columns = {{"id", "Claim"}, {"text", "Text"}, {"rating", "Rating"}};
   // One column per article with a stance on a claim shown, in dataset order.

@@ -210,9 +210,10 @@ std::string pooled_sentence(const MetaResult& m, const MetaQuery& q) {
 }
 
 // The forest plot: the studies, the pooled diamond, then what reviews
-// published, all on one axis. Rows for people only.
-void add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q, std::size_t label_col,
-                     std::size_t effect_col, std::size_t weight_col, std::size_t plot_col) {
+// published, all on one axis. Rows for people only; returns the axis caption.
+std::string add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q,
+                            std::size_t label_col, std::size_t effect_col, std::size_t weight_col,
+                            std::size_t plot_col) {
   std::vector<Estimate> all;
   for (const MetaStudy& s : m.studies) all.push_back(s.natural);
   if (m.pooled) all.push_back(m.pooled_natural);
@@ -237,7 +238,7 @@ void add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q, std::si
     row(p.review->id, *effect_of(*p.outcome), std::nullopt, true);
     r.rows.back()[weight_col].text = "review";
   }
-  r.note(favours_caption(m.outcome, q.intervention, axis));
+  return favours_caption(m.outcome, q.intervention, axis);
 }
 
 void add_meta_notes(Report& r, const MetaResult& m) {
@@ -443,7 +444,8 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
     // pooled result in the summary.
     r.machine_rows = r.rows.size();
     const std::size_t first_plot_row = r.rows.size();
-    add_forest_rows(r, *meta, mq, who, r.column("effect"), r.column("weight"), r.column("plot"));
+    r.note(add_forest_rows(r, *meta, mq, who, r.column("effect"), r.column("weight"),
+                           r.column("plot")));
     r.human_from = first_plot_row;
     add_meta_notes(r, *meta);
   }
@@ -572,8 +574,8 @@ Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot) {
   std::vector<std::string> sources;
   if (m.pooled) {
     r.lead_note(pooled_sentence(m, q));
-    add_forest_rows(r, m, q, human, human + 1, human + 2, human + 3);
-    if (!plot) r.notes.pop_back();  // the axis caption belongs to the plot
+    const std::string caption = add_forest_rows(r, m, q, human, human + 1, human + 2, human + 3);
+    if (plot) r.note(caption);
   } else {
     r.lead_note(fmt::format("No primary study in the dataset reports {} for this query.",
                             info(q.outcome).label));

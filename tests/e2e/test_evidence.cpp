@@ -514,3 +514,21 @@ TEST_CASE("a review's single-trial estimate is not called a pooled answer") {
   CHECK_THAT(one.out, Contains("Pooled (1 study)"));
   CHECK_THAT(one.out, Contains("Only one study reports this outcome"));
 }
+
+TEST_CASE("meta's HKSJ interval is its own, and the plot caption comes only with the plot") {
+  const auto width = [](const json& j) {
+    return j["ci_high"].get<double>() / j["ci_low"].get<double>();  // a ratio's CI
+  };
+  const std::vector<std::string> q = {"meta",      "--outcome", "cramp-free", "--population",
+                                      "pregnancy", "--tau2",    "dl",         "--json"};
+  const json plain = result_of(expect_ok(q).out);
+  std::vector<std::string> hksj = q;
+  hksj.push_back("--hksj");
+  // Two studies: t with 1 df instead of z, so a wider interval here.
+  CHECK(width(result_of(expect_ok(hksj).out)) > width(plain));
+  CHECK_THAT(expect_ok({"meta", "--outcome", "cramp-free", "--population", "pregnancy"}).out,
+             !Contains("Shared axis"));
+  CHECK_THAT(
+      expect_ok({"meta", "--outcome", "cramp-free", "--population", "pregnancy", "--plot"}).out,
+      Contains("Shared axis"));
+}
