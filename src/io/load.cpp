@@ -473,7 +473,11 @@ class Reader {
       read_text(f, v.emplace_back(), false, false);
       at_.pop();
     }
-    if (f.ref == RefTo::none) return;
+    if (f.ref == RefTo::none) {
+      if (f.non_empty && v.empty())
+        fail_here(std::string(f.empty_message), std::string(f.empty_hint));
+      return;
+    }
     if (f.non_empty && v.empty()) {
       fail_here("expected at least one id", "every record cites at least one source");
     }

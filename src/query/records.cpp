@@ -64,6 +64,7 @@ std::string record_label(const Dataset& ds, RecordRef r) {
     case Table::remedies: return ds.remedies[r.index].name;
     case Table::symptoms: return ds.symptoms[r.index].name;
     case Table::interactions: return ds.interactions[r.index].drug_class;
+    case Table::cues: return std::string(name_of(ds.cues[r.index].kind));
   }
   return {};
 }

@@ -155,7 +155,7 @@ TEST_CASE("validate counts records or reports the first problem") {
   CHECK(v["file"] == MGCRAMP_DATA_FILE);
   CHECK(v["valid"] == true);
   CHECK(v["schema_version"] == 1);
-  REQUIRE(v["tables"].size() == 11);
+  REQUIRE(v["tables"].size() == 12);
   CHECK(v["tables"][0] == json::parse(R"({"table": "sources", "records": 17})"));
   const std::string dup = temp_file("{\"schema_version\": 1, \"schema_version\": 1}");
   expect_error({"validate", dup}, 1, dup + ": /schema_version: duplicate key");

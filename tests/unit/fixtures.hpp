@@ -143,6 +143,7 @@ inline constexpr const char* kDatasetText = R"json({
   "claims": [
     {"id": "claim-mg-prevents-cramps", "topic": "efficacy-night-cramps",
      "text": "Magnesium supplements prevent night cramps.",
+     "cues": ["magnesium + cramp* + prevent*|help*"],
      "stances": [
        {"source": "art-shop", "stance": "supports", "locator": "What the studies show"},
        {"source": "art-clinic", "stance": "opposes", "locator": "Treatment"}
@@ -173,6 +174,10 @@ inline constexpr const char* kDatasetText = R"json({
      "examples": ["alendronate"], "category": "absorption",
      "effect": "Magnesium can bind the drug in the gut.",
      "advice": "Take them at least 2 hours apart.", "sources": ["nih-ods-magnesium"]}
+  ],
+  "cues": [
+    {"id": "negation", "kind": "negation", "phrases": ["not", "no better"], "note": null,
+     "sources": []}
   ]
 })json";
 

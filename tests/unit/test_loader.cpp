@@ -627,7 +627,7 @@ TEST_CASE("every loader error has a hint") {
       [](json& d) { study(d, "example-2017")["outcomes"][0]["p"] = 2; },
       [](json& d) { study(d, "example-2017")["outcomes"][0]["estimate"] = 5; },
       [](json& d) { study(d, "example-2017")["intervention"]["form"] = "citrat"; },
-      [](json& d) { claim(d, "claim-mg-prevents-cramps")["stances"] = json::array(); },
+      [](json& d) { claim(d, "claim-mg-prevents-cramps")["cues"] = json::array(); },
       [](json& d) {
         claim(d, "claim-mg-prevents-cramps")["stances"][0]["source"] = "nih-ods-magnesium";
       },

@@ -134,8 +134,9 @@ TEST_CASE("data/SCHEMA.md documents exactly the fields and values the descriptio
   check_section<Remedy>(tables, "Remedy");
   check_section<Symptom>(tables, "Symptom");
   check_section<Interaction>(tables, "Interaction");
+  check_section<Cue>(tables, "Cue");
   // No section documents a type the test does not know.
-  CHECK(tables.size() == 26);
+  CHECK(tables.size() == 27);
 }
 
 TEST_CASE("every record's id comes first and every record but a source cites sources") {
@@ -175,12 +176,13 @@ TEST_CASE("labels come from the key unless a field names its own") {
 TEST_CASE("the leaves of a record are its values, nested objects entered") {
   Claim c;
   c.id = "c";
+  c.cues = {"c + d"};
   c.stances = {{"a", StanceKind::supports, "Intro"}, {"b", StanceKind::opposes, "End"}};
   c.verdict.evidence = {"s1"};
   std::vector<std::string> paths;
   schema::for_each_leaf(
       c, [&](const schema::Path& p, const Field&, const auto&) { paths.push_back(p.str()); });
-  CHECK(paths == std::vector<std::string>{"id", "topic", "text", "stances.source", "stances.stance",
+  CHECK(paths == std::vector<std::string>{"id", "topic", "text", "cues", "stances.source", "stances.stance",
                                           "stances.locator", "stances.source", "stances.stance",
                                           "stances.locator", "verdict.rating", "verdict.summary",
                                           "verdict.evidence"});

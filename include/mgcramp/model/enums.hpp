@@ -66,10 +66,36 @@ enum class Table : std::uint8_t {
   causes,
   remedies,
   symptoms,
-  interactions
+  interactions,
+  cues
 };
-MGCRAMP_ENUM_NAMES(Table, "table", Table::interactions, "sources", "notices", "intakes", "foods",
-                   "forms", "studies", "claims", "causes", "remedies", "symptoms", "interactions");
+MGCRAMP_ENUM_NAMES(Table, "table", Table::cues, "sources", "notices", "intakes", "foods", "forms",
+                   "studies", "claims", "causes", "remedies", "symptoms", "interactions", "cues");
+
+// What a cue of the `cues` table tells `mgcramp check` about a sentence: its
+// stance words (a negation turns a claim into its denial, a hedge marks it
+// hedged, a mixed cue says the evidence is divided), the words that make a
+// sentence a health claim about magnesium (subject and health), and the
+// signals that an article sells what it discusses. A group is a set of
+// phrases that claims' cue patterns name as "@id"; an anaphor stands for the
+// subject named in the sentence before.
+enum class CueKind : std::uint8_t {
+  group,
+  negation,
+  hedge,
+  mixed,
+  subject,
+  anaphor,
+  health,
+  promotion,
+  purchase,
+  discount,
+  disclaimer,
+  first_person_selling
+};
+MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::first_person_selling, "group", "negation", "hedge",
+                   "mixed", "subject", "anaphor", "health", "promotion", "purchase", "discount",
+                   "disclaimer", "first-person-selling");
 
 enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
 MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",

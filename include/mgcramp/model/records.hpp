@@ -231,6 +231,9 @@ struct Claim {
   std::string id;
   ClaimTopic topic = ClaimTopic::other_remedies;
   std::string text;
+  // How `mgcramp check` finds the claim in a sentence (data/SCHEMA.md "Cue
+  // patterns"): each pattern is slots joined by " + ".
+  std::vector<std::string> cues;
   std::vector<Stance> stances;
   struct Verdict {
     Rating rating = Rating::insufficient;
@@ -281,6 +284,17 @@ struct Interaction {
   std::vector<std::string> sources;
 };
 
+// Words `mgcramp check` reads a sentence's stance and an article's
+// commercial signals by (data/SCHEMA.md "Cue patterns").
+struct Cue {
+  static constexpr Table table = Table::cues;
+  std::string id;
+  CueKind kind = CueKind::negation;
+  std::vector<std::string> phrases;
+  std::optional<std::string> note;
+  std::vector<std::string> sources;
+};
+
 struct Dataset {
   int schema_version = 0;
   std::optional<std::string> description;
@@ -298,6 +312,7 @@ struct Dataset {
   std::vector<Remedy> remedies;
   std::vector<Symptom> symptoms;
   std::vector<Interaction> interactions;
+  std::vector<Cue> cues;
 
   const Source* find_source(const std::string& id) const;
   const Notice* find_notice(const std::string& id) const;

@@ -402,12 +402,14 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, Claim> = true>
 void describe(S& s, V&& v) {
-  auto& [id, topic, text, stances, verdict] = s;
+  auto& [id, topic, text, cues, stances, verdict] = s;
   v(Field("id").id(), id);
   v(Field("topic").w(Weight::tag), topic);
   v(Field("text").w(Weight::name), text);
-  v(Field("stances").needs_one("expected at least one stance", "a claim is made by an article"),
-    stances);
+  v(Field("cues").needs_one("expected at least one cue pattern",
+                            "mgcramp check finds a claim in an article by its cues"),
+    cues);
+  v(Field("stances").opt(), stances);
   v(Field("verdict"), verdict);
 }
 
@@ -462,6 +464,17 @@ void describe(S& s, V&& v) {
   v(Field("effect"), effect);
   v(Field("advice"), advice);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
+}
+
+template <class S, class V, If<S, Cue> = true>
+void describe(S& s, V&& v) {
+  auto& [id, kind, phrases, note, sources] = s;
+  v(Field("id").id(), id);
+  v(Field("kind").w(Weight::tag), kind);
+  v(Field("phrases").needs_one("expected at least one phrase", "a cue is a list of phrases"),
+    phrases);
+  v(Field("note"), note);
+  v(Field("sources").refs(RefTo::citable).opt(), sources);
 }
 
 // The dataset file's top level: its version, every table, and the FDA

@@ -39,6 +39,7 @@ inline constexpr TableInfo kTableInfo[] = {
     {"remedy", IdSpace::records, {}},
     {"symptom", IdSpace::records, {}},
     {"interaction", IdSpace::records, {}},
+    {"cue", IdSpace::records, {}, true},
 };
 static_assert(std::size(kTableInfo) == enum_count<Table>(), "one TableInfo per Table");
 
@@ -63,9 +64,10 @@ decltype(auto) with_table(D& ds, Table t, F&& f) {
     case Table::causes: return f(ds.causes);
     case Table::remedies: return f(ds.remedies);
     case Table::symptoms: return f(ds.symptoms);
-    case Table::interactions: break;
+    case Table::interactions: return f(ds.interactions);
+    case Table::cues: break;
   }
-  return f(ds.interactions);
+  return f(ds.cues);
 }
 
 // Calls `f(records)` for every table, in Table order.
