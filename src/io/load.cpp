@@ -671,6 +671,7 @@ class Reader {
     check_refs(ds);
     io::check_intake_overlaps(ds, origin_);
     io::check_symptom_basis(ds, origin_);
+    io::check_cue_patterns(ds, origin_);
   }
 
   void check_refs(const Dataset& ds) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "mgcramp/check/matcher.hpp"
 #include "mgcramp/error.hpp"
 #include "mgcramp/model/formula.hpp"
 #include "mgcramp/model/tables.hpp"
@@ -310,6 +311,30 @@ void check(const Study& s, const Rules& r) {
 
 void check(const Claim& c, const Rules& r) {
   check_once(r, "stances", c.stances, "a stance", "give each article one stance per claim");
+}
+
+void check(const Cue& c, const Rules& r) {
+  for (std::size_t i = 0; i < c.phrases.size(); ++i) {
+    if (const auto p = check::phrase_problem(c.phrases[i]))
+      r.fail("phrases/" + std::to_string(i), *p + " in " + quoted(c.phrases[i]),
+             "see data/SCHEMA.md \"Cue patterns\"");
+  }
+}
+
+void check_cue_patterns(const Dataset& ds, const std::string& origin) {
+  auto is_cue = [](const void* ctx, std::string_view id) {
+    const auto& cues = static_cast<const Dataset*>(ctx)->cues;
+    return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.id == id; });
+  };
+  for (std::size_t i = 0; i < ds.claims.size(); ++i) {
+    const Claim& c = ds.claims[i];
+    for (std::size_t j = 0; j < c.cues.size(); ++j) {
+      if (const auto p = check::pattern_problem(c.cues[j], is_cue, &ds)) {
+        fail(origin, "/claims/" + std::to_string(i) + "/cues/" + std::to_string(j),
+             *p + " in " + quoted(c.cues[j]), "see data/SCHEMA.md \"Cue patterns\"");
+      }
+    }
+  }
 }
 
 void check(const Remedy& m, const Rules& r) {

@@ -75,6 +75,7 @@ void check(const Form& f, const Rules& r);
 void check(const Outcome& o, const Rules& r);
 void check(const Study& s, const Rules& r);
 void check(const Claim& c, const Rules& r);
+void check(const Cue& c, const Rules& r);
 void check(const Remedy& m, const Rules& r);
 template <class T>
 void check(const T&, const Rules&) {}
@@ -89,5 +90,9 @@ void check_intake_overlaps(const Dataset& ds, const std::string& origin);
 // A symptom's basis against its sources: `reference` cites a reference
 // source, `article-only` cites an article and no reference.
 void check_symptom_basis(const Dataset& ds, const std::string& origin);
+
+// Every claim's cue patterns parse, and each "@id" names a cue
+// (data/SCHEMA.md "Cue patterns"); checked once the cues are read.
+void check_cue_patterns(const Dataset& ds, const std::string& origin);
 
 }  // namespace mgcramp::io

@@ -1,0 +1,591 @@
+// The claim matcher of `mgcramp check` (include/mgcramp/check/matcher.hpp).
+//
+// Every word of every pattern and cue phrase is interned once as a term: a
+// Snowball stem, or a prefix ("pregnan*"). A sentence becomes tokens, each
+// carrying the terms it is (its stem's, and every prefix it begins with),
+// chained per term so that "where does term T occur" is a lookup. A pattern
+// is then checked slot by slot against those chains.
+#include "mgcramp/check/matcher.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+
+#include <libstemmer.h>
+
+#include "mgcramp/error.hpp"
+#include "mgcramp/text.hpp"
+
+namespace mgcramp::check {
+namespace {
+
+using Term = std::uint32_t;
+
+// ---- words ----------------------------------------------------------------
+
+// The ASCII letter a Latin-1 or Latin Extended-A letter folds to, or 0.
+char fold_latin(char32_t cp) {
+  static constexpr std::string_view latin1 =  // U+00C0..U+00FF
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
+  if (cp >= 0x100 && cp <= 0x17F) {
+    // Extended-A in pairs (upper, lower) of mostly one base letter each.
+    static constexpr std::string_view ext =
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllllllln"
+        "nnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    const std::size_t i = cp - 0x100;
+    if (i < ext.size()) return ext[i];
+  }
+  return 0;
+}
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+struct RawToken {
+  std::string word;  // folded: lowercase, diacritics removed
+  std::size_t offset = 0;
+  std::uint16_t clause = 0;
+};
+
+// Words that begin a new clause for the scope of a negation or hedge.
+bool is_clause_word(std::string_view w) {
+  return w == "but" || w == "however" || w == "although" || w == "though" || w == "whereas" ||
+         w == "yet";
+}
+
+// Splits `s` into folded words (data/SCHEMA.md "Cue patterns"): letters and
+// digits make words, apostrophes join them ("n't" becomes "not"), `%` is
+// "percent", "1,000" is "1000" and "1.5" stays one word.
+void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) {
+  std::uint16_t clause = 0;
+  std::string word;
+  std::size_t start = 0;
+  auto flush = [&] {
+    if (word.empty()) return;
+    // Contractions: "doesn't" -> "does" "not", "it's" -> "it".
+    const std::size_t ap = word.find('\'');
+    if (ap != std::string::npos) {
+      std::string head = word.substr(0, ap), tail = word.substr(ap + 1);
+      if (tail == "t" && !head.empty() && head.back() == 'n') {
+        head.pop_back();
+        if (head == "ca") head = "can";
+        if (head == "wo") head = "will";
+        if (head == "sha") head = "shall";
+        if (!head.empty()) out.push_back({head, base + start, clause});
+        out.push_back({"not", base + start, clause});
+      } else if (tail == "s" || tail == "re" || tail == "ll" || tail == "ve" || tail == "d" ||
+                 tail == "m" || tail.empty()) {
+        if (!head.empty()) out.push_back({head, base + start, clause});
+      } else {
+        out.push_back({head + tail, base + start, clause});
+      }
+    } else {
+      if (is_clause_word(word) && !out.empty()) ++clause;
+      out.push_back({word, base + start, clause});
+    }
+    word.clear();
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c) != 0) {
+        if (word.empty()) start = i;
+        word.push_back(static_cast<char>(std::tolower(c)));
+      } else if (c == '\'' && !word.empty() && i + 1 < s.size() &&
+                 std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+        word.push_back('\'');
+      } else if ((c == ',' || c == '.') && !word.empty() &&
+                 std::isdigit(static_cast<unsigned char>(word.back())) != 0 && i + 1 < s.size() &&
+                 std::isdigit(static_cast<unsigned char>(s[i + 1])) != 0) {
+        if (c == '.') word.push_back('.');  // a decimal; a thousands comma is dropped
+      } else {
+        flush();
+        if (c == '%') out.push_back({"percent", base + i, clause});
+        if (c == ';') ++clause;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t len = text::utf8_sequence(s, i);
+    if (len == 0) {  // not UTF-8 (the document reader refuses such text): a separator
+      flush();
+      ++i;
+      continue;
+    }
+    const char32_t cp = text::code_point(s, i, len);
+    if (const char f = fold_latin(cp); f != 0) {
+      if (word.empty()) start = i;
+      word.push_back(f);
+      if (cp == 0xDF) word.push_back('s');  // sharp s
+    } else if (is_apostrophe(cp) && !word.empty() && i + len < s.size() &&
+               std::isalpha(static_cast<unsigned char>(s[i + len])) != 0) {
+      word.push_back('\'');
+    } else if (cp >= 0x370 && cp < 0x2000) {  // other letters: kept as they are
+      if (word.empty()) start = i;
+      word.append(s.substr(i, len));
+    } else {
+      flush();
+    }
+    i += len;
+  }
+  flush();
+}
+
+class Stemmer {
+ public:
+  Stemmer() : s_(sb_stemmer_new("english", "UTF_8")) {
+    if (s_ == nullptr)
+      throw DataError("cannot start the Snowball English stemmer",
+                      "reinstall libstemmer0d (Debian) and try again");
+  }
+  ~Stemmer() { sb_stemmer_delete(s_); }
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+  std::string_view stem(std::string_view w) const {
+    const sb_symbol* out =
+        sb_stemmer_stem(s_, reinterpret_cast<const sb_symbol*>(w.data()), static_cast<int>(w.size()));
+    if (out == nullptr) return w;
+    return {reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(s_))};
+  }
+
+ private:
+  sb_stemmer* s_;
+};
+
+// ---- pattern syntax ---------------------------------------------------------
+
+std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t at = s.find(sep, from);
+    parts.push_back(text::trim(s.substr(from, at == std::string_view::npos ? s.npos : at - from)));
+    if (at == std::string_view::npos) break;
+    from = at + sep.size();
+  }
+  return parts;
+}
+
+bool is_ref(std::string_view alt) { return !alt.empty() && alt.front() == '@'; }
+
+}  // namespace
+
+std::optional<std::string> phrase_problem(std::string_view phrase) {
+  phrase = text::trim(phrase);
+  if (phrase.empty()) return "an empty phrase";
+  for (std::string_view w : split(phrase, " ")) {
+    if (w.empty()) continue;
+    const bool prefix = w.back() == '*';
+    if (prefix) w.remove_suffix(1);
+    if (w.find('*') != std::string_view::npos) return "'*' only ends a word";
+    std::vector<RawToken> toks;
+    tokenize(w, 0, toks);
+    if (toks.empty()) return "'" + std::string(w) + "' holds no word";
+    if (prefix && toks.size() != 1) return "a '*' word must be one word";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> pattern_problem(std::string_view pattern,
+                                           bool (*is_cue)(const void*, std::string_view),
+                                           const void* ctx) {
+  bool positive = false;
+  for (std::string_view slot : split(pattern, "+")) {
+    if (slot.empty()) return "a '+' with no slot beside it";
+    const bool negated = slot.front() == '!';
+    if (negated) slot.remove_prefix(1);
+    positive = positive || !negated;
+    for (std::string_view alt : split(slot, "|")) {
+      if (alt.empty()) return "a '|' with nothing beside it";
+      if (is_ref(alt)) {
+        if (!is_cue(ctx, alt.substr(1)))
+          return "'" + std::string(alt) + "' names no cue of the cues table";
+      } else if (auto p = phrase_problem(alt)) {
+        return p;
+      }
+    }
+  }
+  if (!positive) return "a pattern needs a slot without '!'";
+  return std::nullopt;
+}
+
+// ---- compiled form ---------------------------------------------------------
+
+namespace {
+
+using Phrase = std::vector<Term>;  // consecutive words
+
+struct Slot {
+  bool negated = false;
+  bool subject = false;  // names the subject cue: an anaphor may fill it
+  std::vector<Phrase> alts;
+};
+
+struct Pattern {
+  std::vector<Slot> slots;
+};
+
+struct ClaimRule {
+  const Claim* claim = nullptr;
+  std::vector<Pattern> patterns;
+};
+
+// Where each term occurs in one sentence: head[t] is the first entry for t,
+// entries chain to the next occurrence. Reset per sentence by touched list.
+struct Occurrences {
+  static constexpr std::uint32_t none = 0xFFFFFFFF;
+  std::vector<std::uint32_t> head;
+  std::vector<Term> touched;
+  struct Entry {
+    std::uint32_t token, next;
+  };
+  std::vector<Entry> entries;
+  // Terms at each token, for phrase continuation.
+  std::vector<std::vector<Term>> at;
+
+  void clear() {
+    for (Term t : touched) head[t] = none;
+    touched.clear();
+    entries.clear();
+    for (auto& v : at) v.clear();
+  }
+  void add(std::uint32_t token, Term t) {
+    if (head[t] == none) touched.push_back(t);
+    // Keep the chain in token order: append at the tail.
+    entries.push_back({token, none});
+    const auto e = static_cast<std::uint32_t>(entries.size() - 1);
+    if (head[t] == none) {
+      head[t] = e;
+    } else {
+      std::uint32_t k = head[t];
+      while (entries[k].next != none) k = entries[k].next;
+      entries[k].next = e;
+    }
+    at[token].push_back(t);
+  }
+  bool has(std::uint32_t token, Term t) const {
+    const auto& v = at[token];
+    return std::find(v.begin(), v.end(), t) != v.end();
+  }
+};
+
+}  // namespace
+
+struct Matcher::Impl {
+  Stemmer stemmer;
+  std::unordered_map<std::string, Term> stems;
+  std::vector<std::pair<std::string, Term>> prefixes;  // sorted by prefix
+  Term next_term = 0;
+
+  std::vector<ClaimRule> rules;
+  std::vector<Phrase> negations, hedges, mixed, subject, anaphors, health;
+  std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
+  std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
+  std::string subject_id;                                       // the first subject cue's id
+
+  Term intern_stem(const std::string& folded) {
+    std::string st(stemmer.stem(folded));
+    auto [it, added] = stems.try_emplace(std::move(st), next_term);
+    if (added) ++next_term;
+    return it->second;
+  }
+  Term intern_prefix(const std::string& p) {
+    for (const auto& [q, t] : prefixes)
+      if (q == p) return t;
+    prefixes.emplace_back(p, next_term);
+    return next_term++;
+  }
+
+  Phrase compile_phrase(std::string_view phrase) {
+    Phrase out;
+    for (std::string_view w : split(text::trim(phrase), " ")) {
+      if (w.empty()) continue;
+      const bool prefix = w.back() == '*';
+      if (prefix) w.remove_suffix(1);
+      std::vector<RawToken> toks;
+      tokenize(w, 0, toks);
+      if (prefix && toks.size() == 1) {
+        out.push_back(intern_prefix(toks[0].word));
+      } else {
+        for (const RawToken& t : toks) out.push_back(intern_stem(t.word));
+      }
+    }
+    return out;
+  }
+
+  Pattern compile_pattern(std::string_view pattern) {
+    Pattern p;
+    for (std::string_view s : split(pattern, "+")) {
+      Slot slot;
+      slot.negated = !s.empty() && s.front() == '!';
+      if (slot.negated) s.remove_prefix(1);
+      for (std::string_view alt : split(s, "|")) {
+        if (is_ref(alt)) {
+          const std::string id(alt.substr(1));
+          if (id == subject_id) slot.subject = true;
+          const auto g = groups.find(id);
+          if (g != groups.end())
+            slot.alts.insert(slot.alts.end(), g->second.begin(), g->second.end());
+        } else if (!alt.empty()) {
+          slot.alts.push_back(compile_phrase(alt));
+        }
+      }
+      p.slots.push_back(std::move(slot));
+    }
+    return p;
+  }
+
+  explicit Impl(const Dataset& ds) {
+    for (const Cue& c : ds.cues) {
+      auto& phrases = groups[c.id];
+      for (const std::string& ph : c.phrases) phrases.push_back(compile_phrase(ph));
+      auto& kind = by_kind[static_cast<std::size_t>(c.kind)];
+      kind.insert(kind.end(), phrases.begin(), phrases.end());
+      if (c.kind == CueKind::subject && subject_id.empty()) subject_id = c.id;
+    }
+    for (const Claim& c : ds.claims) {
+      ClaimRule r{&c, {}};
+      for (const std::string& p : c.cues) r.patterns.push_back(compile_pattern(p));
+      rules.push_back(std::move(r));
+    }
+    std::sort(prefixes.begin(), prefixes.end());
+  }
+
+  const std::vector<Phrase>& kind(CueKind k) const { return by_kind[static_cast<std::size_t>(k)]; }
+
+  // ---- one sentence ----
+
+  struct Sentence {
+    std::vector<RawToken> raw;
+    Occurrences occ;
+  };
+
+  void index(Sentence& s) const {
+    s.occ.clear();
+    if (s.occ.head.size() < next_term) s.occ.head.resize(next_term, Occurrences::none);
+    if (s.occ.at.size() < s.raw.size()) s.occ.at.resize(s.raw.size());
+    for (std::uint32_t i = 0; i < s.raw.size(); ++i) {
+      const std::string& w = s.raw[i].word;
+      if (const auto it = stems.find(std::string(stemmer.stem(w))); it != stems.end())
+        s.occ.add(i, it->second);
+      // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
+      auto it = std::upper_bound(prefixes.begin(), prefixes.end(), w,
+                                 [](const std::string& a, const auto& b) { return a < b.first; });
+      while (it != prefixes.begin()) {
+        --it;
+        if (it->first.empty() || it->first[0] != w[0]) break;
+        if (w.compare(0, it->first.size(), it->first) == 0) s.occ.add(i, it->second);
+      }
+    }
+  }
+
+  // The first token at which `ph` occurs from `from` on, skipping tokens in
+  // `skip`, or none.
+  static std::uint32_t find(const Sentence& s, const Phrase& ph,
+                            const std::vector<char>* skip = nullptr) {
+    if (ph.empty()) return Occurrences::none;
+    for (std::uint32_t e = s.occ.head[ph[0]]; e != Occurrences::none; e = s.occ.entries[e].next) {
+      const std::uint32_t t = s.occ.entries[e].token;
+      if (t + ph.size() > s.raw.size()) break;
+      bool ok = true;
+      for (std::size_t k = 0; ok && k < ph.size(); ++k) {
+        ok = s.occ.has(static_cast<std::uint32_t>(t + k), ph[k]) && (!skip || !(*skip)[t + k]);
+      }
+      if (ok) return t;
+    }
+    return Occurrences::none;
+  }
+
+  struct Match {
+    std::vector<char> used;  // tokens the pattern's words took
+    std::uint32_t lo = 0, hi = 0;
+  };
+
+  // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
+  bool match(const Sentence& s, const Pattern& p, bool anaphor_ok, Match& m) const {
+    m.used.assign(s.raw.size(), 0);
+    m.lo = Occurrences::none;
+    m.hi = 0;
+    for (const Slot& slot : p.slots) {
+      bool found = false;
+      for (const Phrase& ph : slot.alts) {
+        const std::uint32_t t = find(s, ph);
+        if (t == Occurrences::none) continue;
+        if (slot.negated) return false;
+        found = true;
+        m.lo = std::min(m.lo, t);
+        m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
+        // Every occurrence of a matched phrase is the claim's own word.
+        for (std::uint32_t u = t; u != Occurrences::none;) {
+          for (std::size_t k = 0; k < ph.size(); ++k) m.used[u + k] = 1;
+          u = next_occurrence(s, ph, u);
+        }
+      }
+      if (!found && slot.subject && anaphor_ok && !slot.negated) {
+        for (const Phrase& ph : kind(CueKind::anaphor)) {
+          const std::uint32_t t = find(s, ph);
+          if (t == Occurrences::none) continue;
+          found = true;
+          m.lo = std::min(m.lo, t);
+          m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
+          for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = 1;
+          break;
+        }
+      }
+      if (!found && !slot.negated) return false;
+    }
+    return m.lo != Occurrences::none;
+  }
+
+  static std::uint32_t next_occurrence(const Sentence& s, const Phrase& ph, std::uint32_t after) {
+    for (std::uint32_t e = s.occ.head[ph[0]]; e != Occurrences::none; e = s.occ.entries[e].next) {
+      const std::uint32_t t = s.occ.entries[e].token;
+      if (t <= after) continue;
+      if (t + ph.size() > s.raw.size()) break;
+      bool ok = true;
+      for (std::size_t k = 0; ok && k < ph.size(); ++k)
+        ok = s.occ.has(static_cast<std::uint32_t>(t + k), ph[k]);
+      if (ok) return t;
+    }
+    return Occurrences::none;
+  }
+
+  // How many phrases of `cues` occur in the scope of match `m` (from `before`
+  // tokens before it to `after` after it, within its clauses), not on the
+  // claim's own words; overlapping occurrences count once.
+  std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
+                             std::uint32_t before, std::uint32_t after) const {
+    const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
+    const std::uint32_t hi =
+        std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
+    const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
+    std::vector<char> taken = m.used;
+    std::size_t n = 0;
+    // Longest phrases first, so "no evidence" is one negation, not two.
+    std::vector<const Phrase*> order;
+    for (const Phrase& ph : cues) order.push_back(&ph);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Phrase* a, const Phrase* b) { return a->size() > b->size(); });
+    for (const Phrase* ph : order) {
+      for (std::uint32_t t = find(s, *ph, &taken); t != Occurrences::none;
+           t = find_from(s, *ph, t + 1, taken)) {
+        if (t < lo || t > hi) continue;
+        if (s.raw[t].clause < c_lo || s.raw[t].clause > c_hi) continue;
+        ++n;
+        for (std::size_t k = 0; k < ph->size(); ++k) taken[t + k] = 1;
+      }
+    }
+    return n;
+  }
+
+  static std::uint32_t find_from(const Sentence& s, const Phrase& ph, std::uint32_t from,
+                                 const std::vector<char>& skip) {
+    for (std::uint32_t e = s.occ.head[ph[0]]; e != Occurrences::none; e = s.occ.entries[e].next) {
+      const std::uint32_t t = s.occ.entries[e].token;
+      if (t < from) continue;
+      if (t + ph.size() > s.raw.size()) break;
+      bool ok = true;
+      for (std::size_t k = 0; ok && k < ph.size(); ++k)
+        ok = s.occ.has(static_cast<std::uint32_t>(t + k), ph[k]) && !skip[t + k];
+      if (ok) return t;
+    }
+    return Occurrences::none;
+  }
+
+  bool any(const Sentence& s, const std::vector<Phrase>& cues) const {
+    for (const Phrase& ph : cues)
+      if (find(s, ph) != Occurrences::none) return true;
+    return false;
+  }
+};
+
+namespace {
+
+// A question asserts nothing: the sentence ends with '?' (before closing
+// quotes or brackets).
+bool is_question(std::string_view s) {
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '*' || c == '_') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" ||
+                                 s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return !s.empty() && s.back() == '?';
+}
+
+}  // namespace
+
+Matcher::Matcher(const Dataset& ds) : impl_(std::make_unique<Impl>(ds)) {}
+Matcher::~Matcher() = default;
+
+Reading Matcher::read(const Document& doc) const {
+  const Impl& im = *impl_;
+  Reading out;
+  std::vector<std::size_t> claim_at(im.rules.size(), static_cast<std::size_t>(-1));
+  Impl::Sentence s;
+  Impl::Match m;
+  bool prev_subject = false;
+  const std::string* prev_locator = nullptr;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sent = doc.sentences[si];
+    const std::string_view sv = sent.view(doc.text);
+    s.raw.clear();
+    tokenize(sv, sent.offset, s.raw);
+    if (s.raw.empty()) continue;
+    im.index(s);
+    const bool same_section = prev_locator != nullptr && *prev_locator == sent.locator;
+    const bool anaphor_ok = prev_subject && same_section;
+    const bool has_subject = im.any(s, im.kind(CueKind::subject));
+    prev_subject = has_subject;
+    prev_locator = &sent.locator;
+
+    for (CueKind k : {CueKind::promotion, CueKind::purchase, CueKind::discount,
+                      CueKind::disclaimer, CueKind::first_person_selling}) {
+      if (im.any(s, im.kind(k))) out.signals.push_back({k, si});
+    }
+    if (is_question(sv)) continue;
+
+    bool matched = false;
+    for (std::size_t ri = 0; ri < im.rules.size(); ++ri) {
+      const ClaimRule& rule = im.rules[ri];
+      bool hit = false;
+      for (const Pattern& p : rule.patterns) {
+        if (im.match(s, p, anaphor_ok, m)) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) continue;
+      matched = true;
+      SentenceStance st{si, StanceKind::supports, false};
+      if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
+        st.stance = StanceKind::mixed;
+      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3) % 2 == 1) {
+        st.stance = StanceKind::opposes;
+      }
+      st.hedged = im.count_in_scope(s, im.kind(CueKind::hedge), m, 4, 3) > 0;
+      if (claim_at[ri] == static_cast<std::size_t>(-1)) {
+        claim_at[ri] = out.claims.size();
+        out.claims.push_back({rule.claim, st.stance, st.hedged, {}});
+      }
+      ClaimFound& cf = out.claims[claim_at[ri]];
+      if (cf.stance != st.stance) cf.stance = StanceKind::mixed;
+      cf.hedged = cf.hedged && st.hedged;
+      cf.sentences.push_back(st);
+    }
+    if (!matched && has_subject && im.any(s, im.kind(CueKind::health))) {
+      out.unmatched.push_back(si);
+    }
+  }
+  return out;
+}
+
+}  // namespace mgcramp::check
