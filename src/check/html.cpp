@@ -151,9 +151,35 @@ bool holds_h1(const xmlNode* root) {
   return false;
 }
 
-bool dropped(const xmlNode* n) {
+// A footnote mark ("<sup>1</sup>", "<sup>[2, 3]</sup>"): it would glue a
+// number to the end of the sentence before it.
+// Only digits, brackets and separators; and a link, a bracket or a list, or
+// right after punctuation: so "mc<sup>2</sup>" stays an exponent.
+bool footnote_mark(const xmlNode* n, char before) {
+  xmlChar* content = xmlNodeGetContent(n);
+  const std::string_view t = str(content);
+  bool mark = !t.empty() && t.size() <= 24;
+  bool sure = before == '.' || before == ',' || before == ';' || before == ':' || before == '!' ||
+              before == '?' || before == ')' || before == '"';
+  for (const char c : t) {
+    if (c == ',' || c == '-' || c == '[' || c == ']') {
+      sure = true;
+    } else if (!((c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '*')) {
+      mark = false;
+      break;
+    }
+  }
+  xmlFree(content);
+  for (const xmlNode* c = n->children; c != nullptr && !sure; c = c->next) {
+    sure = c->type == XML_ELEMENT_NODE && str(c->name) == "a";
+  }
+  return mark && sure;
+}
+
+bool dropped(const xmlNode* n, char before) {
   const std::string_view name = str(n->name);
   if (dropped_name(name)) return true;
+  if (name == "sup" && footnote_mark(n, before)) return true;
   if (hidden_by_attributes(n)) return true;
   if (name == "header") return !holds_h1(n);
   return false;
@@ -256,7 +282,7 @@ class Walker {
         }
       }
     }
-    if (dropped(n)) return false;
+    if (dropped(n, b_.out.empty() ? '\0' : b_.out.back())) return false;
     open(name);
     if (n->children != nullptr) return true;
     close(name);

@@ -200,6 +200,7 @@ class Splitter {
 
   // Cuts s[b, e) into sentences under `locator`.
   void block(std::size_t b, std::size_t e, const std::string& locator, bool markdown) {
+    markdown_ = markdown;
     std::size_t start = b;
     std::size_t last_space = npos;
     std::size_t i = b;
@@ -241,6 +242,8 @@ class Splitter {
             ends = period_ends(s_, start, i, next);
           } else if (!strong) {
             ends = !is_lower(next);  // "... and so on"
+          } else if (k > j) {
+            ends = !is_lower(next);  // "Why?" she asked.
           }
           if (ends) {
             emit(start, k, locator);
@@ -271,7 +274,11 @@ class Splitter {
   }
 
   void emit(std::size_t b, std::size_t e, const std::string& locator) {
-    const Span r = trim(s_, {b, e});
+    Span r = trim(s_, {b, e});
+    if (markdown_) {
+      // A block quote's markers at the start of the sentence ("> > text").
+      while (r.begin < r.end && (s_[r.begin] == '>' || s_[r.begin] == ' ')) ++r.begin;
+    }
     if (r.begin >= r.end || !has_word_char(s_, r)) return;
     Sentence sentence;
     sentence.offset = r.begin;
@@ -282,6 +289,7 @@ class Splitter {
 
   std::string_view s_;
   std::vector<Sentence>& out_;
+  bool markdown_ = false;
 };
 
 // ---------------------------------------------------------------- lines

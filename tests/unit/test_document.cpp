@@ -64,6 +64,8 @@ TEST_CASE("sentences end at . ! ? and keep their punctuation") {
   CHECK(split("He said \"take it.\" Then he left. (It helped.) Fine") ==
         V{"He said \"take it.\"", "Then he left.", "(It helped.)", "Fine"});
   CHECK(split("Really?! Yes... And then") == V{"Really?!", "Yes...", "And then"});
+  CHECK(split("\"Why?\" she asked. Fine... and so on.") ==
+        V{"\"Why?\" she asked.", "Fine... and so on."});
   CHECK(split("  Padded sentence.   \n  Another one.  ") == V{"Padded sentence.", "Another one."});
 }
 
@@ -185,13 +187,17 @@ TEST_CASE("HTML: entities, nested lists, tables and line breaks") {
       "<html><body><p>Salt &amp; pepper&nbsp;mix, it&#8217;s &lt;fine&gt; &eacute;.</p>"
       "<ul><li>Outer one<ul><li>Inner a</li><li>Inner b</li></ul></li><li>Outer two</li></ul>"
       "<table><tr><td>Dose</td><td>300 mg</td></tr><tr><th>Form</th><td>citrate</td></tr></table>"
-      "<p>Line one<br>line two</p><pre>keep\nlines</pre></body></html>");
+      "<p>Line one<br>line two</p><pre>keep\nlines</pre>"
+      "<p>Cited.<sup><a href=#r1>[1]</a></sup> Next<sup>2,3</sup>. E = mc<sup>2</sup> holds.</p>"
+      "</body></html>");
   CHECK(d.text ==
         "Salt & pepper mix, it\xE2\x80\x99s <fine> \xC3\xA9.\nOuter one\nInner a\nInner b\n"
-        "Outer two\nDose 300 mg\nForm citrate\nLine one\nline two\nkeep\nlines");
+        "Outer two\nDose 300 mg\nForm citrate\nLine one\nline two\nkeep\nlines\n"
+        "Cited. Next. E = mc2 holds.");
   CHECK(sentences(d) == V{"Salt & pepper mix, it\xE2\x80\x99s <fine> \xC3\xA9.", "Outer one",
                           "Inner a", "Inner b", "Outer two", "Dose 300 mg", "Form citrate",
-                          "Line one", "line two", "keep", "lines"});
+                          "Line one", "line two", "keep", "lines", "Cited.", "Next.",
+                          "E = mc2 holds."});
 }
 
 TEST_CASE("HTML: a declared charset is converted to UTF-8") {
