@@ -30,9 +30,9 @@ void check(const mgcramp::check::Document& d, std::size_t size) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mgcramp::check;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  for (const std::optional<Format> f : {std::optional<Format>(), std::optional(Format::text),
-                                        std::optional(Format::markdown),
-                                        std::optional(Format::html)}) {
+  for (const std::optional<Format> f :
+       {std::optional<Format>(), std::optional(Format::text), std::optional(Format::markdown),
+        std::optional(Format::html)}) {
     try {
       check(read_document(input, f), size);
     } catch (const mgcramp::DataError&) {

@@ -277,7 +277,7 @@ class Splitter {
     Span r = trim(s_, {b, e});
     if (markdown_) {
       // A block quote's markers at the start of the sentence ("> > text").
-      while (r.begin < r.end && (s_[r.begin] == '>' || s_[r.begin] == ' ')) ++r.begin;
+      while (r.begin < r.end && s_[r.begin] == '>') r = trim(s_, {r.begin + 1, r.end});
     }
     if (r.begin >= r.end || !has_word_char(s_, r)) return;
     Sentence sentence;

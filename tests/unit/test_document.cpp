@@ -288,3 +288,29 @@ TEST_CASE("deeply nested and malformed HTML") {
         "unclosed bold and\nnext para.");
   CHECK(read_document("<html></html>").sentences.empty());
 }
+
+TEST_CASE("Markdown details: quotes, tables, fences, plain headings without '#'") {
+  const Document d = read_document(
+      "> Quoted once. Quoted twice.\n> > Nested quote.\n\n| Form | Dose |\n|---|---|\n"
+      "| citrate | 300 mg |\n\n~~~\nnot. prose.\n~~~\n[1]: https://example.org\n");
+  CHECK(d.format == Format::markdown);
+  CHECK(sentences(d) == V{"Quoted once.", "Quoted twice.", "Nested quote.", "| Form | Dose |",
+                          "| citrate | 300 mg |"});
+  // A list makes it Markdown, but with no '#' heading the short lines
+  // standing alone are still headings.
+  const Document e =
+      read_document("Background\n\nSome text here.\n\nTips\n\n- Drink water.\n- Stretch.\n");
+  CHECK(e.format == Format::markdown);
+  CHECK(e.title == "Background");
+  CHECK(sentences(e) == V{"Some text here.", "Drink water.", "Stretch."});
+  CHECK(locators(e) == V{"Background", "Tips", "Tips"});
+}
+
+TEST_CASE("CRLF and lone CR line ends, BOM and no-break spaces") {
+  const std::string t =
+      "\xEF\xBB\xBFTitle line\r\n\r\nFirst one. Second\r\none.\r\rAfter CR.\xC2\xA0";
+  const Document d = read_document(t);
+  CHECK(d.title == "Title line");
+  CHECK(d.text == t);
+  CHECK(sentences(d) == V{"First one.", "Second\r\none.", "After CR."});
+}
