@@ -41,7 +41,9 @@ char fold_latin(char32_t cp) {
   return 0;
 }
 
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
 
 struct RawToken {
   std::string word;  // folded: lowercase, diacritics removed
@@ -145,8 +147,8 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
   std::string_view stem(std::string_view w) const {
-    const sb_symbol* out =
-        sb_stemmer_stem(s_, reinterpret_cast<const sb_symbol*>(w.data()), static_cast<int>(w.size()));
+    const sb_symbol* out = sb_stemmer_stem(s_, reinterpret_cast<const sb_symbol*>(w.data()),
+                                           static_cast<int>(w.size()));
     if (out == nullptr) return w;
     return {reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(s_))};
   }
@@ -169,7 +171,9 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
   return parts;
 }
 
-bool is_ref(std::string_view alt) { return !alt.empty() && alt.front() == '@'; }
+bool is_ref(std::string_view alt) {
+  return !alt.empty() && alt.front() == '@';
+}
 
 }  // namespace
 
@@ -459,8 +463,7 @@ struct Matcher::Impl {
   std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
                              std::uint32_t before, std::uint32_t after) const {
     const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
-    const std::uint32_t hi =
-        std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
+    const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
     const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
     std::vector<char> taken = m.used;
     std::size_t n = 0;
@@ -547,8 +550,8 @@ Reading Matcher::read(const Document& doc) const {
     prev_subject = has_subject;
     prev_locator = &sent.locator;
 
-    for (CueKind k : {CueKind::promotion, CueKind::purchase, CueKind::discount,
-                      CueKind::disclaimer, CueKind::first_person_selling}) {
+    for (CueKind k : {CueKind::promotion, CueKind::purchase, CueKind::discount, CueKind::disclaimer,
+                      CueKind::first_person_selling}) {
       if (im.any(s, im.kind(k))) out.signals.push_back({k, si});
     }
     if (is_question(sv)) continue;

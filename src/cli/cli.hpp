@@ -77,6 +77,7 @@ Run setup_intake(CLI::App& sub);
 Run setup_trials(CLI::App& sub);
 Run setup_meta(CLI::App& sub);
 Run setup_claims(CLI::App& sub);
+Run setup_check(CLI::App& sub);
 Run setup_sources(CLI::App& sub);
 Run setup_causes(CLI::App& sub);
 Run setup_remedies(CLI::App& sub);

@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
       {"trials", "Studies of magnesium for cramps, summary, forest plot", &setup_trials},
       {"meta", "Pool one outcome across trials: random or fixed effects", &setup_meta},
       {"claims", "What the articles claim and what the evidence says", &setup_claims},
+      {"check", "Any article's claims against the evidence, claim by claim", &setup_check},
       {"sources", "Sources, who sells magnesium, each article's scorecard", &setup_sources},
       {"causes", "Causes and risk factors of cramps", &setup_causes},
       {"remedies", "Remedies other than magnesium, with their evidence", &setup_remedies},

@@ -41,6 +41,19 @@ std::string render_md(const Report& r) {
   std::string out;
   std::string scratch;
   auto cell = [&](const std::vector<Cell>& row, std::size_t c) {
+    if (r.columns[c].lines && c < row.size()) {
+      // One line each, escaped each, joined by a line break inside the cell.
+      std::string joined;
+      std::size_t from = 0;
+      const std::string& all = row[c].text;
+      while (from <= all.size()) {
+        const std::size_t nl = std::min(all.find('\n', from), all.size());
+        if (!joined.empty()) joined += "<br>";
+        joined += md_cell(text::sanitize(std::string_view(all).substr(from, nl - from)));
+        from = nl + 1;
+      }
+      return joined;
+    }
     return md_cell(c < row.size() ? human_view(row[c], scratch) : std::string_view("-"));
   };
   if (!r.title.empty()) out += "### " + md_cell(text::sanitize(r.title)) + "\n\n";

@@ -104,17 +104,31 @@ void render_vertical(std::string& out, const Report& r, const RenderOptions& o) 
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     if (i > 0) out += '\n';
     for (auto c : cols) {
-      const std::string_view value =
-          c < r.rows[i].size() ? human_view(r.rows[i][c], scratch) : std::string_view("-");
-      text::wrap_views(value, value_w, lines, storage);
-      for (std::size_t l = 0; l < lines.size(); ++l) {
-        const std::string label = l == 0
-                                      ? text::pad(text::sanitize(r.columns[c].title) + ":", label_w)
-                                      : std::string(label_w, ' ');
-        append_styled(out, label, fmt::emphasis::bold, o.color && l == 0);
-        out.append("  ").append(lines[l]);
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        out += '\n';
+      bool first = true;
+      auto emit = [&](std::string_view value) {
+        text::wrap_views(value, value_w, lines, storage);
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+          const std::string label =
+              first ? text::pad(text::sanitize(r.columns[c].title) + ":", label_w)
+                    : std::string(label_w, ' ');
+          append_styled(out, label, fmt::emphasis::bold, o.color && first);
+          first = false;
+          out.append("  ").append(lines[l]);
+          while (!out.empty() && out.back() == ' ') out.pop_back();
+          out += '\n';
+        }
+      };
+      if (r.columns[c].lines && c < r.rows[i].size()) {
+        // Each line of the cell's text on its own, escaped on its own.
+        const std::string all = r.rows[i][c].text;
+        std::size_t from = 0;
+        while (from <= all.size()) {
+          const std::size_t nl = std::min(all.find('\n', from), all.size());
+          emit(text::sanitize(std::string_view(all).substr(from, nl - from)));
+          from = nl + 1;
+        }
+      } else {
+        emit(c < r.rows[i].size() ? human_view(r.rows[i][c], scratch) : std::string_view("-"));
       }
     }
   }

@@ -44,6 +44,11 @@ inline constexpr std::size_t kMaxInputBytes = 10u * 1024 * 1024;
 // text that is not UTF-8 after the HTML's declared charset, where given.
 Document read_document(std::string_view input, std::optional<Format> forced = std::nullopt);
 
+// The bytes of the file at `path` ("-": standard input), at most
+// kMaxInputBytes: a larger input, a directory or a file that cannot be read
+// is a DataError (one line, a hint), and nothing is read past the limit.
+std::string read_input(const std::string& path);
+
 // True when `arg` looks like a URL (http://, https://, www.) rather than a file.
 bool looks_like_url(std::string_view arg);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "mgcramp/check/matcher.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/query/cite.hpp"
 #include "mgcramp/query/claims.hpp"
@@ -72,6 +73,15 @@ Report sources_report(const Dataset& ds);
 // stance, the verdict's rating, the standing and whether it overstates,
 // with the scorecard as the summary.
 Report article_report(const Dataset& ds, const Source& article);
+
+// `mgcramp check FILE`: the claims an article makes (`name`: the file as
+// given), each with its sentences, the verdict and the article's standing;
+// its scorecard, commercial signals and the health claims not judged.
+Report check_report(const Dataset& ds, const check::Document& doc, const check::Reading& rd,
+                    std::string_view name);
+// The same, one row per sentence (CSV).
+Report check_sentences_report(const Dataset& ds, const check::Document& doc,
+                              const check::Reading& rd, std::string_view name);
 
 // `mgcramp causes|remedies|symptoms|interactions`, filtered by category.
 Report causes_report(const Dataset& ds, std::optional<CauseCategory> category);

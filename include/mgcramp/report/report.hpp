@@ -39,6 +39,9 @@ struct Column {
   // Table: the text is drawn as it is (a plot's line), never wrapped or
   // trimmed; the column is as wide as its widest cell.
   bool verbatim = false;
+  // Table (vertical) and Markdown: the text is lines joined by '\n', each
+  // wrapped on its own (a claim's sentences, one per line).
+  bool lines = false;
 };
 
 // One value: `value` for JSON and CSV, `text` for humans (when empty, the
