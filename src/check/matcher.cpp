@@ -179,6 +179,7 @@ bool is_ref(std::string_view alt) {
 
 std::optional<std::string> phrase_problem(std::string_view phrase) {
   phrase = text::trim(phrase);
+  if (!phrase.empty() && phrase.front() == '!') phrase.remove_prefix(1);
   if (phrase.empty()) return "an empty phrase";
   for (std::string_view w : split(phrase, " ")) {
     if (w.empty()) continue;
@@ -289,6 +290,7 @@ struct Matcher::Impl {
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
   std::string subject_id;                                       // the first subject cue's id
+  std::vector<Phrase> not_negations;  // "!" phrases of negation cues
 
   Term intern_stem(const std::string& folded) {
     std::string st(stemmer.stem(folded));
@@ -305,7 +307,9 @@ struct Matcher::Impl {
 
   Phrase compile_phrase(std::string_view phrase) {
     Phrase out;
-    for (std::string_view w : split(text::trim(phrase), " ")) {
+    phrase = text::trim(phrase);
+    if (!phrase.empty() && phrase.front() == '!') phrase.remove_prefix(1);
+    for (std::string_view w : split(phrase, " ")) {
       if (w.empty()) continue;
       const bool prefix = w.back() == '*';
       if (prefix) w.remove_suffix(1);
@@ -346,8 +350,15 @@ struct Matcher::Impl {
     for (const Cue& c : ds.cues) {
       auto& phrases = groups[c.id];
       for (const std::string& ph : c.phrases) phrases.push_back(compile_phrase(ph));
-      auto& kind = by_kind[static_cast<std::size_t>(c.kind)];
-      kind.insert(kind.end(), phrases.begin(), phrases.end());
+      for (std::size_t i = 0; i < c.phrases.size(); ++i) {
+        // "!not only": words that look like a negation and are none.
+        const bool exception = c.phrases[i].rfind('!', 0) == 0;
+        by_kind[static_cast<std::size_t>(c.kind)].push_back(phrases[i]);
+        if (exception) {
+          by_kind[static_cast<std::size_t>(c.kind)].pop_back();
+          not_negations.push_back(phrases[i]);
+        }
+      }
       if (c.kind == CueKind::subject && subject_id.empty()) subject_id = c.id;
     }
     for (const Claim& c : ds.claims) {
@@ -461,11 +472,20 @@ struct Matcher::Impl {
   // tokens before it to `after` after it, within its clauses), not on the
   // claim's own words; overlapping occurrences count once.
   std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
-                             std::uint32_t before, std::uint32_t after) const {
+                             std::uint32_t before, std::uint32_t after,
+                             const std::vector<Phrase>* exceptions = nullptr) const {
     const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
     const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
     const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
     std::vector<char> taken = m.used;
+    if (exceptions != nullptr) {
+      for (const Phrase& ph : *exceptions) {
+        for (std::uint32_t t = find(s, ph, &taken); t != Occurrences::none;
+             t = find_from(s, ph, t + 1, taken)) {
+          for (std::size_t k = 0; k < ph.size(); ++k) taken[t + k] = 1;
+        }
+      }
+    }
     std::size_t n = 0;
     // Longest phrases first, so "no evidence" is one negation, not two.
     std::vector<const Phrase*> order;
@@ -498,6 +518,18 @@ struct Matcher::Impl {
     return Occurrences::none;
   }
 
+  // Whether a heading is a section that holds no claims (References).
+  bool skipped_section(const std::string& locator) const {
+    Sentence h;
+    tokenize(locator, 0, h.raw);
+    if (h.raw.empty()) return false;
+    index(h);
+    for (const Phrase& ph : kind(CueKind::skip_section)) {
+      if (ph.size() == h.raw.size() && find(h, ph) == 0) return true;
+    }
+    return false;
+  }
+
   bool any(const Sentence& s, const std::vector<Phrase>& cues) const {
     for (const Phrase& ph : cues)
       if (find(s, ph) != Occurrences::none) return true;
@@ -526,6 +558,25 @@ bool is_question(std::string_view s) {
 
 }  // namespace
 
+// The article's stance from its sentences': the side at least twice as
+// many sentences take (a mixed sentence counts half to each), else mixed.
+StanceKind article_stance(const std::vector<SentenceStance>& sentences) {
+  double pro = 0, con = 0;
+  for (const SentenceStance& s : sentences) {
+    switch (s.stance) {
+      case StanceKind::supports: pro += 1; break;
+      case StanceKind::opposes: con += 1; break;
+      case StanceKind::mixed:
+        pro += 0.5;
+        con += 0.5;
+        break;
+    }
+  }
+  if (pro >= 2 * con) return StanceKind::supports;
+  if (con >= 2 * pro) return StanceKind::opposes;
+  return StanceKind::mixed;
+}
+
 Matcher::Matcher(const Dataset& ds) : impl_(std::make_unique<Impl>(ds)) {}
 Matcher::~Matcher() = default;
 
@@ -536,6 +587,7 @@ Reading Matcher::read(const Document& doc) const {
   Impl::Sentence s;
   Impl::Match m;
   bool prev_subject = false;
+  bool skipping = false;
   const std::string* prev_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
@@ -545,6 +597,7 @@ Reading Matcher::read(const Document& doc) const {
     if (s.raw.empty()) continue;
     im.index(s);
     const bool same_section = prev_locator != nullptr && *prev_locator == sent.locator;
+    if (!same_section) skipping = im.skipped_section(sent.locator);
     const bool anaphor_ok = prev_subject && same_section;
     const bool has_subject = im.any(s, im.kind(CueKind::subject));
     prev_subject = has_subject;
@@ -554,7 +607,7 @@ Reading Matcher::read(const Document& doc) const {
                       CueKind::first_person_selling}) {
       if (im.any(s, im.kind(k))) out.signals.push_back({k, si});
     }
-    if (is_question(sv)) continue;
+    if (is_question(sv) || skipping) continue;
 
     bool matched = false;
     for (std::size_t ri = 0; ri < im.rules.size(); ++ri) {
@@ -571,7 +624,7 @@ Reading Matcher::read(const Document& doc) const {
       SentenceStance st{si, StanceKind::supports, false};
       if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
         st.stance = StanceKind::mixed;
-      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3) % 2 == 1) {
+      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations) % 2 == 1) {
         st.stance = StanceKind::opposes;
       }
       st.hedged = im.count_in_scope(s, im.kind(CueKind::hedge), m, 4, 3) > 0;
@@ -580,7 +633,6 @@ Reading Matcher::read(const Document& doc) const {
         out.claims.push_back({rule.claim, st.stance, st.hedged, {}});
       }
       ClaimFound& cf = out.claims[claim_at[ri]];
-      if (cf.stance != st.stance) cf.stance = StanceKind::mixed;
       cf.hedged = cf.hedged && st.hedged;
       cf.sentences.push_back(st);
     }
@@ -588,6 +640,7 @@ Reading Matcher::read(const Document& doc) const {
       out.unmatched.push_back(si);
     }
   }
+  for (ClaimFound& cf : out.claims) cf.stance = article_stance(cf.sentences);
   return out;
 }
 

@@ -631,14 +631,22 @@ std::vector<Sentence> split_lines(const std::string& text, Format f, std::string
       para_lines = 1;
       continue;
     }
-    if (plain_headings && was_blank_before && para.begin == npos) {
+    // A heading in plain text: a short line standing alone, or a short
+    // capitalised line between a finished sentence and the next paragraph
+    // (text whose paragraphs have no blank lines between them).
+    const bool after_sentence =
+        para.begin != npos && !para_item && ends_like_sentence(s, trim(s, para));
+    if (plain_headings && ((was_blank_before && para.begin == npos) || after_sentence)) {
       const Span t = trim(s, r);
       const bool alone = pos >= s.size() || blank(s, [&] {
                            const Line n = line_at(s, pos);
                            return Span{n.begin, n.end};
                          }());
-      if (alone && t.end - t.begin <= 80 && has_letter(s, t) && !ends_like_sentence(s, t) &&
-          !inner_sentence_end(s, t) && !(md && table_row(s, t))) {
+      const bool tight = after_sentence && t.end - t.begin <= 70 && t.begin < t.end &&
+                         s[t.begin] >= 'A' && s[t.begin] <= 'Z';
+      if ((alone || tight) && t.end - t.begin <= 80 && has_letter(s, t) &&
+          !ends_like_sentence(s, t) && !inner_sentence_end(s, t) && !(md && table_row(s, t))) {
+        flush();
         heading(heading_text(s, t, md), 1);
         blank_before = true;
         continue;

@@ -33,7 +33,7 @@ struct SentenceStance {
 
 struct ClaimFound {
   const Claim* claim = nullptr;
-  StanceKind stance = StanceKind::supports;  // the article's: mixed when its sentences disagree
+  StanceKind stance = StanceKind::supports;  // the article's (article_stance)
   bool hedged = false;                       // every sentence that makes it is hedged
   std::vector<SentenceStance> sentences;     // in the article's order
 };
@@ -48,6 +48,11 @@ struct Reading {
   std::vector<Signal> signals;         // in the article's order
   std::vector<std::size_t> unmatched;  // sentences: a health claim about magnesium, no claim
 };
+
+// An article's stance on a claim from its sentences' stances: the side that
+// at least twice as many sentences take (a mixed sentence counts half to
+// each side), else mixed. One sentence decides alone.
+StanceKind article_stance(const std::vector<SentenceStance>& sentences);
 
 class Matcher {
  public:

@@ -78,7 +78,8 @@ MGCRAMP_ENUM_NAMES(Table, "table", Table::cues, "sources", "notices", "intakes",
 // sentence a health claim about magnesium (subject and health), and the
 // signals that an article sells what it discusses. A group is a set of
 // phrases that claims' cue patterns name as "@id"; an anaphor stands for the
-// subject named in the sentence before.
+// subject named in the sentence before; a skip-section heading (References)
+// holds no claims.
 enum class CueKind : std::uint8_t {
   group,
   negation,
@@ -91,11 +92,12 @@ enum class CueKind : std::uint8_t {
   purchase,
   discount,
   disclaimer,
-  first_person_selling
+  first_person_selling,
+  skip_section
 };
-MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::first_person_selling, "group", "negation", "hedge",
+MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::skip_section, "group", "negation", "hedge",
                    "mixed", "subject", "anaphor", "health", "promotion", "purchase", "discount",
-                   "disclaimer", "first-person-selling");
+                   "disclaimer", "first-person-selling", "skip-section");
 
 enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
 MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",
