@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "mgcramp/model/records.hpp"
+#include "mgcramp/model/tables.hpp"
 #include "mgcramp/render/render.hpp"
 #include "mgcramp/report/report.hpp"
 #include "options.hpp"
@@ -31,7 +32,10 @@ class Context {
   explicit Context(const GlobalOptions& g) : global_(g) {}
 
   // --data FILE, else $MGCRAMP_DATA, else the embedded dataset. Loaded once.
-  const Dataset& dataset();
+  // A file is read (and validated) whole; of the embedded dataset only the
+  // tables in `tables` are read, the rest being empty: a command that names
+  // the tables it uses is spared decoding the others.
+  const Dataset& dataset(TableSet tables = every_table());
   // Path of an explicitly chosen dataset, if any.
   std::optional<std::string> dataset_path() const;
   // The output format, colour and width; `citations`: the command also
@@ -44,6 +48,7 @@ class Context {
  private:
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
+  bool from_file_ = false;
 };
 
 // A command's run function: returns the whole output for stdout.

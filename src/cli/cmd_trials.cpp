@@ -46,7 +46,9 @@ Examples:
   mgcramp trials --population idiopathic --plot
   mgcramp trials --design reviews --json)");
   return [o](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
+    // Not the claims, causes, remedies, symptoms, interactions or foods.
+    const Dataset& ds = ctx.dataset(
+        table_set({Table::sources, Table::notices, Table::intakes, Table::forms, Table::studies}));
     TrialQuery q;
     q.population = parse_choice<Population>("--population", o->population);
     q.form = parse_study_form(ds, o->form);

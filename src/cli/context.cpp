@@ -27,16 +27,17 @@ std::optional<std::string> Context::dataset_path() const {
   return std::nullopt;
 }
 
-const Dataset& Context::dataset() {
-  if (dataset_ == nullptr) {
+const Dataset& Context::dataset(TableSet tables) {
+  if (dataset_ == nullptr || !from_file_) {
     if (const auto path = dataset_path()) {
       // Kept for the life of the process, as the embedded dataset is: a
       // large file's records are not worth freeing one by one at exit.
       static const Dataset* file = nullptr;
       file = new Dataset(load_dataset_file(*path));
       dataset_ = file;
+      from_file_ = true;
     } else {
-      dataset_ = &embedded_dataset();
+      dataset_ = &embedded_dataset(tables);
     }
   }
   return *dataset_;

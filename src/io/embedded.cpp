@@ -15,8 +15,18 @@ Dataset load_embedded_dataset() {
   return read_snapshot(detail::embedded_snapshot(), "<embedded>/data/mgcramp.json");
 }
 
-const Dataset& embedded_dataset() {
-  static const Dataset* const d = new Dataset(load_embedded_dataset());  // never deleted
+const Dataset& embedded_dataset(TableSet tables) {
+  static Dataset* d = nullptr;  // never deleted
+  static TableSet read;
+  constexpr const char* origin = "<embedded>/data/mgcramp.json";
+  if (d == nullptr) {
+    d = new Dataset(read_snapshot(detail::embedded_snapshot(), origin, tables));
+    read = tables;
+  } else if (const TableSet more = tables & ~read; more.any()) {
+    // Tables not read yet are empty; the records already read stay where they are.
+    read_snapshot_tables(detail::embedded_snapshot(), origin, more, *d);
+    read |= more;
+  }
   return *d;
 }
 

@@ -30,6 +30,18 @@ class Writer {
 
   std::string take() { return std::move(out_); }
 
+  // A table: its length in bytes, then its records, so that a reader can
+  // skip it.
+  template <class R>
+  void table(const std::vector<R>& records) {
+    const std::size_t at = out_.size();
+    u32(0);
+    put(records);
+    const std::size_t n = out_.size() - at - 4;
+    if (n > UINT32_MAX) throw DataError("dataset too large for a snapshot");
+    for (std::size_t i = 0; i < 4; ++i) out_[at + i] = static_cast<char>((n >> (8 * i)) & 0xffu);
+  }
+
   void bytes(const char* p, std::size_t n) { out_.append(p, n); }
 
   void u8(unsigned v) { out_.push_back(static_cast<char>(v & 0xffu)); }
@@ -119,6 +131,20 @@ class Reader {
 
   bool at_end() const { return pos_ == in_.size(); }
 
+  // A table that the writer's table() wrote: read into `records` when `read`,
+  // else skipped.
+  template <class R>
+  void table(std::vector<R>& records, bool read) {
+    const std::size_t n = count("table length");
+    if (!read) {
+      pos_ += n;
+      return;
+    }
+    const std::size_t end = pos_ + n;
+    get(records);
+    if (pos_ != end) corrupt(fmt::format("table length {} does not match its records", n));
+  }
+
   [[noreturn]] void corrupt(const std::string& what) const {
     throw DataError(fmt::format("{}: corrupt dataset snapshot at byte {}: {}", origin_, pos_, what),
                     "rebuild mgcramp");
@@ -147,7 +173,14 @@ class Reader {
   }
   void get(std::string& s) {
     const std::size_t n = count("string length");
-    s.assign(bytes(n, "a string"), n);
+    const char* p = bytes(n, "a string");
+    // Constructed in place (inline) rather than assigned, which goes through
+    // the library's general replace: a few thousand strings per run.
+    if (s.empty()) {
+      s = std::string(p, n);
+    } else {
+      s.assign(p, n);
+    }
   }
   template <class E, std::enable_if_t<std::is_enum_v<E>, bool> = true>
   void get(E& e) {
@@ -197,17 +230,47 @@ class Reader {
   const std::string& origin_;
 };
 
-}  // namespace
+// Whether T is a table of the Dataset (a vector of records with a Table).
+template <class T, class = void>
+struct is_table : std::false_type {};
+template <class R>
+struct is_table<std::vector<R>, std::void_t<decltype(R::table)>> : std::true_type {};
 
-std::string write_snapshot(const Dataset& ds) {
-  Writer w;
-  w.bytes(kMagic, sizeof kMagic);
-  w.u32(kSnapshotVersion);
-  schema::describe(ds, w);
-  return w.take();
-}
+// The Dataset's own fields: each table through table(), the rest as they are.
+struct DatasetWriter {
+  Writer& w;
+  template <class T>
+  void operator()(const Field& f, const T& v) {
+    if constexpr (is_table<T>::value) {
+      w.table(v);
+    } else {
+      w(f, v);
+    }
+  }
+};
 
-Dataset read_snapshot(std::string_view bytes, const std::string& origin) {
+// Reads the tables in `tables` into `ds` and skips the others. Its other
+// fields go to `ds` when `fields`, else are read and dropped (`ds` already
+// holds them, and text in them may be in use).
+struct DatasetReader {
+  Reader& r;
+  TableSet tables;
+  bool fields;
+  template <class T>
+  void operator()(const Field& f, T& v) {
+    if constexpr (is_table<T>::value) {
+      r.table(v, tables.test(static_cast<std::size_t>(T::value_type::table)));
+    } else if (fields) {
+      r(f, v);
+    } else {
+      T scratch{};
+      r(f, scratch);
+    }
+  }
+};
+
+void read_into(std::string_view bytes, const std::string& origin, Dataset& ds, TableSet tables,
+               bool fields) {
   Reader r(bytes, origin);
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     throw DataError(fmt::format("{}: not a mgcramp dataset snapshot", origin), "rebuild mgcramp");
@@ -219,11 +282,32 @@ Dataset read_snapshot(std::string_view bytes, const std::string& origin) {
                                 version, kSnapshotVersion),
                     "rebuild mgcramp");
   }
-  Dataset ds;
-  schema::describe(ds, r);
+  DatasetReader v{r, tables, fields};
+  schema::describe(ds, v);
   if (!r.at_end()) r.corrupt("unexpected bytes after the dataset");
+}
+
+}  // namespace
+
+std::string write_snapshot(const Dataset& ds) {
+  Writer w;
+  w.bytes(kMagic, sizeof kMagic);
+  w.u32(kSnapshotVersion);
+  DatasetWriter v{w};
+  schema::describe(ds, v);
+  return w.take();
+}
+
+Dataset read_snapshot(std::string_view bytes, const std::string& origin, TableSet tables) {
+  Dataset ds;
+  read_into(bytes, origin, ds, tables, true);
   ds.origin = origin;
   return ds;
+}
+
+void read_snapshot_tables(std::string_view bytes, const std::string& origin, TableSet tables,
+                          Dataset& ds) {
+  read_into(bytes, origin, ds, tables, false);
 }
 
 }  // namespace mgcramp

@@ -158,40 +158,65 @@ class JsonWriter {
     std::size_t n_ = 0;
   };
 
-  void row(const Layout& l, const std::vector<Cell>& cells, std::size_t depth) {
+  // What row() writes around the values of a row at `depth`: the text
+  // before each step's value (separators, keys, the objects opened and
+  // closed), and the depth that value is written at. The same for every row,
+  // so it is worked out once per report and each row is a few appends.
+  struct Glue {
+    std::vector<std::string> before;  // one per step
+    std::vector<std::size_t> depths;  // one per step
+    std::string after;                // after the last value
+  };
+  Glue glue(const Layout& l, std::size_t depth) {
+    Glue g;
+    std::string text;
+    JsonWriter w(text, pretty_);
     if (l.steps.empty()) {
-      out_ += "{}";
-      return;
+      g.after = "{}";
+      return g;
     }
-    out_ += '{';
+    text += '{';
     // Whether the next member of each open object is its first.
     Firsts first;
     for (const Step& st : l.steps) {
       for (std::size_t i = 0; i < st.closes; ++i) {
         first.pop_back();
-        close('}', depth + first.size());
+        w.close('}', depth + first.size());
       }
       for (const auto& o : st.opens) {
         bool f = first.back();
-        key(f, o, depth + first.size());
+        w.key(f, o, depth + first.size());
         first.back() = f;
-        out_ += '{';
+        text += '{';
         first.push_back(true);
       }
       bool f = first.back();
-      key(f, st.key, depth + first.size());
+      w.key(f, st.key, depth + first.size());
       first.back() = f;
-      if (st.column < cells.size()) {
-        value(cells[st.column].value, depth + first.size());
-      } else {
-        out_ += "null";
-      }
+      g.before.push_back(std::move(text));
+      text.clear();
+      g.depths.push_back(depth + first.size());
     }
     for (std::size_t i = 0; i < l.closes; ++i) {
       first.pop_back();
-      close('}', depth + first.size());
+      w.close('}', depth + first.size());
     }
-    close('}', depth);
+    w.close('}', depth);
+    g.after = std::move(text);
+    return g;
+  }
+
+  void row(const Layout& l, const Glue& g, const std::vector<Cell>& cells) {
+    for (std::size_t i = 0; i < l.steps.size(); ++i) {
+      out_ += g.before[i];
+      const std::size_t column = l.steps[i].column;
+      if (column < cells.size()) {
+        value(cells[column].value, g.depths[i]);
+      } else {
+        out_.append("null", 4);
+      }
+    }
+    out_ += g.after;
   }
 
   // `"key": value` as a member of an object at `depth`.
@@ -309,7 +334,8 @@ std::string render_json(const Report& r) {
     if (n == 0) {
       out += "null";
     } else {
-      w.row(JsonWriter::layout(r), r.rows[0], 1);
+      const JsonWriter::Layout l = JsonWriter::layout(r);
+      w.row(l, w.glue(l, 1), r.rows[0]);
     }
   } else {
     w.key_at(first, "results", 1);
@@ -319,9 +345,10 @@ std::string render_json(const Report& r) {
       out += '[';
       bool first_row = true;
       const JsonWriter::Layout l = JsonWriter::layout(r);
+      const JsonWriter::Glue g = w.glue(l, 2);
       for (std::size_t i = 0; i < n; ++i) {
         w.next(first_row, 2);
-        w.row(l, r.rows[i], 2);
+        w.row(l, g, r.rows[i]);
       }
       w.close(']', 1);
     }

@@ -100,10 +100,11 @@ std::string render_md(const Report& r) {
       out += "\n";
     }
   }
-  if (!r.notes.empty() || !r.source_notes.empty()) {
+  const std::vector<Note> source_notes = r.source_notes ? r.source_notes() : std::vector<Note>{};
+  if (!r.notes.empty() || !source_notes.empty()) {
     out += "\n";
     note_lines(r.notes);
-    note_lines(r.source_notes);
+    note_lines(source_notes);
   }
   return out;
 }

@@ -238,10 +238,11 @@ std::string render_table(const Report& r, const RenderOptions& o) {
     emit_row(rules, false);
     for (const auto& row : cells) emit_row(row, false);
   }
-  if (!r.notes.empty() || !r.source_notes.empty()) {
+  const std::vector<Note> source_notes = r.source_notes ? r.source_notes() : std::vector<Note>{};
+  if (!r.notes.empty() || !source_notes.empty()) {
     out += '\n';
     render_notes(out, r.notes, o);
-    render_notes(out, r.source_notes, o);
+    render_notes(out, source_notes, o);
   }
   return out;
 }

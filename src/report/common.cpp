@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -70,40 +71,59 @@ void add_stance_fields(Report& r) {
 }  // namespace detail
 
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {
+  // Each id once, in the order first cited: the study or source it names, or
+  // (never in a validated dataset) the id alone.
+  struct Cited {
+    Citable c;
+    std::string unknown;  // the id, when it names neither
+  };
+  auto cited = std::make_shared<std::vector<Cited>>();
   std::vector<std::string_view> seen;
-  std::vector<Citable> cited;
   for (const auto& id : ids) {
     if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
     seen.push_back(id);
-    Citable c;
-    c.source = ds.find_source(id);
-    c.study = c.source == nullptr ? ds.find_study(id) : nullptr;
-    if (c.source != nullptr || c.study != nullptr) cited.push_back(c);
-    std::string line;
-    line.append("[").append(id).append("]");
-    if (const Source* s = ds.find_source(id)) {
-      line.append(" ").append(s->title);
-      if (s->publisher) {
-        line.append(" (").append(*s->publisher);
-        if (s->date) line.append(", ").append(*s->date);
-        line.append(")");
-      }
-      if (s->commercial_interest) line.append(" - sells magnesium products");
-    } else if (const Study* st = ds.find_study(id)) {
-      const char end = st->title.empty() ? '.' : st->title.back();
-      line.append(" ").append(st->first_author).append(" (").append(std::to_string(st->year));
-      line.append("). ").append(st->title);
-      if (end != '.' && end != '?' && end != '!') line.append(".");
-      line.append(" ").append(st->journal).append(".");
-      if (st->pmid) line.append(" PMID ").append(*st->pmid).append(".");
-    }
-    if (seen.size() == 1) r.source_notes.push_back({NoteLevel::info, "Sources:", 0});
-    r.source_notes.push_back({NoteLevel::info, std::move(line), 2});
+    Cited x;
+    x.c.source = ds.find_source(id);
+    x.c.study = x.c.source == nullptr ? ds.find_study(id) : nullptr;
+    if (x.c.source == nullptr && x.c.study == nullptr) x.unknown = id;
+    cited->push_back(std::move(x));
   }
-  r.sources = [cited = std::move(cited)] {
+  // Both are made only for the formats that show them.
+  if (!cited->empty()) {
+    r.source_notes = [cited] {
+      std::vector<Note> notes;
+      notes.reserve(cited->size() + 1);
+      notes.push_back({NoteLevel::info, "Sources:", 0});
+      for (const Cited& x : *cited) {
+        std::string line;
+        line.append("[").append(x.unknown.empty() ? x.c.id() : x.unknown).append("]");
+        if (const Source* s = x.c.source) {
+          line.append(" ").append(s->title);
+          if (s->publisher) {
+            line.append(" (").append(*s->publisher);
+            if (s->date) line.append(", ").append(*s->date);
+            line.append(")");
+          }
+          if (s->commercial_interest) line.append(" - sells magnesium products");
+        } else if (const Study* st = x.c.study) {
+          const char end = st->title.empty() ? '.' : st->title.back();
+          line.append(" ").append(st->first_author).append(" (").append(std::to_string(st->year));
+          line.append("). ").append(st->title);
+          if (end != '.' && end != '?' && end != '!') line.append(".");
+          line.append(" ").append(st->journal).append(".");
+          if (st->pmid) line.append(" PMID ").append(*st->pmid).append(".");
+        }
+        notes.push_back({NoteLevel::info, std::move(line), 2});
+      }
+      return notes;
+    };
+  }
+  r.sources = [cited] {
     Value::List out;
-    out.reserve(cited.size());
-    for (const Citable& c : cited) {
+    out.reserve(cited->size());
+    for (const Cited& x : *cited) {
+      if (!x.unknown.empty()) continue;
+      const Citable& c = x.c;
       out.push_back(Value::Object{
           {"id", Value::ref(c.id())},
           {"type", c.study != nullptr ? Value("study") : Value(c.source->kind)},

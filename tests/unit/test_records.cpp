@@ -265,7 +265,7 @@ TEST_CASE("show lists every field, what refers to the record and its sources") {
   }));
   std::string notes;
   for (const auto& n : r.notes) notes += n.text + "\n";
-  for (const auto& n : r.source_notes) notes += n.text + "\n";
+  for (const auto& n : r.source_notes()) notes += n.text + "\n";
   CHECK_THAT(notes, Contains("Referenced by"));
   CHECK_THAT(notes, Contains("[art-healthline] Magnesium for Leg Cramps"));
 }

@@ -79,6 +79,44 @@ TEST_CASE("the embedded dataset is data/mgcramp.json as it is now") {
   CHECK(write_snapshot(embedded) == snapshot());
 }
 
+TEST_CASE("a snapshot can be read a few tables at a time") {
+  const TableSet some = table_set({Table::sources, Table::studies});
+  Dataset part = read_snapshot(snapshot(), "snap", some);
+  CHECK(part.origin == "snap");
+  CHECK(part.description == source().description);
+  CHECK(part.atomic_masses.values == source().atomic_masses.values);
+  CHECK(part.studies.size() == source().studies.size());
+  CHECK(part.sources.size() == source().sources.size());
+  REQUIRE_FALSE(source().claims.empty());
+  CHECK(part.claims.empty());
+  CHECK(part.foods.empty());
+  // The records already read stay where they are when the rest is read.
+  const Study* first = &part.studies.front();
+  read_snapshot_tables(snapshot(), "snap", ~some, part);
+  CHECK(&part.studies.front() == first);
+  CHECK(write_snapshot(part) == snapshot());
+}
+
+TEST_CASE("a table whose length does not match its records is a DataError") {
+  Dataset d;
+  d.sources.emplace_back();
+  std::string bytes = write_snapshot(d);
+  // The sources table's length: after the magic, the version, schema_version
+  // and the absent description's presence byte.
+  REQUIRE(bytes[17] > 1);
+  bytes[17] = static_cast<char>(bytes[17] - 1);
+  CHECK_THAT(error_of(bytes), Contains("does not match its records"));
+  // A table that is skipped is only checked to fit in the bytes.
+  bytes[17] = '\xff';
+  bytes[18] = '\xff';
+  try {
+    (void)read_snapshot(bytes, "snap", table_set({Table::studies}));
+    FAIL("no error");
+  } catch (const DataError& e) {
+    CHECK_THAT(e.what(), Contains("table length"));
+  }
+}
+
 TEST_CASE("an empty dataset round-trips") {
   const std::string bytes = write_snapshot(Dataset{});
   const Dataset back = read_snapshot(bytes, "empty");
@@ -120,11 +158,12 @@ TEST_CASE("trailing bytes are a DataError") {
 }
 
 TEST_CASE("a corrupt count, boolean or enumeration is a DataError") {
-  // The count of sources follows the magic, the version, schema_version and
-  // the description (a presence byte, then its length and text).
+  // The count of sources follows the magic, the version, schema_version,
+  // the description (a presence byte, then its length and text) and the
+  // length of the sources table.
   std::string bytes = snapshot();
   const auto& desc = test::ds().description;
-  const std::size_t at = 17 + (desc ? 4 + desc->size() : 0);
+  const std::size_t at = 21 + (desc ? 4 + desc->size() : 0);
   for (std::size_t i = at; i < at + 4; ++i) bytes[i] = '\xff';
   CHECK_THAT(
       error_of(bytes),

@@ -5,6 +5,7 @@
 // programs and tests link besides mgcramp_core: the build-time tool that
 // writes the snapshot links the core before any snapshot exists.
 #include "mgcramp/model/records.hpp"
+#include "mgcramp/model/tables.hpp"
 
 namespace mgcramp {
 
@@ -13,6 +14,8 @@ Dataset load_embedded_dataset();
 
 // The embedded dataset, read on first use and kept for the life of the
 // process: never freed, so a query does not pay for tearing it down at exit.
-const Dataset& embedded_dataset();
+// Only the tables in `tables` are read (a command names those it uses); the
+// others are empty until a later call asks for them.
+const Dataset& embedded_dataset(TableSet tables = every_table());
 
 }  // namespace mgcramp

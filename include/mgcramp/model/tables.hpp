@@ -3,7 +3,9 @@
 // the JSON keys), what one record is called, which ids they share, and
 // whether the commands can work when one is empty. `with_table` is the only
 // place that maps a Table to its member of Dataset.
+#include <bitset>
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,17 @@ constexpr const TableInfo& info(Table t) {
 }
 constexpr std::string_view table_singular(Table t) {
   return info(t).singular;
+}
+
+// A set of tables, by Table: those a command reads (io/embedded.hpp).
+using TableSet = std::bitset<enum_count<Table>()>;
+inline TableSet every_table() {
+  return TableSet().set();
+}
+inline TableSet table_set(std::initializer_list<Table> ts) {
+  TableSet s;
+  for (const Table t : ts) s.set(static_cast<std::size_t>(t));
+  return s;
 }
 
 // Calls `f(records)` with the vector of table `t` (const or not, as `ds`).

@@ -88,8 +88,9 @@ struct Report {
   // estimate before the trials it pools), and notes after it.
   std::vector<Note> lead;
   std::vector<Note> notes;
-  // The "Sources:" list, shown after the notes.
-  std::vector<Note> source_notes;
+  // The "Sources:" list, shown after the notes; made only by the formats
+  // that show it (table, Markdown); none when empty.
+  std::function<std::vector<Note>()> source_notes;
   // JSON: what was asked, the summary of the answer (an object, or null when
   // the command gives none), the notices and the sources cited.
   Value query = Value::object();
