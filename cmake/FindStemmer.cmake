@@ -4,7 +4,9 @@
 # Defines Stemmer_FOUND, Stemmer_INCLUDE_DIR, Stemmer_LIBRARY and the
 # imported target Stemmer::Stemmer.
 find_path(Stemmer_INCLUDE_DIR NAMES libstemmer.h)
-find_library(Stemmer_LIBRARY NAMES stemmer)
+# The static archive first (Debian's is position independent): the shared
+# library would be loaded and relocated at every start of the program.
+find_library(Stemmer_LIBRARY NAMES libstemmer.a stemmer)
 
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(Stemmer REQUIRED_VARS Stemmer_LIBRARY Stemmer_INCLUDE_DIR)

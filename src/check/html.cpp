@@ -7,11 +7,13 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <dlfcn.h>
+
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -25,36 +27,70 @@ namespace {
 void ignore_structured(void*, xmlErrorPtr) {}
 void ignore_generic(void*, const char*, ...) {}
 
-// libxml2's error handlers are per thread globals: silenced while we parse,
-// then given back as they were.
-class QuietLibxml {
- public:
-  QuietLibxml() {
-    static std::once_flag once;
-    std::call_once(once, [] { xmlInitParser(); });
-    structured_ = xmlStructuredError;
-    structured_ctx_ = xmlStructuredErrorContext;
-    generic_ = xmlGenericError;
-    generic_ctx_ = xmlGenericErrorContext;
-    xmlSetStructuredErrorFunc(nullptr, ignore_structured);
-    xmlSetGenericErrorFunc(nullptr, ignore_generic);
-  }
-  ~QuietLibxml() {
-    xmlSetStructuredErrorFunc(structured_ctx_, structured_);
-    xmlSetGenericErrorFunc(generic_ctx_, generic_);
-  }
-  QuietLibxml(const QuietLibxml&) = delete;
-  QuietLibxml& operator=(const QuietLibxml&) = delete;
+// libxml2, opened the first time HTML is read rather than linked: loading
+// it (with ICU, zlib and liblzma behind it) at every start would cost more
+// than most of mgcramp's answers, and only `check` on HTML needs it.
+struct LibXml {
+  decltype(&::htmlReadMemory) read_memory = nullptr;
+  decltype(&::xmlFreeDoc) free_doc = nullptr;
+  decltype(&::xmlNodeGetContent) node_content = nullptr;
+  decltype(&::xmlFindCharEncodingHandler) find_encoding = nullptr;
+  decltype(&::xmlCharEncCloseFunc) close_encoding = nullptr;
+  decltype(&::xmlSetStructuredErrorFunc) set_structured = nullptr;
+  decltype(&::xmlSetGenericErrorFunc) set_generic = nullptr;
+  decltype(&::xmlInitParser) init = nullptr;
+  xmlFreeFunc* free = nullptr;  // the library's xmlFree, a variable
+  std::string error;            // why it could not be opened
 
- private:
-  xmlStructuredErrorFunc structured_;
-  void* structured_ctx_;
-  xmlGenericErrorFunc generic_;
-  void* generic_ctx_;
+  LibXml() {
+    void* h = ::dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (h == nullptr) {
+      const char* e = ::dlerror();
+      error = e != nullptr ? e : "libxml2.so.2 not found";
+      return;
+    }
+    auto get = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
+      if (fn == nullptr && error.empty()) error = std::string("libxml2 lacks ") + name;
+    };
+    get(read_memory, "htmlReadMemory");
+    get(free_doc, "xmlFreeDoc");
+    get(node_content, "xmlNodeGetContent");
+    get(find_encoding, "xmlFindCharEncodingHandler");
+    get(close_encoding, "xmlCharEncCloseFunc");
+    get(set_structured, "xmlSetStructuredErrorFunc");
+    get(set_generic, "xmlSetGenericErrorFunc");
+    get(init, "xmlInitParser");
+    get(free, "xmlFree");
+    if (error.empty()) init();
+    // The handle stays open for the life of the process.
+  }
 };
 
+const LibXml& libxml() {
+  static const LibXml lib;
+  if (!lib.error.empty()) {
+    throw DataError("cannot read HTML: libxml2 could not be loaded (" + lib.error + ")",
+                    "install it (Debian: apt-get install libxml2), or give the text: "
+                    "--input text");
+  }
+  return lib;
+}
+
+void xml_free(xmlChar* p) {
+  (*libxml().free)(p);
+}
+
+// libxml2's error handlers: silenced for every parse (nothing else in
+// mgcramp uses libxml2, so there is nothing to give back).
+void quiet_libxml() {
+  const LibXml& x = libxml();
+  x.set_structured(nullptr, ignore_structured);
+  x.set_generic(nullptr, ignore_generic);
+}
+
 struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+  void operator()(xmlDoc* d) const { libxml().free_doc(d); }
 };
 
 std::string_view str(const xmlChar* s) {
@@ -156,7 +192,7 @@ bool holds_h1(const xmlNode* root) {
 // Only digits, brackets and separators; and a link, a bracket or a list, or
 // right after punctuation: so "mc<sup>2</sup>" stays an exponent.
 bool footnote_mark(const xmlNode* n, char before) {
-  xmlChar* content = xmlNodeGetContent(n);
+  xmlChar* content = libxml().node_content(n);
   const std::string_view t = str(content);
   bool mark = !t.empty() && t.size() <= 24;
   bool sure = before == '.' || before == ',' || before == ';' || before == ':' || before == '!' ||
@@ -169,7 +205,7 @@ bool footnote_mark(const xmlNode* n, char before) {
       break;
     }
   }
-  xmlFree(content);
+  xml_free(content);
   for (const xmlNode* c = n->children; c != nullptr && !sure; c = c->next) {
     sure = c->type == XML_ELEMENT_NODE && str(c->name) == "a";
   }
@@ -296,9 +332,9 @@ class Walker {
 
  private:
   static std::string title_text(const xmlNode* n) {
-    xmlChar* content = xmlNodeGetContent(n);
+    xmlChar* content = libxml().node_content(n);
     std::string t = collapse(str(content));
-    xmlFree(content);
+    xml_free(content);
     return t;
   }
 
@@ -349,9 +385,9 @@ bool is_utf8_name(std::string_view enc) {
 // the bytes read as ISO-8859-1, silently).
 bool known_encoding(std::string_view enc) {
   const std::string name(enc);
-  xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name.c_str());
+  xmlCharEncodingHandlerPtr h = libxml().find_encoding(name.c_str());
   if (h == nullptr) return false;
-  xmlCharEncCloseFunc(h);
+  libxml().close_encoding(h);
   return true;
 }
 
@@ -359,11 +395,11 @@ bool known_encoding(std::string_view enc) {
 
 HtmlText extract_html(std::string_view input) {
   const std::size_t bad = invalid_utf8(input);
-  const QuietLibxml quiet;
+  quiet_libxml();
   const std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr, nullptr,
-                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                         HTML_PARSE_RECOVER | HTML_PARSE_COMPACT));
+      libxml().read_memory(input.data(), static_cast<int>(input.size()), nullptr, nullptr,
+                           HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT));
   const std::string_view declared = doc ? str(doc->encoding) : std::string_view();
   if (bad != std::string::npos) {
     const std::string where =
