@@ -30,7 +30,7 @@ Examples:
                        "for example 'mgcramp cite garrison-2020'; 'mgcramp show ID' and "
                        "'mgcramp search TEXT' find ids");
     }
-    const Dataset& ds = ctx.dataset();
+    const Dataset& ds = ctx.dataset(table_set({Table::sources, Table::studies}));
     const auto items = o->all ? all_citables(ds) : resolve_citables(ds, o->ids);
     // A reference manager's formats need the records only, not the table.
     const bool entries = options.format == Format::bibtex || options.format == Format::ris;

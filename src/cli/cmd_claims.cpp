@@ -34,7 +34,8 @@ Examples:
   mgcramp claims --rating not-supported --format md
   mgcramp claims --json)");
   return [o](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
+    const Dataset& ds =
+        ctx.dataset(table_set({Table::sources, Table::notices, Table::studies, Table::claims}));
     ClaimQuery q;
     q.topic = parse_choice<ClaimTopic>("--topic", o->topic);
     q.source = o->source;

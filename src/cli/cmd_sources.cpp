@@ -21,7 +21,10 @@ Examples:
   mgcramp sources nih-ods-magnesium
   mgcramp sources --json)");
   return [id](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
+    // A source shown in full lists the records of every table that cite it.
+    const Dataset& ds = *id ? ctx.dataset()
+                            : ctx.dataset(table_set(
+                                  {Table::sources, Table::notices, Table::studies, Table::claims}));
     if (!*id) {
       Report r = sources_report(ds);
       r.note("Studies are listed by 'mgcramp trials --design all --all'.");
