@@ -290,7 +290,7 @@ struct Matcher::Impl {
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
   std::string subject_id;                                       // the first subject cue's id
-  std::vector<Phrase> not_negations;  // "!" phrases of negation cues
+  std::vector<Phrase> not_negations;                            // "!" phrases of negation cues
 
   Term intern_stem(const std::string& folded) {
     std::string st(stemmer.stem(folded));
@@ -518,6 +518,30 @@ struct Matcher::Impl {
     return Occurrences::none;
   }
 
+  // Whether the match spans clauses of which only some hold a negation
+  // (counted as count_in_scope does).
+  bool contrasted(const Sentence& s, const Match& m) const {
+    const std::uint16_t lo = s.raw[m.lo].clause, hi = s.raw[m.hi].clause;
+    if (lo == hi) return false;
+    std::size_t with = 0;
+    for (std::uint16_t c = lo; c <= hi; ++c) {
+      Match part = m;
+      // The clause's own tokens of the match.
+      std::uint32_t a = Occurrences::none, b = 0;
+      for (std::uint32_t t = m.lo; t <= m.hi; ++t) {
+        if (s.raw[t].clause == c) {
+          a = std::min(a, t);
+          b = std::max(b, t);
+        }
+      }
+      if (a == Occurrences::none) continue;
+      part.lo = a;
+      part.hi = b;
+      if (count_in_scope(s, kind(CueKind::negation), part, 0, 3, &not_negations) % 2 == 1) ++with;
+    }
+    return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
+  }
+
   // Whether a heading is a section that holds no claims (References).
   bool skipped_section(const std::string& locator) const {
     Sentence h;
@@ -538,6 +562,20 @@ struct Matcher::Impl {
 };
 
 namespace {
+
+bool is_year(const std::string& w) {
+  return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A reference list's entry ("Sebo P, et al. 2014. Magnesium therapy for
+// ..."): authors with "et al", or a line that opens with a year.
+bool cites(const std::vector<RawToken>& raw) {
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+    if (raw[i].word == "et" && raw[i + 1].word == "al") return true;
+  }
+  return raw.size() <= 3 && !raw.empty() && is_year(raw.back().word);
+}
 
 // A question asserts nothing: the sentence ends with '?' (before closing
 // quotes or brackets).
@@ -588,6 +626,7 @@ Reading Matcher::read(const Document& doc) const {
   Impl::Match m;
   bool prev_subject = false;
   bool skipping = false;
+  bool in_citation = false;
   const std::string* prev_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
@@ -607,7 +646,16 @@ Reading Matcher::read(const Document& doc) const {
                       CueKind::first_person_selling}) {
       if (im.any(s, im.kind(k))) out.signals.push_back({k, si});
     }
-    if (is_question(sv) || skipping) continue;
+    // The rest of a reference's line is its title, not the article's claim.
+    const bool same_line =
+        si > 0 && doc.text.find('\n', doc.sentences[si - 1].offset +
+                                          doc.sentences[si - 1].length) >= sent.offset;
+    if (cites(s.raw)) {
+      in_citation = true;
+      continue;
+    }
+    if (!same_line) in_citation = false;
+    if (is_question(sv) || skipping || in_citation) continue;
 
     bool matched = false;
     for (std::size_t ri = 0; ri < im.rules.size(); ++ri) {
@@ -624,8 +672,12 @@ Reading Matcher::read(const Document& doc) const {
       SentenceStance st{si, StanceKind::supports, false};
       if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
         st.stance = StanceKind::mixed;
-      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations) % 2 == 1) {
-        st.stance = StanceKind::opposes;
+      } else if (const std::size_t neg =
+                     im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations);
+                 neg % 2 == 1) {
+        // "It can help, but it is not a fix": a claim's words across a
+        // contrast, denied in one clause only, are both sides.
+        st.stance = im.contrasted(s, m) ? StanceKind::mixed : StanceKind::opposes;
       }
       st.hedged = im.count_in_scope(s, im.kind(CueKind::hedge), m, 4, 3) > 0;
       if (claim_at[ri] == static_cast<std::size_t>(-1)) {
