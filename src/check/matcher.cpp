@@ -479,9 +479,11 @@ struct Matcher::Impl {
     const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
     std::vector<char> taken = m.used;
     if (exceptions != nullptr) {
+      // Exceptions may overlap the claim's own words ("not to exceed").
+      const std::vector<char> none(s.raw.size(), 0);
       for (const Phrase& ph : *exceptions) {
-        for (std::uint32_t t = find(s, ph, &taken); t != Occurrences::none;
-             t = find_from(s, ph, t + 1, taken)) {
+        for (std::uint32_t t = find(s, ph); t != Occurrences::none;
+             t = find_from(s, ph, t + 1, none)) {
           for (std::size_t k = 0; k < ph.size(); ++k) taken[t + k] = 1;
         }
       }
