@@ -54,7 +54,7 @@ struct RawToken {
 // Words that begin a new clause for the scope of a negation or hedge.
 bool is_clause_word(std::string_view w) {
   return w == "but" || w == "however" || w == "although" || w == "though" || w == "whereas" ||
-         w == "yet";
+         w == "yet" || w == "while";
 }
 
 // Splits `s` into folded words (data/SCHEMA.md "Cue patterns"): letters and
@@ -226,6 +226,7 @@ using Phrase = std::vector<Term>;  // consecutive words
 struct Slot {
   bool negated = false;
   bool subject = false;  // names the subject cue: an anaphor may fill it
+  int topic = -1;        // names a topic cue (its index in topics): the heading may fill it
   std::vector<Phrase> alts;
 };
 
@@ -291,6 +292,10 @@ struct Matcher::Impl {
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
   std::string subject_id;                                       // the first subject cue's id
   std::vector<Phrase> not_negations;                            // "!" phrases of negation cues
+  // Topic cues: groups a section's heading may stand for (a sentence under
+  // "Leg cramps in athletes" is about cramps without saying so).
+  std::unordered_map<std::string, int> topic_index;
+  std::vector<std::vector<Phrase>> topics;
 
   Term intern_stem(const std::string& folded) {
     std::string st(stemmer.stem(folded));
@@ -334,6 +339,7 @@ struct Matcher::Impl {
         if (is_ref(alt)) {
           const std::string id(alt.substr(1));
           if (id == subject_id) slot.subject = true;
+          if (const auto t = topic_index.find(id); t != topic_index.end()) slot.topic = t->second;
           const auto g = groups.find(id);
           if (g != groups.end())
             slot.alts.insert(slot.alts.end(), g->second.begin(), g->second.end());
@@ -360,6 +366,10 @@ struct Matcher::Impl {
         }
       }
       if (c.kind == CueKind::subject && subject_id.empty()) subject_id = c.id;
+      if (c.kind == CueKind::topic) {
+        topic_index.emplace(c.id, static_cast<int>(topics.size()));
+        topics.push_back(phrases);
+      }
     }
     for (const Claim& c : ds.claims) {
       ClaimRule r{&c, {}};
@@ -420,7 +430,8 @@ struct Matcher::Impl {
   };
 
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
-  bool match(const Sentence& s, const Pattern& p, bool anaphor_ok, Match& m) const {
+  bool match(const Sentence& s, const Pattern& p, bool anaphor_ok,
+             const std::vector<char>& heading_topics, Match& m) const {
     m.used.assign(s.raw.size(), 0);
     m.lo = Occurrences::none;
     m.hi = 0;
@@ -449,6 +460,10 @@ struct Matcher::Impl {
           for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = 1;
           break;
         }
+      }
+      if (!found && slot.topic >= 0 && !slot.negated &&
+          heading_topics[static_cast<std::size_t>(slot.topic)] != 0) {
+        found = true;  // the heading says it
       }
       if (!found && !slot.negated) return false;
     }
@@ -544,6 +559,17 @@ struct Matcher::Impl {
     return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
   }
 
+  // Which topic cues a heading names.
+  std::vector<char> heading_topics(const std::string& locator) const {
+    std::vector<char> out(topics.size(), 0);
+    Sentence h;
+    tokenize(locator, 0, h.raw);
+    if (h.raw.empty()) return out;
+    index(h);
+    for (std::size_t i = 0; i < topics.size(); ++i) out[i] = any(h, topics[i]) ? 1 : 0;
+    return out;
+  }
+
   // Whether a heading is a section that holds no claims (References).
   bool skipped_section(const std::string& locator) const {
     Sentence h;
@@ -629,6 +655,7 @@ Reading Matcher::read(const Document& doc) const {
   bool prev_subject = false;
   bool skipping = false;
   bool in_citation = false;
+  std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
@@ -638,7 +665,10 @@ Reading Matcher::read(const Document& doc) const {
     if (s.raw.empty()) continue;
     im.index(s);
     const bool same_section = prev_locator != nullptr && *prev_locator == sent.locator;
-    if (!same_section) skipping = im.skipped_section(sent.locator);
+    if (!same_section) {
+      skipping = im.skipped_section(sent.locator);
+      topics = im.heading_topics(sent.locator);
+    }
     const bool anaphor_ok = prev_subject && same_section;
     const bool has_subject = im.any(s, im.kind(CueKind::subject));
     prev_subject = has_subject;
@@ -664,7 +694,7 @@ Reading Matcher::read(const Document& doc) const {
       const ClaimRule& rule = im.rules[ri];
       bool hit = false;
       for (const Pattern& p : rule.patterns) {
-        if (im.match(s, p, anaphor_ok, m)) {
+        if (im.match(s, p, anaphor_ok, topics, m)) {
           hit = true;
           break;
         }
@@ -675,7 +705,7 @@ Reading Matcher::read(const Document& doc) const {
       if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
         st.stance = StanceKind::mixed;
       } else if (const std::size_t neg =
-                     im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations);
+                     im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 6, &im.not_negations);
                  neg % 2 == 1) {
         // "It can help, but it is not a fix": a claim's words across a
         // contrast, denied in one clause only, are both sides.

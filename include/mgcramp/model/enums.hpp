@@ -82,6 +82,7 @@ MGCRAMP_ENUM_NAMES(Table, "table", Table::cues, "sources", "notices", "intakes",
 // holds no claims.
 enum class CueKind : std::uint8_t {
   group,
+  topic,
   negation,
   hedge,
   mixed,
@@ -95,9 +96,9 @@ enum class CueKind : std::uint8_t {
   first_person_selling,
   skip_section
 };
-MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::skip_section, "group", "negation", "hedge",
-                   "mixed", "subject", "anaphor", "health", "promotion", "purchase", "discount",
-                   "disclaimer", "first-person-selling", "skip-section");
+MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::skip_section, "group", "topic", "negation",
+                   "hedge", "mixed", "subject", "anaphor", "health", "promotion", "purchase",
+                   "discount", "disclaimer", "first-person-selling", "skip-section");
 
 enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
 MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",
