@@ -207,10 +207,12 @@ Report check_report(const Dataset& ds, const Document& doc, const Reading& rd,
     }
   }
   if (!rd.unmatched.empty()) {
+    const bool one = rd.unmatched.size() == 1;
     r.note(
-        fmt::format("Not in the evidence base ({} sentences make a health claim about "
-                    "magnesium that matches no claim here, so it was not judged):",
-                    rd.unmatched.size()));
+        fmt::format("Not in the evidence base ({} {} a health claim about magnesium that "
+                    "matches no claim here, so {} not judged):",
+                    rd.unmatched.size(), one ? "sentence makes" : "sentences make",
+                    one ? "it was" : "they were"));
     for (std::size_t i : rd.unmatched) {
       r.note(fmt::format("{}: {}", where(doc, i), cut(one_line(sentence_text(doc, i)), 160)),
              NoteLevel::info, 2);
