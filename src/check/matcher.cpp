@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include <libstemmer.h>
@@ -591,6 +592,33 @@ struct Matcher::Impl {
 
 namespace {
 
+// Whether a line break separates sentence `si` from the one before (looked
+// for only between the two, so that the whole read stays linear).
+bool newline_before(const Document& doc, std::size_t si) {
+  const Sentence& a = doc.sentences[si - 1];
+  const std::size_t from = a.offset + a.length, to = doc.sentences[si].offset;
+  return from < to && std::memchr(doc.text.data() + from, '\n', to - from) != nullptr;
+}
+
+// Whether sentence `si` continues the paragraph of the one before: no blank
+// line and no list item between them.
+bool same_paragraph(const Document& doc, std::size_t si) {
+  if (si == 0) return false;
+  const Sentence& a = doc.sentences[si - 1];
+  const std::size_t from = a.offset + a.length, to = doc.sentences[si].offset;
+  if (from >= to) return true;
+  const std::string_view gap(doc.text.data() + from, to - from);
+  // HTML: one block per line. Text and Markdown: a line break inside a
+  // paragraph is a wrapped line, followed by the sentence's next word.
+  if (doc.format == Format::html) return gap.find('\n') == std::string_view::npos;
+  for (std::size_t nl = gap.find('\n'); nl != std::string_view::npos; nl = gap.find('\n', nl + 1)) {
+    std::size_t k = nl + 1;
+    while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\t' || gap[k] == '\r')) ++k;
+    if (k < gap.size()) return false;  // a blank line, or a list marker
+  }
+  return true;
+}
+
 bool is_year(const std::string& w) {
   return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
          std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -655,6 +683,8 @@ Reading Matcher::read(const Document& doc) const {
   bool prev_subject = false;
   bool skipping = false;
   bool in_citation = false;
+  bool prev_readable = false;  // the previous sentence was read for claims
+  Impl::Sentence prev, pair;
   std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -679,50 +709,74 @@ Reading Matcher::read(const Document& doc) const {
       if (im.any(s, im.kind(k))) out.signals.push_back({k, si});
     }
     // The rest of a reference's line is its title, not the article's claim.
-    const bool same_line =
-        si > 0 && doc.text.find('\n', doc.sentences[si - 1].offset +
-                                          doc.sentences[si - 1].length) >= sent.offset;
+    const bool same_line = si > 0 && !newline_before(doc, si);
     if (cites(s.raw)) {
       in_citation = true;
+      prev_readable = false;
       continue;
     }
     if (!same_line) in_citation = false;
-    if (is_question(sv) || skipping || in_citation) continue;
+    if (is_question(sv) || skipping || in_citation) {
+      prev_readable = false;
+      continue;
+    }
 
-    bool matched = false;
-    for (std::size_t ri = 0; ri < im.rules.size(); ++ri) {
-      const ClaimRule& rule = im.rules[ri];
-      bool hit = false;
-      for (const Pattern& p : rule.patterns) {
-        if (im.match(s, p, anaphor_ok, topics, m)) {
-          hit = true;
-          break;
+    // Claims whose patterns match `t`; with `split` > 0, `t` is the previous
+    // sentence's words then this one's, and a match must use both.
+    auto find_claims = [&](const Impl::Sentence& t, bool anaphors, std::uint32_t split) {
+      bool any_claim = false;
+      for (std::size_t ri = 0; ri < im.rules.size(); ++ri) {
+        const ClaimRule& rule = im.rules[ri];
+        bool hit = false;
+        for (const Pattern& p : rule.patterns) {
+          if (im.match(t, p, anaphors, topics, m) &&
+              (split == 0 || (m.lo < split && m.hi >= split))) {
+            hit = true;
+            break;
+          }
         }
+        if (!hit) continue;
+        any_claim = true;
+        SentenceStance st{si, StanceKind::supports, false};
+        if (im.count_in_scope(t, im.kind(CueKind::mixed), m, 8, 8) > 0) {
+          st.stance = StanceKind::mixed;
+        } else if (const std::size_t neg =
+                       im.count_in_scope(t, im.kind(CueKind::negation), m, 4, 6, &im.not_negations);
+                   neg % 2 == 1) {
+          // "It can help, but it is not a fix": a claim's words across a
+          // contrast, denied in one clause only, are both sides.
+          st.stance = im.contrasted(t, m) ? StanceKind::mixed : StanceKind::opposes;
+        }
+        st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
+        if (claim_at[ri] == static_cast<std::size_t>(-1)) {
+          claim_at[ri] = out.claims.size();
+          out.claims.push_back({rule.claim, st.stance, st.hedged, {}});
+        }
+        ClaimFound& cf = out.claims[claim_at[ri]];
+        if (!cf.sentences.empty() && cf.sentences.back().sentence == si) continue;
+        cf.hedged = cf.hedged && st.hedged;
+        cf.sentences.push_back(st);
       }
-      if (!hit) continue;
-      matched = true;
-      SentenceStance st{si, StanceKind::supports, false};
-      if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
-        st.stance = StanceKind::mixed;
-      } else if (const std::size_t neg =
-                     im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 6, &im.not_negations);
-                 neg % 2 == 1) {
-        // "It can help, but it is not a fix": a claim's words across a
-        // contrast, denied in one clause only, are both sides.
-        st.stance = im.contrasted(s, m) ? StanceKind::mixed : StanceKind::opposes;
+      return any_claim;
+    };
+    bool matched = find_claims(s, anaphor_ok, 0);
+    // A claim made across two sentences of one paragraph ("Athletes often
+    // cramp. Magnesium is no fix for that."), when this one makes none alone.
+    if (!matched && prev_readable && same_section && same_paragraph(doc, si)) {
+      pair.raw = prev.raw;
+      const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
+      for (RawToken tk : s.raw) {
+        tk.clause = static_cast<std::uint16_t>(tk.clause + shift);
+        pair.raw.push_back(std::move(tk));
       }
-      st.hedged = im.count_in_scope(s, im.kind(CueKind::hedge), m, 4, 3) > 0;
-      if (claim_at[ri] == static_cast<std::size_t>(-1)) {
-        claim_at[ri] = out.claims.size();
-        out.claims.push_back({rule.claim, st.stance, st.hedged, {}});
-      }
-      ClaimFound& cf = out.claims[claim_at[ri]];
-      cf.hedged = cf.hedged && st.hedged;
-      cf.sentences.push_back(st);
+      im.index(pair);
+      matched = find_claims(pair, false, static_cast<std::uint32_t>(prev.raw.size()));
     }
     if (!matched && has_subject && im.any(s, im.kind(CueKind::health))) {
       out.unmatched.push_back(si);
     }
+    prev.raw = s.raw;
+    prev_readable = true;
   }
   for (ClaimFound& cf : out.claims) cf.stance = article_stance(cf.sentences);
   return out;
