@@ -737,6 +737,8 @@ Reading Matcher::read(const Document& doc) const {
         }
         if (!hit) continue;
         any_claim = true;
+        // Across two sentences, only this one's words give its stance.
+        for (std::uint32_t k = 0; k < split; ++k) m.used[k] = 1;
         SentenceStance st{si, StanceKind::supports, false};
         if (im.count_in_scope(t, im.kind(CueKind::mixed), m, 8, 8) > 0) {
           st.stance = StanceKind::mixed;
