@@ -62,10 +62,10 @@ Examples:
   return [o](Context& ctx) {
     const std::optional<check::Format> forced = parse_input(o->input);
     if (o->file != "-" && check::looks_like_url(o->file) && !exists(o->file)) {
-      throw UsageError("mgcramp works offline and does not fetch '" +
-                           text::shorten_words(text::sanitize(o->file), 60) + "'",
-                       "save the page first (curl -o page.html URL), then: mgcramp check "
-                       "page.html");
+      throw UsageError(
+          "mgcramp works offline and does not fetch '" +
+              text::shorten_words(text::sanitize(o->file), 60) + "'",
+          "save the page first, e.g. curl -o page.html URL, then: mgcramp check page.html");
     }
     const std::string bytes = check::read_input(o->file);
     const check::Document doc = check::read_document(bytes, forced);
