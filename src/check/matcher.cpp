@@ -288,6 +288,7 @@ struct Matcher::Impl {
   Term next_term = 0;
 
   std::vector<ClaimRule> rules;
+  mutable std::unordered_map<std::string, std::vector<Term>> word_terms;  // see terms_of
   std::vector<Phrase> negations, hedges, mixed, subject, anaphors, health;
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
@@ -394,18 +395,28 @@ struct Matcher::Impl {
     if (s.occ.head.size() < next_term) s.occ.head.resize(next_term, Occurrences::none);
     if (s.occ.at.size() < s.raw.size()) s.occ.at.resize(s.raw.size());
     for (std::uint32_t i = 0; i < s.raw.size(); ++i) {
-      const std::string& w = s.raw[i].word;
-      if (const auto it = stems.find(std::string(stemmer.stem(w))); it != stems.end())
-        s.occ.add(i, it->second);
-      // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
-      auto it = std::upper_bound(prefixes.begin(), prefixes.end(), w,
-                                 [](const std::string& a, const auto& b) { return a < b.first; });
-      while (it != prefixes.begin()) {
-        --it;
-        if (it->first.empty() || it->first[0] != w[0]) break;
-        if (w.compare(0, it->first.size(), it->first) == 0) s.occ.add(i, it->second);
-      }
+      for (Term t : terms_of(s.raw[i].word)) s.occ.add(i, t);
     }
+  }
+
+  // The terms a folded word is: its stem's, and each prefix it begins with.
+  // Remembered per word, so that an article's repeated words are stemmed
+  // once.
+  const std::vector<Term>& terms_of(const std::string& w) const {
+    auto [it, added] = word_terms.try_emplace(w);
+    if (!added) return it->second;
+    std::vector<Term>& out = it->second;
+    if (const auto st = stems.find(std::string(stemmer.stem(w))); st != stems.end())
+      out.push_back(st->second);
+    // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
+    auto p = std::upper_bound(prefixes.begin(), prefixes.end(), w,
+                              [](const std::string& a, const auto& b) { return a < b.first; });
+    while (p != prefixes.begin()) {
+      --p;
+      if (p->first.empty() || p->first[0] != w[0]) break;
+      if (w.compare(0, p->first.size(), p->first) == 0) out.push_back(p->second);
+    }
+    return out;
   }
 
   // The first token at which `ph` occurs from `from` on, skipping tokens in
@@ -433,6 +444,16 @@ struct Matcher::Impl {
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
   bool match(const Sentence& s, const Pattern& p, bool anaphor_ok,
              const std::vector<char>& heading_topics, Match& m) const {
+    // Cheap first: every slot that must match has a phrase whose first word
+    // is in the sentence (or a stand-in for it).
+    for (const Slot& slot : p.slots) {
+      if (slot.negated) continue;
+      bool maybe = (slot.subject && anaphor_ok) ||
+                   (slot.topic >= 0 && heading_topics[static_cast<std::size_t>(slot.topic)] != 0);
+      for (std::size_t a = 0; !maybe && a < slot.alts.size(); ++a)
+        maybe = !slot.alts[a].empty() && s.occ.head[slot.alts[a][0]] != Occurrences::none;
+      if (!maybe) return false;
+    }
     m.used.assign(s.raw.size(), 0);
     m.lo = Occurrences::none;
     m.hi = 0;
