@@ -293,7 +293,7 @@ struct Matcher::Impl {
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
   std::string subject_id;                                       // the first subject cue's id
-  std::vector<Phrase> not_negations;  // "!" phrases of negation cues
+  std::vector<Phrase> not_negations;                            // "!" phrases of negation cues
 
   Term intern_stem(const std::string& folded) {
     std::string st(stemmer.stem(folded));
@@ -627,7 +627,8 @@ Reading Matcher::read(const Document& doc) const {
       SentenceStance st{si, StanceKind::supports, false};
       if (im.count_in_scope(s, im.kind(CueKind::mixed), m, 8, 8) > 0) {
         st.stance = StanceKind::mixed;
-      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations) % 2 == 1) {
+      } else if (im.count_in_scope(s, im.kind(CueKind::negation), m, 4, 3, &im.not_negations) % 2 ==
+                 1) {
         st.stance = StanceKind::opposes;
       }
       st.hedged = im.count_in_scope(s, im.kind(CueKind::hedge), m, 4, 3) > 0;
