@@ -370,6 +370,12 @@ struct Matcher::Impl {
       rules.push_back(std::move(r));
     }
     std::sort(prefixes.begin(), prefixes.end());
+    // count_in_scope takes the longest phrases first.
+    for (CueKind k : {CueKind::negation, CueKind::hedge, CueKind::mixed}) {
+      auto& v = by_kind[static_cast<std::size_t>(k)];
+      std::stable_sort(v.begin(), v.end(),
+                       [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+    }
   }
 
   const std::vector<Phrase>& kind(CueKind k) const { return by_kind[static_cast<std::size_t>(k)]; }
@@ -381,22 +387,48 @@ struct Matcher::Impl {
     Occurrences occ;
   };
 
-  void index(Sentence& s) const {
+  // The terms a folded word is: its stem's, then every prefix it begins with.
+  void terms_of(const std::string& w, std::vector<Term>& out) const {
+    out.clear();
+    if (const auto it = stems.find(std::string(stemmer.stem(w))); it != stems.end())
+      out.push_back(it->second);
+    // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
+    auto it = std::upper_bound(prefixes.begin(), prefixes.end(), w,
+                               [](const std::string& a, const auto& b) { return a < b.first; });
+    while (it != prefixes.begin()) {
+      --it;
+      if (it->first.empty() || it->first[0] != w[0]) break;
+      if (w.compare(0, it->first.size(), it->first) == 0) out.push_back(it->second);
+    }
+  }
+
+  // Words' terms, remembered across the sentences of one article: an
+  // article repeats its words, and stemming is most of the cost of reading
+  // one. Bounded, so that an article of all different words costs no more
+  // memory than kMaxWords entries.
+  struct TermCache {
+    static constexpr std::size_t kMaxWords = 1u << 16;
+    std::unordered_map<std::string, std::vector<Term>> words;
+    std::vector<Term> scratch;
+  };
+
+  void index(Sentence& s, TermCache& cache) const {
     s.occ.clear();
     if (s.occ.head.size() < next_term) s.occ.head.resize(next_term, Occurrences::none);
     if (s.occ.at.size() < s.raw.size()) s.occ.at.resize(s.raw.size());
     for (std::uint32_t i = 0; i < s.raw.size(); ++i) {
       const std::string& w = s.raw[i].word;
-      if (const auto it = stems.find(std::string(stemmer.stem(w))); it != stems.end())
-        s.occ.add(i, it->second);
-      // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
-      auto it = std::upper_bound(prefixes.begin(), prefixes.end(), w,
-                                 [](const std::string& a, const auto& b) { return a < b.first; });
-      while (it != prefixes.begin()) {
-        --it;
-        if (it->first.empty() || it->first[0] != w[0]) break;
-        if (w.compare(0, it->first.size(), it->first) == 0) s.occ.add(i, it->second);
+      const std::vector<Term>* terms = &cache.scratch;
+      if (const auto it = cache.words.find(w); it != cache.words.end()) {
+        terms = &it->second;
+      } else if (cache.words.size() < TermCache::kMaxWords) {
+        std::vector<Term>& v = cache.words[w];
+        terms_of(w, v);
+        terms = &v;
+      } else {
+        terms_of(w, cache.scratch);
       }
+      for (Term t : *terms) s.occ.add(i, t);
     }
   }
 
@@ -424,6 +456,30 @@ struct Matcher::Impl {
 
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
   bool match(const Sentence& s, const Pattern& p, bool anaphor_ok, Match& m) const {
+    // Most patterns fail on most sentences: first see whether every slot is
+    // satisfied, without the bookkeeping of the words taken.
+    for (const Slot& slot : p.slots) {
+      bool found = false;
+      for (const Phrase& ph : slot.alts) {
+        if (find(s, ph) != Occurrences::none) {
+          found = true;
+          break;
+        }
+      }
+      if (slot.negated) {
+        if (found) return false;
+        continue;
+      }
+      if (!found && slot.subject && anaphor_ok) {
+        for (const Phrase& ph : kind(CueKind::anaphor)) {
+          if (find(s, ph) != Occurrences::none) {
+            found = true;
+            break;
+          }
+        }
+      }
+      if (!found) return false;
+    }
     m.used.assign(s.raw.size(), 0);
     m.lo = Occurrences::none;
     m.hi = 0;
@@ -471,9 +527,9 @@ struct Matcher::Impl {
     return Occurrences::none;
   }
 
-  // How many phrases of `cues` occur in the scope of match `m` (from `before`
-  // tokens before it to `after` after it, within its clauses), not on the
-  // claim's own words; overlapping occurrences count once.
+  // How many phrases of `cues` (longest first) occur in the scope of match
+  // `m` (from `before` tokens before it to `after` after it, within its
+  // clauses), not on the claim's own words; overlapping occurrences count once.
   std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
                              std::uint32_t before, std::uint32_t after,
                              const std::vector<Phrase>* exceptions = nullptr) const {
@@ -490,12 +546,10 @@ struct Matcher::Impl {
       }
     }
     std::size_t n = 0;
-    // Longest phrases first, so "no evidence" is one negation, not two.
-    std::vector<const Phrase*> order;
-    for (const Phrase& ph : cues) order.push_back(&ph);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const Phrase* a, const Phrase* b) { return a->size() > b->size(); });
-    for (const Phrase* ph : order) {
+    // `cues` are longest first (the constructor sorts them), so "no
+    // evidence" is one negation, not two.
+    for (const Phrase& phrase : cues) {
+      const Phrase* ph = &phrase;
       for (std::uint32_t t = find(s, *ph, &taken); t != Occurrences::none;
            t = find_from(s, *ph, t + 1, taken)) {
         if (t < lo || t > hi) continue;
@@ -522,11 +576,11 @@ struct Matcher::Impl {
   }
 
   // Whether a heading is a section that holds no claims (References).
-  bool skipped_section(const std::string& locator) const {
+  bool skipped_section(const std::string& locator, TermCache& cache) const {
     Sentence h;
     tokenize(locator, 0, h.raw);
     if (h.raw.empty()) return false;
-    index(h);
+    index(h, cache);
     for (const Phrase& ph : kind(CueKind::skip_section)) {
       if (ph.size() == h.raw.size() && find(h, ph) == 0) return true;
     }
@@ -589,6 +643,7 @@ Reading Matcher::read(const Document& doc) const {
   std::vector<std::size_t> claim_at(im.rules.size(), static_cast<std::size_t>(-1));
   Impl::Sentence s;
   Impl::Match m;
+  Impl::TermCache cache;
   bool prev_subject = false;
   bool skipping = false;
   const std::string* prev_locator = nullptr;
@@ -598,9 +653,9 @@ Reading Matcher::read(const Document& doc) const {
     s.raw.clear();
     tokenize(sv, sent.offset, s.raw);
     if (s.raw.empty()) continue;
-    im.index(s);
+    im.index(s, cache);
     const bool same_section = prev_locator != nullptr && *prev_locator == sent.locator;
-    if (!same_section) skipping = im.skipped_section(sent.locator);
+    if (!same_section) skipping = im.skipped_section(sent.locator, cache);
     const bool anaphor_ok = prev_subject && same_section;
     const bool has_subject = im.any(s, im.kind(CueKind::subject));
     prev_subject = has_subject;
