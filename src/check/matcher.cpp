@@ -22,14 +22,17 @@ namespace mgcramp::check {
 namespace {
 
 using Term = std::uint32_t;
+using namespace std::string_view_literals;
 
 // ---- words ----------------------------------------------------------------
 
 // The ASCII letter a Latin-1 or Latin Extended-A letter folds to, or 0.
 char fold_latin(char32_t cp) {
+  // "sv": the table holds NULs (for U+00D7 and U+00F7), so its length is not strlen's.
   static constexpr std::string_view latin1 =  // U+00C0..U+00FF
       "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
-      "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"sv;
+  static_assert(latin1.size() == 0x40);
   if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
   if (cp >= 0x100 && cp <= 0x17F) {
     // Extended-A in pairs (upper, lower) of mostly one base letter each.

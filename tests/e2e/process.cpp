@@ -76,8 +76,10 @@ Result run(const std::vector<std::string>& args, const RunOptions& opts) {
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    int null_in = ::open("/dev/null", O_RDONLY);
-    ::dup2(null_in, 0);
+    const int in =
+        ::open(opts.stdin_path.empty() ? "/dev/null" : opts.stdin_path.c_str(), O_RDONLY);
+    if (in < 0) std::_Exit(126);
+    ::dup2(in, 0);
     if (!opts.stdout_path.empty()) {
       int fd = ::open(opts.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       if (fd < 0) std::_Exit(126);

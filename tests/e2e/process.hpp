@@ -16,6 +16,7 @@ struct RunOptions {
   std::map<std::string, std::optional<std::string>> env;
   bool pty = false;         // stdout (and stderr) on a pseudo-terminal
   std::string stdout_path;  // redirect stdout to this file instead of a pipe
+  std::string stdin_path;   // read stdin from this file instead of /dev/null
 };
 
 Result run(const std::vector<std::string>& args, const RunOptions& opts = {});
