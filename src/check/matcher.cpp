@@ -382,6 +382,10 @@ struct Matcher::Impl {
       rules.push_back(std::move(r));
     }
     std::sort(prefixes.begin(), prefixes.end());
+    for (auto& phrases : by_kind) {
+      std::stable_sort(phrases.begin(), phrases.end(),
+                       [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+    }
   }
 
   const std::vector<Phrase>& kind(CueKind k) const { return by_kind[static_cast<std::size_t>(k)]; }
@@ -529,12 +533,10 @@ struct Matcher::Impl {
       }
     }
     std::size_t n = 0;
-    // Longest phrases first, so "no evidence" is one negation, not two.
-    std::vector<const Phrase*> order;
-    for (const Phrase& ph : cues) order.push_back(&ph);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const Phrase* a, const Phrase* b) { return a->size() > b->size(); });
-    for (const Phrase* ph : order) {
+    // The cues are sorted longest first (see the constructor), so "no
+    // evidence" is one negation, not two.
+    for (const Phrase& phrase : cues) {
+      const Phrase* ph = &phrase;
       for (std::uint32_t t = find(s, *ph, &taken); t != Occurrences::none;
            t = find_from(s, *ph, t + 1, taken)) {
         if (t < lo || t > hi) continue;
