@@ -236,6 +236,9 @@ struct Slot {
 
 struct Pattern {
   std::vector<Slot> slots;
+  // The slots that must match, fewest alternatives first: the rarer words
+  // rule a sentence out soonest.
+  std::vector<std::uint16_t> check_order;
 };
 
 struct ClaimRule {
@@ -354,6 +357,11 @@ struct Matcher::Impl {
       }
       p.slots.push_back(std::move(slot));
     }
+    for (std::size_t i = 0; i < p.slots.size(); ++i)
+      if (!p.slots[i].negated) p.check_order.push_back(static_cast<std::uint16_t>(i));
+    std::stable_sort(p.check_order.begin(), p.check_order.end(), [&](auto a, auto b) {
+      return p.slots[a].alts.size() < p.slots[b].alts.size();
+    });
     return p;
   }
 
@@ -453,8 +461,8 @@ struct Matcher::Impl {
              const std::vector<char>& heading_topics, Match& m) const {
     // Cheap first: every slot that must match has a phrase whose first word
     // is in the sentence (or a stand-in for it).
-    for (const Slot& slot : p.slots) {
-      if (slot.negated) continue;
+    for (const std::uint16_t i : p.check_order) {
+      const Slot& slot = p.slots[i];
       bool maybe = (slot.subject && anaphor_ok) ||
                    (slot.topic >= 0 && heading_topics[static_cast<std::size_t>(slot.topic)] != 0);
       for (std::size_t a = 0; !maybe && a < slot.alts.size(); ++a)
@@ -789,7 +797,7 @@ Reading Matcher::read(const Document& doc) const {
     };
     bool matched = find_claims(s, anaphor_ok, 0);
     // A claim made across two sentences of one paragraph ("Athletes often
-    // cramp. Magnesium is no fix for that."), when this one makes none alone.
+    // cramp. Magnesium is no fix for that."), when neither makes one alone.
     if (!matched && prev_readable && same_section && same_paragraph(doc, si)) {
       pair.raw = prev.raw;
       const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
@@ -804,7 +812,7 @@ Reading Matcher::read(const Document& doc) const {
       out.unmatched.push_back(si);
     }
     prev.raw = s.raw;
-    prev_readable = true;
+    prev_readable = !matched;  // a claim found there used its words
   }
   for (ClaimFound& cf : out.claims) cf.stance = article_stance(cf.sentences);
   return out;
