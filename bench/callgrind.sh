@@ -40,6 +40,7 @@ while IFS= read -r q; do
 done <<'Q'
 --version
 rda --age 25 --sex f --pregnant
+assess --age 68 --sex m --cramps night --med omeprazole --med furosemide
 foods --top 5
 forms citrate
 trials --population pregnancy

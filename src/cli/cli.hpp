@@ -74,6 +74,7 @@ int run(int argc, char** argv);
 void report_error(const Error& e);
 
 // Command setups (one file each: src/cli/cmd_<name>.cpp).
+Run setup_assess(CLI::App& sub);
 Run setup_rda(CLI::App& sub);
 Run setup_foods(CLI::App& sub);
 Run setup_forms(CLI::App& sub);

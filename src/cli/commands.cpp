@@ -4,6 +4,7 @@ namespace mgcramp::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
+      {"assess", "What the evidence says for one person: cramps, medicines", &setup_assess},
       {"rda", "Recommended daily magnesium by age, sex, pregnancy", &setup_rda},
       {"foods", "Foods ranked by magnesium, with %DV and share of RDA", &setup_foods},
       {"forms", "Supplement forms: elemental %, absorption, evidence", &setup_forms},

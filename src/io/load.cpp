@@ -731,6 +731,13 @@ class Reader {
       case RefTo::form:
         return id == "mixed" || ids_[static_cast<std::size_t>(IdSpace::forms)].count(id) != 0;
       case RefTo::notice: return ids_[static_cast<std::size_t>(IdSpace::notices)].count(id) != 0;
+      case RefTo::interaction:
+      case RefTo::cause: {
+        const auto& space = ids_[static_cast<std::size_t>(IdSpace::records)];
+        const auto it = space.find(id);
+        return it != space.end() &&
+               schema::can_point_at(kind, it->second.table, SourceKind::article);
+      }
       case RefTo::citable:
       case RefTo::article:
       case RefTo::study: {
@@ -756,6 +763,8 @@ class Reader {
         {"study", "studies"},
         {"form", "forms"},
         {"notice", "notices"},
+        {"interaction", "interactions"},
+        {"cause", "causes"},
     };
     const auto& [what, table_hint] = kWhat[static_cast<std::size_t>(kind)];
     std::vector<std::string> known;

@@ -64,6 +64,9 @@ std::string record_label(const Dataset& ds, RecordRef r) {
     case Table::remedies: return ds.remedies[r.index].name;
     case Table::symptoms: return ds.symptoms[r.index].name;
     case Table::interactions: return ds.interactions[r.index].drug_class;
+    case Table::medicines: return ds.medicines[r.index].generic_name;
+    case Table::conditions: return ds.conditions[r.index].name;
+    case Table::red_flags: return ds.red_flags[r.index].sign;
     case Table::cues: return std::string(name_of(ds.cues[r.index].kind));
   }
   return {};
@@ -125,7 +128,7 @@ std::vector<std::string> cited_ids(const Dataset& ds, RecordRef r) {
   std::vector<std::string> out;
   with_record(ds, r, [&](const auto& rec) {
     schema::for_each_leaf(rec, [&](const Path&, const Field& f, const auto& v) {
-      if (f.ref == RefTo::none || f.ref == RefTo::form || f.ref == RefTo::notice) return;
+      if (f.ref != RefTo::citable && f.ref != RefTo::article && f.ref != RefTo::study) return;
       schema::for_each_id(v, [&](const std::string& ref) {
         if (std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
       });

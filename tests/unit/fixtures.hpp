@@ -175,6 +175,23 @@ inline constexpr const char* kDatasetText = R"json({
      "effect": "Magnesium can bind the drug in the gut.",
      "advice": "Take them at least 2 hours apart.", "sources": ["nih-ods-magnesium"]}
   ],
+  "medicines": [
+    {"id": "med-alendronate", "generic_name": "alendronate", "brand_names": ["Fosamax"],
+     "drug_class": "Oral bisphosphonate", "effect": "absorption",
+     "interaction": "ix-bisphosphonates", "mechanism": null,
+     "timing": "NIH ODS: take them at least 2 hours apart.", "causes_cramps": null,
+     "cramps_evidence": null, "note": null, "sources": ["nih-ods-magnesium"]}
+  ],
+  "conditions": [
+    {"id": "cond-ckd", "name": "Chronic kidney disease", "aliases": ["CKD"],
+     "lowers_magnesium": null, "supervision": true,
+     "evidence": "Only under medical supervision.", "cause": null,
+     "sources": ["nih-ods-magnesium"]}
+  ],
+  "red_flags": [
+    {"id": "rf-new-medicine", "sign": "Cramps that began with a new medicine",
+     "why": "Some medicines cause cramps.", "sources": ["nih-ods-magnesium"]}
+  ],
   "cues": [
     {"id": "negation", "kind": "negation", "phrases": ["not", "no better"], "note": null,
      "sources": []}

@@ -134,9 +134,12 @@ TEST_CASE("data/SCHEMA.md documents exactly the fields and values the descriptio
   check_section<Remedy>(tables, "Remedy");
   check_section<Symptom>(tables, "Symptom");
   check_section<Interaction>(tables, "Interaction");
+  check_section<Medicine>(tables, "Medicine");
+  check_section<MedicalCondition>(tables, "MedicalCondition");
+  check_section<RedFlag>(tables, "RedFlag");
   check_section<Cue>(tables, "Cue");
   // No section documents a type the test does not know.
-  CHECK(tables.size() == 27);
+  CHECK(tables.size() == 30);
 }
 
 TEST_CASE("every record's id comes first and every record but a source cites sources") {
@@ -164,6 +167,9 @@ TEST_CASE("every record's id comes first and every record but a source cites sou
   check(Remedy{});
   check(Symptom{});
   check(Interaction{});
+  check(Medicine{});
+  check(MedicalCondition{});
+  check(RedFlag{});
 }
 
 TEST_CASE("labels come from the key unless a field names its own") {

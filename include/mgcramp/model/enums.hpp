@@ -67,10 +67,14 @@ enum class Table : std::uint8_t {
   remedies,
   symptoms,
   interactions,
+  medicines,
+  conditions,
+  red_flags,
   cues
 };
 MGCRAMP_ENUM_NAMES(Table, "table", Table::cues, "sources", "notices", "intakes", "foods", "forms",
-                   "studies", "claims", "causes", "remedies", "symptoms", "interactions", "cues");
+                   "studies", "claims", "causes", "remedies", "symptoms", "interactions",
+                   "medicines", "conditions", "red_flags", "cues");
 
 // What a cue of the `cues` table tells `mgcramp check` about a sentence: its
 // stance words (a negation turns a claim into its denial, a hedge marks it
@@ -403,5 +407,23 @@ enum class InteractionCategory : std::uint8_t {
 };
 MGCRAMP_ENUM_NAMES(InteractionCategory, "interaction category", InteractionCategory::other,
                    "lowers-magnesium", "absorption", "raises-magnesium", "other");
+
+// What a medicine does to magnesium, as its sources say: lowers it (urinary
+// or gut losses), binds it in the gut (each lowers the other's absorption),
+// raises it, none stated, or not confirmed against a source here.
+enum class MedicineEffect : std::uint8_t {
+  lowers_magnesium,
+  absorption,
+  raises_magnesium,
+  none,
+  unconfirmed
+};
+MGCRAMP_ENUM_NAMES(MedicineEffect, "effect on magnesium", MedicineEffect::unconfirmed,
+                   "lowers-magnesium", "absorption", "raises-magnesium", "none", "unconfirmed");
+
+// The kind of cramps a person asks about (`assess --cramps`).
+enum class CrampKind : std::uint8_t { night, exercise, pregnancy, other };
+MGCRAMP_ENUM_NAMES(CrampKind, "cramps", CrampKind::other, "night", "exercise", "pregnancy",
+                   "other");
 
 }  // namespace mgcramp

@@ -284,6 +284,43 @@ struct Interaction {
   std::vector<std::string> sources;
 };
 
+// A medicine and what its sources say of it and magnesium: `interaction`
+// names the interactions record of its drug class, `timing` is the source's
+// own advice on spacing doses, quoted.
+struct Medicine {
+  static constexpr Table table = Table::medicines;
+  std::string id, generic_name;
+  std::vector<std::string> brand_names;
+  std::string drug_class;
+  MedicineEffect effect = MedicineEffect::unconfirmed;
+  std::optional<std::string> interaction;  // an interactions id
+  std::optional<std::string> mechanism;
+  std::optional<std::string> timing;
+  std::optional<bool> causes_cramps;  // null: the sources here say nothing
+  std::optional<std::string> cramps_evidence;
+  std::optional<std::string> note;
+  std::vector<std::string> sources;
+};
+
+// A medical condition and what its sources say of magnesium with it.
+struct MedicalCondition {
+  static constexpr Table table = Table::conditions;
+  std::string id, name;
+  std::vector<std::string> aliases;
+  std::optional<bool> lowers_magnesium;  // null: not established by the sources here
+  bool supervision = false;              // magnesium only under medical supervision
+  std::string evidence;
+  std::optional<std::string> cause;  // a causes id
+  std::vector<std::string> sources;
+};
+
+// A sign that cramps need a clinician's assessment rather than a supplement.
+struct RedFlag {
+  static constexpr Table table = Table::red_flags;
+  std::string id, sign, why;
+  std::vector<std::string> sources;
+};
+
 // Words `mgcramp check` reads a sentence's stance and an article's
 // commercial signals by (data/SCHEMA.md "Cue patterns").
 struct Cue {
@@ -312,6 +349,9 @@ struct Dataset {
   std::vector<Remedy> remedies;
   std::vector<Symptom> symptoms;
   std::vector<Interaction> interactions;
+  std::vector<Medicine> medicines;
+  std::vector<MedicalCondition> conditions;
+  std::vector<RedFlag> red_flags;
   std::vector<Cue> cues;
 
   const Source* find_source(const std::string& id) const;

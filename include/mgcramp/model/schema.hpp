@@ -27,7 +27,9 @@ enum class RefTo : std::uint8_t {
   article,  // a source of kind "article"
   study,
   form,  // a form, or "mixed" for several
-  notice
+  notice,
+  interaction,
+  cause
 };
 
 // Whether a reference of `kind` may point at a record of table `t` (of
@@ -39,6 +41,8 @@ constexpr bool can_point_at(RefTo kind, Table t, SourceKind kind_of_source) {
     case RefTo::study: return t == Table::studies;
     case RefTo::form: return t == Table::forms;
     case RefTo::notice: return t == Table::notices;
+    case RefTo::interaction: return t == Table::interactions;
+    case RefTo::cause: return t == Table::causes;
     case RefTo::none: break;
   }
   return false;
@@ -463,6 +467,46 @@ void describe(S& s, V&& v) {
   v(Field("category").w(Weight::tag), category);
   v(Field("effect"), effect);
   v(Field("advice"), advice);
+  v(Field("sources").refs(RefTo::citable).needs_one(), sources);
+}
+
+template <class S, class V, If<S, Medicine> = true>
+void describe(S& s, V&& v) {
+  auto& [id, generic_name, brand_names, drug_class, effect, interaction, mechanism, timing,
+         causes_cramps, cramps_evidence, note, sources] = s;
+  v(Field("id").id(), id);
+  v(Field("generic_name").w(Weight::name), generic_name);
+  v(Field("brand_names").w(Weight::name).opt(), brand_names);
+  v(Field("drug_class").w(Weight::tag), drug_class);
+  v(Field("effect").w(Weight::tag).label_as("Effect on magnesium"), effect);
+  v(Field("interaction").refs(RefTo::interaction), interaction);
+  v(Field("mechanism"), mechanism);
+  v(Field("timing"), timing);
+  v(Field("causes_cramps"), causes_cramps);
+  v(Field("cramps_evidence"), cramps_evidence);
+  v(Field("note"), note);
+  v(Field("sources").refs(RefTo::citable).needs_one(), sources);
+}
+
+template <class S, class V, If<S, MedicalCondition> = true>
+void describe(S& s, V&& v) {
+  auto& [id, name, aliases, lowers_magnesium, supervision, evidence, cause, sources] = s;
+  v(Field("id").id(), id);
+  v(Field("name").w(Weight::name), name);
+  v(Field("aliases").w(Weight::name).opt(), aliases);
+  v(Field("lowers_magnesium"), lowers_magnesium);
+  v(Field("supervision").label_as("Magnesium only under medical supervision"), supervision);
+  v(Field("evidence"), evidence);
+  v(Field("cause").refs(RefTo::cause), cause);
+  v(Field("sources").refs(RefTo::citable).needs_one(), sources);
+}
+
+template <class S, class V, If<S, RedFlag> = true>
+void describe(S& s, V&& v) {
+  auto& [id, sign, why, sources] = s;
+  v(Field("id").id(), id);
+  v(Field("sign").w(Weight::name), sign);
+  v(Field("why"), why);
   v(Field("sources").refs(RefTo::citable).needs_one(), sources);
 }
 

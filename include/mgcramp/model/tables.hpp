@@ -41,6 +41,9 @@ inline constexpr TableInfo kTableInfo[] = {
     {"remedy", IdSpace::records, {}},
     {"symptom", IdSpace::records, {}},
     {"interaction", IdSpace::records, {}},
+    {"medicine", IdSpace::records, {}, true},
+    {"condition", IdSpace::records, {}, true},
+    {"red flag", IdSpace::records, {}, true},
     {"cue", IdSpace::records, {}, true},
 };
 static_assert(std::size(kTableInfo) == enum_count<Table>(), "one TableInfo per Table");
@@ -78,6 +81,9 @@ decltype(auto) with_table(D& ds, Table t, F&& f) {
     case Table::remedies: return f(ds.remedies);
     case Table::symptoms: return f(ds.symptoms);
     case Table::interactions: return f(ds.interactions);
+    case Table::medicines: return f(ds.medicines);
+    case Table::conditions: return f(ds.conditions);
+    case Table::red_flags: return f(ds.red_flags);
     case Table::cues: break;
   }
   return f(ds.cues);

@@ -7,6 +7,7 @@
 
 #include "mgcramp/check/matcher.hpp"
 #include "mgcramp/model/records.hpp"
+#include "mgcramp/query/assess.hpp"
 #include "mgcramp/query/cite.hpp"
 #include "mgcramp/query/claims.hpp"
 #include "mgcramp/query/foods.hpp"
@@ -41,6 +42,11 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
 
 // `mgcramp intake`: a day's magnesium from foods and supplements.
 Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& profile);
+
+// `mgcramp assess`: what the evidence says for one person, in sections
+// (evidence, needs, low-magnesium factors, safety, red flags, alternatives);
+// for an infant, the AI and "see a paediatrician" only.
+Report assess_report(const Dataset& ds, const AssessQuery& q);
 
 // `mgcramp trials`: the pooled answer for each population first, then the
 // studies matching a query, with magnesium trials and other treatments

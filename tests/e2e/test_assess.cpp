@@ -1,0 +1,130 @@
+// mgcramp assess end to end: the facts each person must see, bad input.
+#include <nlohmann/json.hpp>
+
+#include "expect.hpp"
+
+using Catch::Contains;
+using nlohmann::json;
+
+namespace {
+json ids_of(const json& list, const char* key = "id") {
+  json out = json::array();
+  for (const auto& x : list) out.push_back(x[key]);
+  return out;
+}
+bool has(const json& list, const std::string& id) {
+  for (const auto& x : list)
+    if (x == id) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("assess: a 68-year-old man with night cramps on omeprazole and furosemide") {
+  const Result t = expect_ok({"assess", "--age", "68", "--sex", "m", "--cramps", "night", "--med",
+                              "omeprazole", "--med", "LASIX"});
+  CHECK_THAT(t.out, Contains("garrison-2020"));
+  CHECK_THAT(t.out, Contains("moderate certainty"));
+  CHECK_THAT(t.out, Contains("Ask your pharmacist"));
+  CHECK_THAT(t.out, Contains("serum holds under 1%"));
+  expect_fits(t.out);
+  const json r = result_of(expect_ok({"assess", "--age", "68", "--sex", "m", "--cramps", "night",
+                                      "--med", "Prilosec", "--med", "furosemide", "--json"})
+                               .out);
+  CHECK(r["evidence"]["population"] == "idiopathic");
+  CHECK(r["evidence"]["review"] == "garrison-2020");
+  CHECK(r["needs"]["rda_mg"] == 420);
+  const json low = ids_of(r["low_magnesium_factors"], "name");
+  CHECK(has(low, "omeprazole"));
+  CHECK(has(low, "furosemide"));
+  CHECK(has(low, "older age"));
+  for (const char* k : {"profile", "evidence", "needs", "low_magnesium_factors", "safety",
+                        "red_flags", "alternatives"})
+    CHECK(r.contains(k));
+  for (const auto& s : r["safety"]) {
+    CHECK(s["advice"] == "ask your pharmacist");
+    CHECK_FALSE(s["sources"].empty());
+  }
+  CHECK(r["red_flags"].size() >= 4);
+}
+
+TEST_CASE("assess: a pregnant 32-year-old sees RDA 360 mg, UL 350 mg and the pregnancy evidence") {
+  const json j =
+      json::parse(expect_ok({"assess", "--age", "32", "--sex", "f", "--pregnant", "--json"}).out);
+  const json& r = j["result"];
+  CHECK(r["needs"]["rda_mg"] == 360);
+  CHECK(r["needs"]["ul_supplemental_mg"] == 350);
+  CHECK(r["evidence"]["population"] == "pregnancy");
+  CHECK(r["evidence"]["review"] == "liu-2021");
+  CHECK(r["evidence"]["certainty"].is_null());
+  const Result t = expect_ok({"assess", "--age", "32", "--sex", "f", "--pregnant"});
+  CHECK_THAT(t.out, Contains("not graded certainty"));
+  CHECK_THAT(t.out, Contains("food does not count"));
+}
+
+TEST_CASE("assess: a 25-year-old runner with exercise cramps gets the exercise evidence") {
+  const json r = result_of(
+      expect_ok({"assess", "--age", "25", "--sex", "m", "--cramps", "exercise", "--json"}).out);
+  CHECK(r["evidence"]["population"] == "exercise");
+  CHECK(r["low_magnesium_factors"].empty());
+  CHECK_FALSE(r["alternatives"].empty());
+}
+
+TEST_CASE("assess: a 55-year-old with CKD on 500 mg magnesium oxide: supervision at any dose") {
+  const json j = json::parse(expect_ok({"assess", "--age", "55", "--sex", "f", "--condition", "ckd",
+                                        "--supplement", "oxide:500", "--json"})
+                                 .out);
+  const json& r = j["result"];
+  // 500 mg of oxide is about 302 mg elemental: under the UL, and still
+  // only under medical supervision.
+  CHECK(r["needs"]["supplement_mg"].get<double>() == Approx(301.5).margin(1.5));
+  CHECK(r["needs"]["exceeds_ul"] == false);
+  REQUIRE(r["safety"].size() == 1);
+  CHECK(r["safety"][0]["advice"] == "only under medical supervision");
+  CHECK(r["safety"][0]["toxicity"].is_string());
+  const json notices = ids_of(j["notices"]);
+  CHECK(has(notices, "kidney-supervision"));
+  const Result t = expect_ok({"assess", "--age", "55", "--sex", "f", "--condition",
+                              "chronic kidney disease", "--supplement", "oxide:500"});
+  CHECK_THAT(t.out, Contains("whatever the dose"));
+}
+
+TEST_CASE("assess: a 16-year-old on doxycycline sees the NIH ODS timing in its words") {
+  const json r = result_of(
+      expect_ok({"assess", "--age", "16", "--sex", "m", "--med", "doxycycline", "--json"}).out);
+  REQUIRE(r["safety"].size() == 1);
+  CHECK(r["safety"][0]["timing"] ==
+        "NIH ODS: take the antibiotic at least 2 hours before or 4-6 hours after a "
+        "magnesium-containing supplement.");
+  CHECK(r["needs"]["rda_mg"] == 410);
+}
+
+TEST_CASE("assess: a 3-month-old gets the AI, the infant notice and see a paediatrician only") {
+  const json j = json::parse(expect_ok({"assess", "--months", "3", "--json"}).out);
+  const json& r = j["result"];
+  CHECK(r["needs"]["kind"] == "AI");
+  CHECK(r["needs"]["rda_mg"] == 30);
+  CHECK(r["evidence"].is_null());
+  CHECK(r["red_flags"].empty());
+  CHECK(r["alternatives"].empty());
+  const json notices = ids_of(j["notices"]);
+  CHECK(has(notices, "see-a-paediatrician"));
+  CHECK(has(notices, "ul-infants"));
+}
+
+TEST_CASE("assess: bad input for every option exits 2 with a fix") {
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--med", "prilosek"},
+                     "not evidence of no interaction");
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--med", "prilosek"},
+                     "did you mean 'prilosec'");
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--condition", "diabetis"},
+                     "did you mean 'diabetes'");
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--cramps", "nite"},
+                     "--cramps must be one of night, exercise, pregnancy, other");
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--food", "unobtainium"}, "food");
+  expect_usage_error({"assess", "--age", "40", "--sex", "f", "--supplement", "oxide:x"},
+                     "--supplement");
+  expect_usage_error({"assess", "--age", "200"}, "--age");
+  expect_usage_error({"assess", "--age", "40", "--sex", "x"}, "--sex");
+  expect_usage_error({"assess", "--age", "40"}, "--sex");
+  expect_usage_error({"assess", "--sex", "f"}, "age");
+}
