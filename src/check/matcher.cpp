@@ -66,6 +66,7 @@ bool is_clause_word(std::string_view w) {
 // "percent", "1,000" is "1000" and "1.5" stays one word.
 void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) {
   std::uint16_t clause = 0;
+  bool subordinate = false;  // in a clause begun by "although" and the like
   std::string word;
   std::size_t start = 0;
   auto flush = [&] {
@@ -89,6 +90,10 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
       }
     } else {
       if (is_clause_word(word) && !out.empty()) ++clause;
+      // "Although it is not proven, magnesium may help": a subordinate
+      // clause ends at its comma.
+      if (word == "although" || word == "though" || word == "while" || word == "whereas")
+        subordinate = true;
       out.push_back({word, base + start, clause});
     }
     word.clear();
@@ -111,6 +116,10 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
         flush();
         if (c == '%') out.push_back({"percent", base + i, clause});
         if (c == ';') ++clause;
+        if (c == ',' && subordinate) {
+          ++clause;
+          subordinate = false;
+        }
       }
       ++i;
       continue;
@@ -208,7 +217,8 @@ std::optional<std::string> pattern_problem(std::string_view pattern,
     if (negated) slot.remove_prefix(1);
     positive = positive || !negated;
     for (std::string_view alt : split(slot, "|")) {
-      if (alt.empty()) return "a '|' with nothing beside it";
+      if (alt.empty())
+        return negated ? "a '!' with nothing after it" : "a '|' with nothing beside it";
       if (is_ref(alt)) {
         if (!is_cue(ctx, alt.substr(1)))
           return "'" + std::string(alt) + "' names no cue of the cues table";
@@ -295,6 +305,7 @@ struct Matcher::Impl {
 
   std::vector<ClaimRule> rules;
   mutable std::unordered_map<std::string, std::vector<Term>> word_terms;  // see terms_of
+  mutable std::vector<Term> scratch_terms;
   std::vector<Phrase> negations, hedges, mixed, subject, anaphors, health;
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
@@ -418,9 +429,12 @@ struct Matcher::Impl {
   // Remembered per word, so that an article's repeated words are stemmed
   // once.
   const std::vector<Term>& terms_of(const std::string& w) const {
-    auto [it, added] = word_terms.try_emplace(w);
-    if (!added) return it->second;
-    std::vector<Term>& out = it->second;
+    if (const auto known = word_terms.find(w); known != word_terms.end()) return known->second;
+    // At most kMaxWords remembered, so that an article of ever new words
+    // cannot grow memory without bound; past that a word is looked up anew.
+    static constexpr std::size_t kMaxWords = 65536;
+    std::vector<Term>& out =
+        word_terms.size() < kMaxWords ? word_terms[w] : (scratch_terms.clear(), scratch_terms);
     if (const auto st = stems.find(std::string(stemmer.stem(w))); st != stems.end())
       out.push_back(st->second);
     // Prefixes that `w` begins with: those sorted at or before w sharing its first byte.
