@@ -19,9 +19,10 @@ struct Builder {
   Report& r;
   std::vector<std::string> sources;
 
+  // The ids as owned text: callers may pass a temporary list.
   Value cite(const std::vector<std::string>& ids) {
     sources.insert(sources.end(), ids.begin(), ids.end());
-    return Value::ref(ids);
+    return Value(ids);
   }
   void heading(const std::string& h) { r.lead_note(h); }
   void point(const std::string& s) { r.lead_note(s, NoteLevel::info, 2); }
