@@ -44,6 +44,16 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+// The first sentence of a verdict's summary, for the table (JSON has it
+// whole): up to a full stop followed by a capital letter.
+std::string_view first_sentence(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+      return s.substr(0, i + 1);
+  }
+  return s;
+}
+
 Value sentence_value(const Document& doc, const check::SentenceStance& st) {
   const check::Sentence& s = doc.sentences[st.sentence];
   return Value::Object{{"text", std::string(s.view(doc.text))},
@@ -181,12 +191,13 @@ Report check_report(const Dataset& ds, const Document& doc, const Reading& rd,
                           ? ""
                           : " (" + stance_text(st.stance, st.hedged) + ")");
     }
-    r.add_cells(Cell(Value::ref(cl.id), fmt::format("{}: {}", cl.id, cl.text)),
-                Cell(c.stance, stance_text(c.stance, c.hedged)),
-                Cell(standing, std::string(name_of(standing)) +
-                                   (overstates(c.stance, rating) ? " (overstates)" : "")),
-                Cell(rating, fmt::format("{}: {}", name_of(rating), cl.verdict.summary)),
-                Value::ref(cl.verdict.evidence), Cell(Value(), std::move(said)));
+    r.add_cells(
+        Cell(Value::ref(cl.id), fmt::format("{}: {}", cl.id, cl.text)),
+        Cell(c.stance, stance_text(c.stance, c.hedged)),
+        Cell(standing, std::string(name_of(standing)) +
+                           (overstates(c.stance, rating) ? " (overstates)" : "")),
+        Cell(rating, fmt::format("{}: {}", name_of(rating), first_sentence(cl.verdict.summary))),
+        Value::ref(cl.verdict.evidence), Cell(Value(), std::move(said)));
   }
   // The first five columns are for scripts only; people's rows start after them.
   for (auto& row : r.rows) {
