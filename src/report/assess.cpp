@@ -72,16 +72,13 @@ Value evidence_section(Builder& b, const AssessQuery& q) {
       "{} certainty{}.",
       name_of(*pop), p.review->id, name_of(p.review->design), plain, info(o.measure).label,
       o.timepoint, detail::effect_text(e), certainty, o.certainty ? " (GRADE)" : ""));
-  out.insert(out.end(), {{"review", Value::ref(p.review->id)},
-                         {"measure", o.measure},
-                         {"timepoint", Value::ref(o.timepoint)},
-                         {"estimate", e.estimate},
-                         {"ci_low", e.ci_low},
-                         {"ci_high", e.ci_high},
-                         {"k", Value(o.k)},
-                         {"participants", Value(o.participants)},
-                         {"certainty", Value(o.certainty)},
-                         {"plain", plain}});
+  // The pooled estimate's fields as `trials` gives them (the population is
+  // already the first field here).
+  const Value pool = detail::pool_value(*pop, p);
+  for (const auto& member : pool.as_object()) {
+    if (member.first != "population") out.push_back(member);
+  }
+  out.emplace_back("plain", plain);
   out.emplace_back("sources", b.cite({p.review->id}));
   return out;
 }

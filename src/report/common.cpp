@@ -68,6 +68,21 @@ void add_stance_fields(Report& r) {
   r.columns[c].fields.emplace_back("overstates");
 }
 
+Value pool_value(Population pop, const PublishedPool& p) {
+  const Outcome& o = *p.outcome;
+  const Estimate e = *effect_of(o);
+  return Value::Object{{"population", pop},
+                       {"review", Value::ref(p.review->id)},
+                       {"measure", o.measure},
+                       {"timepoint", Value::ref(o.timepoint)},
+                       {"estimate", e.estimate},
+                       {"ci_low", e.ci_low},
+                       {"ci_high", e.ci_high},
+                       {"k", Value(o.k)},
+                       {"participants", Value(o.participants)},
+                       {"certainty", Value(o.certainty)}};
+}
+
 }  // namespace detail
 
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {

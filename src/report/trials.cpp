@@ -77,21 +77,6 @@ std::string pool_text(const PublishedPool& p) {
   return t;
 }
 
-Value pool_value(Population pop, const PublishedPool& p) {
-  const Outcome& o = *p.outcome;
-  const Estimate e = *effect_of(o);
-  return Value::Object{{"population", pop},
-                       {"review", Value::ref(p.review->id)},
-                       {"measure", o.measure},
-                       {"timepoint", Value::ref(o.timepoint)},
-                       {"estimate", e.estimate},
-                       {"ci_low", e.ci_low},
-                       {"ci_high", e.ci_high},
-                       {"k", Value(o.k)},
-                       {"participants", Value(o.participants)},
-                       {"certainty", Value(o.certainty)}};
-}
-
 // Reviews of the population that could not pool its trials (an outcome
 // with k and no effect, or only single-trial estimates), in a line each;
 // `shown` is the review whose estimate leads, left out.
@@ -157,7 +142,8 @@ Value meta_value(const MetaResult& m, const MetaQuery& q) {
                                     {"computed", s.natural.computed}});
   }
   Value::List published;
-  for (const PublishedPool& p : m.published) published.push_back(pool_value(*q.population, p));
+  for (const PublishedPool& p : m.published)
+    published.push_back(detail::pool_value(*q.population, p));
   const bool random = q.model == MetaModel::random;
   Value::Object o{{"outcome", m.outcome}, {"measure", info(m.outcome).effect},
                   {"model", q.model},     {"tau2_method", random ? Value(q.tau2) : Value()},
@@ -348,7 +334,7 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
                                     "on one trial: {}.",
                                     name_of(p), pool_text(best.front()))
                       : fmt::format("Pooled answer, {}: {}.", name_of(p), pool_text(best.front())));
-      pooled.push_back(pool_value(p, best.front()));
+      pooled.push_back(detail::pool_value(p, best.front()));
       sources.push_back(best.front().review->id);
       for (const std::string& line : unpooled_reviews(ds, p, kind, best.front().review))
         r.lead_note(line, NoteLevel::info, 2);

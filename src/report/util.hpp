@@ -32,4 +32,8 @@ Cell stances_cell(const Dataset& ds, const Claim& claim);
 // The computed fields of a stance, after its own: CSV's columns for them.
 void add_stance_fields(Report& r);
 
+// A review's published pooled estimate for a population, as `trials` and
+// `assess` give it in JSON.
+Value pool_value(Population pop, const PublishedPool& p);
+
 }  // namespace mgcramp::detail
