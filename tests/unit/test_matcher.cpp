@@ -490,3 +490,25 @@ TEST_CASE("pattern_problem and phrase_problem directly") {
   CHECK_FALSE(phrase_problem("!not only"));
   CHECK(phrase_problem("pre*gnan") == std::string("'*' only ends a word"));
 }
+
+TEST_CASE("matcher: a heading fills a slot that names a topic cue") {
+  json d = matcher_dataset();
+  for (json& c : d["cues"]) {
+    if (c["id"] == "cramp") c["kind"] = "topic";
+  }
+  const Dataset ds = load_dataset(d.dump(), "topic.json");
+  const Matcher m(ds);
+  auto found = [&](const std::string& text) {
+    const Reading r = m.read(read_document(text, Format::markdown));
+    std::string out;
+    for (const ClaimFound& c : r.claims) out += (out.empty() ? "" : "; ") + c.claim->id;
+    return out;
+  };
+  CHECK(found("# Leg cramps at night\n\nMagnesium helps, people say.\n") == "claim-helps");
+  CHECK(found("# Sleep\n\nMagnesium helps, people say.\n").empty());
+  CHECK(found("Magnesium helps, people say.\n").empty());
+  // A topic is still a group: the word itself fills the slot.
+  CHECK(found("# Sleep\n\nMagnesium helps cramps.\n") == "claim-helps");
+  // The plain group does not look at the heading.
+  CHECK(said("# Leg cramps at night\n\nMagnesium helps, people say.\n", Format::markdown).empty());
+}
