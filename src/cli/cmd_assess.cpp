@@ -41,8 +41,9 @@ Examples:
     AssessQuery q;
     q.profile = parse_profile(o->profile);
     q.cramps = parse_choice<CrampKind>("--cramps", o->cramps);
-    for (const auto& m : o->meds) q.medicines.push_back(&resolve_medicine(ds, m));
-    for (const auto& c : o->conditions) q.conditions.push_back(&resolve_condition(ds, c));
+    for (const auto& m : o->meds) q.medicines.push_back(&resolve_medicine(ds, m, "--med"));
+    for (const auto& c : o->conditions)
+      q.conditions.push_back(&resolve_condition(ds, c, "--condition"));
     for (const auto& spec : o->foods) q.foods.push_back(parse_food(spec));
     for (const auto& spec : o->supplements) q.supplements.push_back(parse_supplement(spec));
     return ctx.render(assess_report(ds, q));

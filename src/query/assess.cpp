@@ -6,18 +6,11 @@
 namespace mgcramp {
 namespace {
 
-std::string trimmed_lower(const std::string& s) {
-  std::string t = text::to_lower(s);
-  t.erase(0, t.find_first_not_of(" \t"));
-  t.erase(t.find_last_not_of(" \t") + 1);
-  return t;
-}
-
 template <class R, class Names>
 const R& resolve(const std::vector<R>& records, const std::string& name, Names names,
                  const std::string& option, const std::string& what, const std::string& list,
                  const std::string& extra) {
-  const std::string want = trimmed_lower(name);
+  const std::string want = text::to_lower(text::trim(name));
   std::vector<std::string> all;
   for (const R& r : records) {
     for (const std::string& n : names(r)) {
@@ -35,7 +28,8 @@ const R& resolve(const std::vector<R>& records, const std::string& name, Names n
 
 }  // namespace
 
-const Medicine& resolve_medicine(const Dataset& ds, const std::string& name) {
+const Medicine& resolve_medicine(const Dataset& ds, const std::string& name,
+                                 const std::string& option) {
   return resolve(
       ds.medicines, name,
       [](const Medicine& m) {
@@ -43,11 +37,12 @@ const Medicine& resolve_medicine(const Dataset& ds, const std::string& name) {
         n.insert(n.end(), m.brand_names.begin(), m.brand_names.end());
         return n;
       },
-      "--med", "medicine", "mgcramp search TEXT --table medicines",
+      option, "medicine", "mgcramp search TEXT --table medicines",
       "absence from this dataset is not evidence of no interaction: ask a pharmacist");
 }
 
-const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& name) {
+const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& name,
+                                          const std::string& option) {
   return resolve(
       ds.conditions, name,
       [](const MedicalCondition& c) {
@@ -55,7 +50,7 @@ const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& 
         n.insert(n.end(), c.aliases.begin(), c.aliases.end());
         return n;
       },
-      "--condition", "condition", "mgcramp search TEXT --table conditions", "");
+      option, "condition", "mgcramp search TEXT --table conditions", "");
 }
 
 std::optional<Population> assess_population(const AssessQuery& q) {

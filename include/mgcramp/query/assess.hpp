@@ -22,11 +22,14 @@ struct AssessQuery {
 
 // A medicine by id, generic or brand name (any case: "Prilosec",
 // "omeprazole"). Unknown: a UsageError with the closest name, where the list
-// is, and that absence from this dataset is not evidence of no interaction.
-const Medicine& resolve_medicine(const Dataset& ds, const std::string& name);
+// is, and that absence from this dataset is not evidence of no interaction;
+// `option` is the command line's name for the value, for the message.
+const Medicine& resolve_medicine(const Dataset& ds, const std::string& name,
+                                 const std::string& option);
 
 // A condition by id, name or alias, any case ("CKD", "celiac disease").
-const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& name);
+const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& name,
+                                          const std::string& option);
 
 // The population whose evidence applies: pregnancy for a pregnant profile or
 // pregnancy cramps, exercise for exercise cramps, else idiopathic (adults'
