@@ -30,7 +30,8 @@ Run setup_assess(CLI::App& sub) {
 for these cramps, needs and limits, why magnesium might be low, safety, when to
 see a clinician, and what else has evidence. It reports evidence and attributes
 advice to its sources; it never prescribes. The medicines and conditions it
-knows: mgcramp search TEXT --table medicines (or conditions).
+knows: mgcramp search TEXT --table medicines (or conditions). --format csv
+gives one row per point: section, level (info or caution) and text.
 
 Examples:
   mgcramp assess --age 68 --sex m --cramps night --med omeprazole --med Lasix
@@ -46,7 +47,8 @@ Examples:
       q.conditions.push_back(&resolve_condition(ds, c, "--condition"));
     for (const auto& spec : o->foods) q.foods.push_back(parse_food(spec));
     for (const auto& spec : o->supplements) q.supplements.push_back(parse_supplement(spec));
-    return ctx.render(assess_report(ds, q));
+    const bool csv = ctx.render_options().format == Format::csv;
+    return ctx.render(assess_report(ds, q, csv ? AssessShape::points : AssessShape::sections));
   };
 }
 

@@ -33,24 +33,51 @@ Run setup_remedies(CLI::App& sub) {
 }
 
 Run setup_interactions(CLI::App& sub) {
-  return category_list<InteractionCategory>(sub, &interactions_report, R"(Examples:
+  struct Options {
+    std::optional<std::string> category, medicine, med;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("medicine", o->medicine, "One medicine, generic or brand name (as --med)")
+      ->type_name("NAME");
+  sub.add_option("--med", o->med, "One medicine, generic or brand name, any case")
+      ->type_name("NAME");
+  sub.add_option("--category", o->category, help_choices<InteractionCategory>())->type_name("C");
+  sub.footer(R"(A medicine missing here is not evidence of no interaction: ask a pharmacist.
+
+Examples:
   mgcramp interactions
-  mgcramp interactions --category absorption)");
+  mgcramp interactions --category absorption
+  mgcramp interactions --med Prilosec
+  mgcramp interactions doxycycline)");
+  return [o](Context& ctx) {
+    if (o->medicine && o->med)
+      throw UsageError("give the medicine once: as NAME or as --med NAME",
+                       "mgcramp interactions --med NAME");
+    const auto category = parse_choice<InteractionCategory>("--category", o->category);
+    const auto& name = o->med ? o->med : o->medicine;
+    if (!name) return ctx.render(interactions_report(ctx.dataset(), category));
+    const MedicineLookup m = lookup_medicine(ctx.dataset(), *name, o->med ? "--med" : "medicine");
+    return ctx.render(interactions_report(ctx.dataset(), category, &m));
+  };
 }
 
 Run setup_symptoms(CLI::App& sub) {
   struct Options {
-    std::optional<std::string> condition, category;
+    std::optional<std::string> kind, condition, category;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--condition", o->condition, help_choices<SymptomOf>())->type_name("C");
+  sub.add_option("--kind", o->kind, help_choices<SymptomOf>())->type_name("K");
+  // The spelling before 0.2, kept working; --condition now names a medical
+  // condition (assess), so it is no longer shown.
+  sub.add_option("--condition", o->condition, "Old spelling of --kind")->type_name("K")->group("");
   sub.add_option("--category", o->category, help_choices<SymptomCategory>())->type_name("C");
   sub.footer(R"(Examples:
-  mgcramp symptoms --condition excess
+  mgcramp symptoms --kind excess
   mgcramp symptoms --category neuromuscular)");
   return [o](Context& ctx) {
-    return ctx.render(symptoms_report(ctx.dataset(),
-                                      parse_choice<SymptomOf>("--condition", o->condition),
+    const char* option = o->kind || !o->condition ? "--kind" : "--condition";
+    const auto& kind = o->kind ? o->kind : o->condition;
+    return ctx.render(symptoms_report(ctx.dataset(), parse_choice<SymptomOf>(option, kind),
                                       parse_choice<SymptomCategory>("--category", o->category)));
   };
 }

@@ -24,20 +24,19 @@ struct Builder {
     sources.insert(sources.end(), ids.begin(), ids.end());
     return Value(ids);
   }
-  void heading(const std::string& h) { r.lead_note(h); }
+  // Where each section's heading is among the lead notes, and its JSON key.
+  std::vector<std::pair<std::size_t, std::string>> sections;
+  void heading(const char* key, const std::string& h) {
+    sections.emplace_back(r.lead.size(), key);
+    r.lead_note(h);
+  }
   void point(const std::string& s) { r.lead_note(s, NoteLevel::info, 2); }
   void warn(const std::string& s) { r.lead_note(s, NoteLevel::warning, 2); }
 };
 
-std::string ids_text(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
-  return "[" + s + "]";
-}
-
 // a. The best pooled evidence for the population that fits.
 Value evidence_section(Builder& b, const AssessQuery& q) {
-  b.heading("a. The evidence for these cramps");
+  b.heading("evidence", "a. The evidence for these cramps");
   const auto pop = assess_population(q);
   Value::Object out{{"population", Value(pop)}};
   if (!pop) {
@@ -85,7 +84,7 @@ Value evidence_section(Builder& b, const AssessQuery& q) {
 
 // b. Needs and limits: the reference intake against the day's intake.
 Value needs_section(Builder& b, const AssessQuery& q, const Intake& in) {
-  b.heading("b. Needs and limits");
+  b.heading("needs", "b. Needs and limits");
   Value::Object out{{"intake", Value::ref(in.id)},
                     {"life_stage", Value::ref(in.life_stage)},
                     {"kind", in.kind},
@@ -130,13 +129,13 @@ Value needs_section(Builder& b, const AssessQuery& q, const Intake& in) {
 
 // c. What may lower this person's magnesium.
 Value low_section(Builder& b, const AssessQuery& q) {
-  b.heading("c. Why magnesium might be low");
+  b.heading("low_magnesium_factors", "c. Why magnesium might be low");
   Value::List out;
   for (const Medicine* m : q.medicines) {
     if (m->effect != MedicineEffect::lowers_magnesium) continue;
     const std::string what = m->mechanism.value_or(m->drug_class);
-    b.point(
-        fmt::format("{} ({}): {} {}", m->generic_name, m->drug_class, what, ids_text(m->sources)));
+    b.point(fmt::format("{} ({}): {} {}", m->generic_name, m->drug_class, what,
+                        detail::ids_text(m->sources)));
     out.push_back(Value::Object{{"kind", "medicine"},
                                 {"id", Value::ref(m->id)},
                                 {"name", Value::ref(m->generic_name)},
@@ -145,7 +144,7 @@ Value low_section(Builder& b, const AssessQuery& q) {
   }
   for (const MedicalCondition* c : q.conditions) {
     if (c->lowers_magnesium != true) continue;
-    b.point(fmt::format("{}: {} {}", c->name, c->evidence, ids_text(c->sources)));
+    b.point(fmt::format("{}: {} {}", c->name, c->evidence, detail::ids_text(c->sources)));
     out.push_back(Value::Object{{"kind", "condition"},
                                 {"id", Value::ref(c->id)},
                                 {"name", Value::ref(c->name)},
@@ -178,21 +177,11 @@ Value low_section(Builder& b, const AssessQuery& q) {
 
 // d. Interactions, supervision and cramp-causing medicines.
 Value safety_section(Builder& b, const AssessQuery& q) {
-  b.heading("d. Safety");
+  b.heading("safety", "d. Safety");
   Value::List out;
   for (const Medicine* m : q.medicines) {
-    const Interaction* ix = nullptr;
-    if (m->interaction)
-      for (const Interaction& i : b.ds.interactions)
-        if (i.id == *m->interaction) ix = &i;
-    std::string line = fmt::format("{} ({}): effect on magnesium {}", m->generic_name,
-                                   m->drug_class, name_of(m->effect));
-    if (m->mechanism) line += "; " + *m->mechanism;
-    if (m->timing) line += " Timing, " + *m->timing;
-    if (m->causes_cramps == true && m->cramps_evidence) line += " Cramps: " + *m->cramps_evidence;
-    if (m->note) line += " " + *m->note;
-    line += " Ask your pharmacist. " + ids_text(m->sources);
-    b.point(line);
+    const Interaction* ix = detail::interaction_of(b.ds, *m);
+    b.point(detail::medicine_text(b.ds, *m, true, &b.sources));
     out.push_back(Value::Object{{"kind", "medicine"},
                                 {"id", Value::ref(m->id)},
                                 {"name", Value::ref(m->generic_name)},
@@ -232,10 +221,10 @@ Value safety_section(Builder& b, const AssessQuery& q) {
 
 // e. Red flags.
 Value red_flags_section(Builder& b) {
-  b.heading("e. When to see a clinician rather than try a supplement");
+  b.heading("red_flags", "e. When to see a clinician rather than try a supplement");
   Value::List out;
   for (const RedFlag& f : b.ds.red_flags) {
-    b.point(fmt::format("{}: {} {}", f.sign, f.why, ids_text(f.sources)));
+    b.point(fmt::format("{}: {} {}", f.sign, f.why, detail::ids_text(f.sources)));
     b.cite(f.sources);
     out.push_back(record_value(f));
   }
@@ -244,7 +233,7 @@ Value red_flags_section(Builder& b) {
 
 // f. Other remedies, most certain first; never ranked past their certainty.
 Value alternatives_section(Builder& b) {
-  b.heading("f. What else has evidence (GRADE certainty as reviews judged it)");
+  b.heading("alternatives", "f. What else has evidence (GRADE certainty as reviews judged it)");
   std::vector<const Remedy*> rs;
   for (const Remedy& m : b.ds.remedies) rs.push_back(&m);
   std::stable_sort(rs.begin(), rs.end(), [](const Remedy* x, const Remedy* y) {
@@ -265,7 +254,40 @@ Value alternatives_section(Builder& b) {
 
 }  // namespace
 
-Report assess_report(const Dataset& ds, const AssessQuery& q) {
+namespace {
+
+const char* level_name(const Note& n) {
+  return n.level == NoteLevel::warning ? "caution" : "info";
+}
+
+// One row per point, under its section's key: for CSV, where a cell holds
+// no JSON.
+Report points_report(Report& r, const Builder& b) {
+  Report p;
+  p.title = r.title;
+  p.query = std::move(r.query);
+  p.notices = std::move(r.notices);
+  p.columns = {{"section", "Section", Align::left, false},
+               {"level", "Level", Align::left, false},
+               {"text", "Point"}};
+  std::string section;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < r.lead.size(); ++i) {
+    if (next < b.sections.size() && b.sections[next].first == i) {
+      section = b.sections[next++].second;
+      continue;
+    }
+    p.add_cells(section, level_name(r.lead[i]), r.lead[i].text);
+  }
+  for (const Note& n : r.notes) p.add_cells("notes", level_name(n), n.text);
+  p.sources = std::move(r.sources);
+  p.source_notes = std::move(r.source_notes);
+  return p;
+}
+
+}  // namespace
+
+Report assess_report(const Dataset& ds, const AssessQuery& q, AssessShape shape) {
   Report r;
   const Intake& in = intake_for(ds, q.profile);
   const std::string who = describe_profile(q.profile);
@@ -286,7 +308,7 @@ Report assess_report(const Dataset& ds, const AssessQuery& q) {
   r.query.add("foods", std::move(foods));
   r.query.add("supplements", std::move(supps));
 
-  Builder b{ds, r, {}};
+  Builder b{ds, r, {}, {}};
   Value profile = Value::Object{{"age_months", Value(q.profile.age_months)},
                                 {"sex", Value(q.profile.sex)},
                                 {"condition", q.profile.condition},
@@ -331,6 +353,7 @@ Report assess_report(const Dataset& ds, const AssessQuery& q) {
   r.note(rx);
   r.notices.push_back({"not-a-prescription", NoticeLevel::info, rx});
   add_source_notes(r, ds, b.sources);
+  if (shape == AssessShape::points) return points_report(r, b);
   return r;
 }
 

@@ -222,15 +222,16 @@ Report article_report(const Dataset& ds, const Source& article) {
 namespace {
 
 // A context table (causes, remedies, symptoms, interactions): its records,
-// the columns people see with their titles, and the sources they cite.
+// the columns people see with their titles, and the sources they cite (after
+// `cited`, those of what leads the table).
 template <class T>
 Report context_report(const Dataset& ds, std::string title, const std::vector<const T*>& items,
-                      std::initializer_list<std::pair<const char*, const char*>> shown) {
+                      std::initializer_list<std::pair<const char*, const char*>> shown,
+                      std::vector<std::string> cited = {}) {
   Report r;
   r.title = std::move(title);
   add_record_columns<T>(r);
   for (const auto& [key, heading] : shown) r.show(key, heading);
-  std::vector<std::string> cited;
   for (const T* it : items) {
     std::vector<Cell> row = r.new_row();
     add_record_cells(row, *it);
@@ -281,10 +282,9 @@ Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category
   return r;
 }
 
-Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
+Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> kind,
                        std::optional<SymptomCategory> category) {
-  const auto by_condition =
-      filter(ds.symptoms, condition, [](const Symptom& s) { return s.condition; });
+  const auto by_condition = filter(ds.symptoms, kind, [](const Symptom& s) { return s.condition; });
   const auto by_category = filter(ds.symptoms, category, category_of<Symptom>);
   std::vector<const Symptom*> items;
   for (const Symptom* s : by_condition) {
@@ -299,17 +299,54 @@ Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
       "Basis: reference, listed by a reference source (NIH ODS); article-only, named only by "
       "articles (several of them sell magnesium) and not in the reference list.");
   r.note("Threshold: the level at which the sources place the sign, where they give one.");
-  r.query.add("condition", condition);
+  r.query.add("kind", kind);
   r.query.add("category", category);
   return r;
 }
 
-Report interactions_report(const Dataset& ds, std::optional<InteractionCategory> category) {
-  const auto items = filter(ds.interactions, category, category_of<Interaction>);
-  Report r =
-      context_report(ds, "Medicines that interact with magnesium", items,
-                     {{"drug_class", "Medicines"}, {"category", "Category"}, {"advice", "Advice"}});
+Report interactions_report(const Dataset& ds, std::optional<InteractionCategory> category,
+                           const MedicineLookup* medicine) {
+  auto items = filter(ds.interactions, category, category_of<Interaction>);
+  if (medicine) {
+    const auto& named = medicine->interactions;
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const Interaction* i) {
+                                 return std::find(named.begin(), named.end(), i) == named.end();
+                               }),
+                items.end());
+  }
+  const Medicine* m = medicine ? medicine->medicine : nullptr;
+  Report r = context_report(
+      ds,
+      medicine ? (m ? m->generic_name : text::sanitize(medicine->name)) + " and magnesium"
+               : "Medicines that interact with magnesium",
+      items,
+      {{"drug_class", "Medicines"},
+       {"examples", "Examples"},
+       {"category", "Category"},
+       {"advice", "Advice"}},
+      m ? m->sources : std::vector<std::string>{});
   r.query.add("category", category);
+  if (medicine) {
+    r.query.add("medicine", medicine->name);
+    r.summary =
+        Value::Object{{"medicine", m ? record_value(*m) : Value()}, {"interactions", items.size()}};
+    if (m) {
+      r.lead_note(detail::medicine_text(ds, *m, false));  // the table gives the advice
+    } else {
+      r.lead_note(text::sanitize(medicine->name) +
+                  " has no record of its own in the medicines table; the interaction records "
+                  "below name it among their examples.");
+    }
+    if (items.empty()) {
+      const std::string text =
+          "No interaction record for this medicine in this dataset" +
+          std::string(category ? " in that category" : "") +
+          ": absence from this dataset is not evidence of no interaction; ask a pharmacist.";
+      r.note(text);
+      r.notices.push_back({"absence-not-evidence", NoticeLevel::caution, text});
+    }
+  }
   return r;
 }
 

@@ -83,6 +83,37 @@ Value pool_value(Population pop, const PublishedPool& p) {
                        {"certainty", Value(o.certainty)}};
 }
 
+const Interaction* interaction_of(const Dataset& ds, const Medicine& m) {
+  if (!m.interaction) return nullptr;
+  for (const Interaction& i : ds.interactions)
+    if (i.id == *m.interaction) return &i;
+  return nullptr;
+}
+
+std::string ids_text(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
+  return "[" + s + "]";
+}
+
+std::string medicine_text(const Dataset& ds, const Medicine& m, bool with_advice,
+                          std::vector<std::string>* cited) {
+  std::string line = fmt::format("{} ({}): effect on magnesium {}", m.generic_name, m.drug_class,
+                                 name_of(m.effect));
+  if (m.mechanism) line += "; " + *m.mechanism;
+  if (m.timing) line += " Timing, " + *m.timing;
+  const Interaction* ix = interaction_of(ds, m);
+  const bool noted = ix && m.note && m.note->find(ix->advice) != std::string::npos;
+  if (with_advice && ix && !m.timing && !noted) {
+    line += fmt::format(" Advice {}: {}", ids_text(ix->sources), ix->advice);
+    if (cited) cited->insert(cited->end(), ix->sources.begin(), ix->sources.end());
+  }
+  if (m.causes_cramps == true && m.cramps_evidence) line += " Cramps: " + *m.cramps_evidence;
+  if (m.note) line += " " + *m.note;
+  if (cited) cited->insert(cited->end(), m.sources.begin(), m.sources.end());
+  return line + " Ask your pharmacist. " + ids_text(m.sources);
+}
+
 }  // namespace detail
 
 void add_source_notes(Report& r, const Dataset& ds, const std::vector<std::string>& ids) {

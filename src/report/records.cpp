@@ -157,6 +157,12 @@ Report search_report(const Dataset& ds, const SearchQuery& q) {
     r.note(fmt::format("Showing the best {} of {}.", res.hits.size(), res.total));
   }
   if (!res.hits.empty()) r.note("'mgcramp show ID' shows a record in full, with its sources.");
+  if (res.total == 0 &&
+      (!q.table || *q.table == Table::medicines || *q.table == Table::interactions)) {
+    r.notice("absence-not-evidence", NoticeLevel::info,
+             "Not in this dataset. If this is a medicine: absence from this dataset is not "
+             "evidence of no interaction with magnesium; ask a pharmacist.");
+  }
   return r;
 }
 

@@ -36,4 +36,20 @@ void add_stance_fields(Report& r);
 // `assess` give it in JSON.
 Value pool_value(Population pop, const PublishedPool& p);
 
+// "[id1, id2]": the sources of a point, for people.
+std::string ids_text(const std::vector<std::string>& ids);
+
+// The interaction record a medicine links to, or null.
+const Interaction* interaction_of(const Dataset& ds, const Medicine& m);
+
+// What the dataset says of one medicine and magnesium, for people: "omeprazole
+// (Proton pump inhibitor (PPI)): effect on magnesium lowers-magnesium; ...
+// Timing, ...; Advice [nih-ods-magnesium]: ... Ask your pharmacist.
+// [nih-ods-magnesium, fda-ppi-2011]". The interaction record's advice is
+// attributed to its own sources, `with_advice` (where the medicine has no
+// timing of its own and its note does not already say it).
+// The ids of the sources the text names are added to `cited`.
+std::string medicine_text(const Dataset& ds, const Medicine& m, bool with_advice = true,
+                          std::vector<std::string>* cited = nullptr);
+
 }  // namespace mgcramp::detail

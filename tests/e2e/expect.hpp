@@ -59,3 +59,36 @@ inline void expect_fits(const std::string& out, std::size_t width = 80) {
     start = end + 1;
   }
 }
+
+// A CSV document as rows of fields (RFC 4180 quoting).
+inline std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  rows.back().emplace_back();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    std::string& f = rows.back().back();
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+        f += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        f += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\n') {
+      rows.emplace_back();
+      rows.back().emplace_back();
+    } else {
+      f += c;
+    }
+  }
+  rows.pop_back();  // after the last newline
+  return rows;
+}

@@ -128,3 +128,102 @@ TEST_CASE("assess: bad input for every option exits 2 with a fix") {
   expect_usage_error({"assess", "--age", "40"}, "--sex");
   expect_usage_error({"assess", "--sex", "f"}, "age");
 }
+
+TEST_CASE("assess --format csv: one flat row per point, under its section") {
+  const auto rows = parse_csv(expect_ok({"assess", "--age", "55", "--sex", "m", "--condition",
+                                         "CKD", "--med", "omeprazole", "--format", "csv"})
+                                  .out);
+  REQUIRE(rows.size() > 10);
+  CHECK(rows[0] == std::vector<std::string>{"section", "level", "text"});
+  std::vector<std::string> sections;
+  bool supervision = false;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    REQUIRE(rows[i].size() == 3);
+    CHECK((rows[i][1] == "info" || rows[i][1] == "caution"));
+    CHECK(rows[i][2].find('{') == std::string::npos);
+    if (sections.empty() || sections.back() != rows[i][0]) sections.push_back(rows[i][0]);
+    supervision = supervision || (rows[i][0] == "safety" && rows[i][1] == "caution" &&
+                                  rows[i][2].find("medical supervision") != std::string::npos);
+  }
+  CHECK(sections == std::vector<std::string>{"evidence", "needs", "low_magnesium_factors", "safety",
+                                             "red_flags", "alternatives", "notes"});
+  CHECK(supervision);
+}
+
+TEST_CASE("assess --format md: headed sections as a Markdown list") {
+  const Result t =
+      expect_ok({"assess", "--age", "68", "--sex", "m", "--med", "Prilosec", "--format", "md"});
+  CHECK_THAT(t.out, Contains("### What the evidence says for age 68 years, male"));
+  CHECK_THAT(t.out, Contains("\n- d. Safety\n  - omeprazole"));
+  CHECK_THAT(t.out, Contains("Ask your pharmacist"));
+  CHECK_THAT(t.out, !Contains("\x1b"));
+}
+
+TEST_CASE("interactions NAME and --med NAME look one medicine up, by generic or brand name") {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"interactions", "--med", "Prilosec"},
+        std::vector<std::string>{"interactions", "OMEPRAZOLE"}}) {
+    const Result t = expect_ok(args);
+    CHECK(t.out.rfind("omeprazole and magnesium\n", 0) == 0);
+    CHECK_THAT(t.out, Contains("Proton pump"));
+    CHECK_THAT(t.out, Contains("Ask your pharmacist"));
+    CHECK_THAT(t.out, !Contains("Bisphosphonates"));
+    expect_fits(t.out);
+  }
+  const json j = json::parse(expect_ok({"interactions", "--med", "vibramycin", "--json"}).out);
+  CHECK(j["query"]["medicine"] == "vibramycin");
+  CHECK(j["summary"]["medicine"]["id"] == "med-doxycycline");
+  REQUIRE(j["results"].size() == 1);
+  CHECK(j["results"][0]["id"] == "ix-tetracycline-antibiotics");
+  CHECK_FALSE(j["results"][0]["examples"].empty());
+}
+
+TEST_CASE("interactions: the table shows example drugs; a drug named only there is found") {
+  CHECK_THAT(expect_ok({"interactions"}).out, Contains("Examples"));
+  const Result t = expect_ok({"interactions", "Declomycin"});
+  CHECK_THAT(t.out, Contains("no record of its own in the medicines table"));
+  CHECK_THAT(t.out, Contains("Tetracycline"));
+  const json j = json::parse(expect_ok({"interactions", "demeclocycline", "--json"}).out);
+  CHECK(j["summary"]["medicine"].is_null());
+  CHECK(j["results"].size() == 1);
+}
+
+TEST_CASE("interactions: a medicine with no record, or one filtered out, is not 'no interaction'") {
+  expect_usage_error({"interactions", "notadrugazole"},
+                     "absence from this dataset is not evidence of no interaction");
+  expect_usage_error({"interactions", "--med", "prilosek"}, "did you mean 'prilosec'");
+  expect_usage_error({"interactions", "--med", "omeprazole", "doxycycline"},
+                     "give the medicine once");
+  expect_usage_error({"interactions", "--med", "omeprazole", "--category", "nope"}, "--category");
+  const Result t = expect_ok({"interactions", "--med", "omeprazole", "--category", "absorption"});
+  CHECK_THAT(t.out, Contains("not evidence of no interaction"));
+  const json j = json::parse(
+      expect_ok({"interactions", "--med", "omeprazole", "--category", "absorption", "--json"}).out);
+  CHECK(j["results"].empty());
+  CHECK(j["notices"].dump().find("absence-not-evidence") != std::string::npos);
+}
+
+TEST_CASE("search: no match says absence is not evidence of no interaction (MS11)") {
+  const Result t = expect_ok({"search", "notadrugazole"});
+  CHECK_THAT(t.out, Contains("absence from this dataset is not"));
+  CHECK_THAT(expect_ok({"search", "notadrugazole", "--table", "medicines"}).out,
+             Contains("ask a pharmacist"));
+  // Only where a medicine could have been: not for a search of the studies.
+  CHECK_THAT(expect_ok({"search", "notadrugazole", "--table", "studies"}).out,
+             !Contains("interaction"));
+  CHECK_THAT(expect_ok({"search", "omeprazole"}).out, !Contains("absence from this dataset"));
+}
+
+TEST_CASE("symptoms --kind, and --condition kept as its old spelling") {
+  const json a = json::parse(expect_ok({"symptoms", "--kind", "excess", "--json"}).out);
+  const json b = json::parse(expect_ok({"symptoms", "--condition", "excess", "--json"}).out);
+  CHECK(a["results"] == b["results"]);
+  CHECK(a["query"]["kind"] == "excess");
+  REQUIRE_FALSE(a["results"].empty());
+  for (const auto& s : a["results"]) CHECK(s["condition"] == "excess");
+  expect_usage_error({"symptoms", "--kind", "mild"}, "--kind must be deficiency or excess");
+  expect_usage_error({"symptoms", "--condition", "mild"}, "--condition must be");
+  const Result help = expect_ok({"symptoms", "--help"});
+  CHECK_THAT(help.out, Contains("--kind"));
+  CHECK_THAT(help.out, !Contains("--condition"));
+}

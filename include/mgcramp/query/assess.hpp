@@ -27,6 +27,19 @@ struct AssessQuery {
 const Medicine& resolve_medicine(const Dataset& ds, const std::string& name,
                                  const std::string& option);
 
+// One medicine looked up for `interactions --med NAME`: the dataset's record
+// of it, where there is one, and the interaction records that name it (the
+// record it links to, or those whose examples name it: "lansoprazole
+// (Prevacid)" is found by "lansoprazole" or "prevacid"). Neither: the
+// UsageError of resolve_medicine.
+struct MedicineLookup {
+  std::string name;  // as asked, trimmed
+  const Medicine* medicine = nullptr;
+  std::vector<const Interaction*> interactions;
+};
+MedicineLookup lookup_medicine(const Dataset& ds, const std::string& name,
+                               const std::string& option);
+
 // A condition by id, name or alias, any case ("CKD", "celiac disease").
 const MedicalCondition& resolve_condition(const Dataset& ds, const std::string& name,
                                           const std::string& option);

@@ -45,8 +45,11 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
 
 // `mgcramp assess`: what the evidence says for one person, in sections
 // (evidence, needs, low-magnesium factors, safety, red flags, alternatives);
-// for an infant, the AI and "see a paediatrician" only.
-Report assess_report(const Dataset& ds, const AssessQuery& q);
+// for an infant, the AI and "see a paediatrician" only. `points`: the same
+// answer as one row per point (section, level, text), for CSV.
+enum class AssessShape { sections, points };
+Report assess_report(const Dataset& ds, const AssessQuery& q,
+                     AssessShape shape = AssessShape::sections);
 
 // `mgcramp trials`: the pooled answer for each population first, then the
 // studies matching a query, with magnesium trials and other treatments
@@ -92,9 +95,13 @@ Report check_sentences_report(const Dataset& ds, const check::Document& doc,
 // `mgcramp causes|remedies|symptoms|interactions`, filtered by category.
 Report causes_report(const Dataset& ds, std::optional<CauseCategory> category);
 Report remedies_report(const Dataset& ds, std::optional<RemedyCategory> category);
-Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> condition,
+Report symptoms_report(const Dataset& ds, std::optional<SymptomOf> kind,
                        std::optional<SymptomCategory> category);
-Report interactions_report(const Dataset& ds, std::optional<InteractionCategory> category);
+// With `medicine` (interactions --med NAME): the interaction records of that
+// one medicine, led by what the dataset says of it, and, where it holds no
+// record of one, that absence here is not evidence of no interaction.
+Report interactions_report(const Dataset& ds, std::optional<InteractionCategory> category,
+                           const MedicineLookup* medicine = nullptr);
 
 // `mgcramp show ID`: one record of any table in full, the records that
 // refer to it and its sources resolved (and, for an intake, its notices).
