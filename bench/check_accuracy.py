@@ -6,7 +6,8 @@
       stances the dataset records for each (bench/check/seeds.tsv maps files
       to article ids)
   bench/check_accuracy.py [--mgcramp build/mgcramp] labels DIR
-      articles in DIR labelled by DIR/labels.tsv: FILE<TAB>CLAIM-ID<TAB>STANCE
+      articles in DIR (.txt, .md, .html, .htm) labelled by DIR/labels.tsv:
+      FILE<TAB>CLAIM-ID<TAB>STANCE
 
 A found claim is right when the label has that claim with that stance.
 Precision = right / found, recall = right / labelled; also reported for
@@ -21,6 +22,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 
 
 def run_check(exe, path):
@@ -54,8 +56,10 @@ def file_labels(d):
             continue
         name, claim, stance = line.rstrip("\n").split("\t")
         labels[os.path.join(d, name)][claim] = stance
+    # Every article in DIR counts, labelled or not (one with no claims has
+    # no lines); other files (SOURCES.tsv, README.md, notes) are not articles.
     for name in os.listdir(d):
-        if name not in ("labels.tsv", "README.md") and not name.startswith("."):
+        if name.lower().endswith(ARTICLE_EXTENSIONS) and name != "README.md":
             labels.setdefault(os.path.join(d, name), {})
     return labels
 

@@ -673,12 +673,43 @@ bool is_year(const std::string& w) {
 }
 
 // A reference list's entry ("Sebo P, et al. 2014. Magnesium therapy for
-// ..."): authors with "et al", or a line that opens with a year.
-bool cites(const std::vector<RawToken>& raw) {
+// ..."): authors with "et al" or in Vancouver style, or a line that opens
+// with a year.
+// One author in Vancouver style at `s`: a capitalised surname (letters,
+// hyphens, apostrophes), a space, one to three capital initials, then ',' or
+// '.' ("Phupong V.", "Roguin-Maor N,"). Returns the length, or 0.
+std::size_t vancouver_author(std::string_view s) {
+  std::size_t i = 0;
+  if (i >= s.size() || s[i] < 'A' || s[i] > 'Z') return 0;
+  ++i;
+  while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '-' || s[i] == '\'')) {
+    // "Roguin-Maor", "O'Brien": a capital after a hyphen or an apostrophe.
+    const bool joined = s[i] == '-' || s[i] == '\'';
+    ++i;
+    if (joined && i < s.size() && s[i] >= 'A' && s[i] <= 'Z') ++i;
+  }
+  if (i < 3 || i >= s.size() || s[i] != ' ') return 0;
+  ++i;
+  const std::size_t initials = i;
+  while (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') ++i;
+  if (i == initials || i - initials > 3 || i >= s.size() || (s[i] != ',' && s[i] != '.')) return 0;
+  return i + 1;
+}
+
+bool cites(const std::vector<RawToken>& raw, std::string_view text) {
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
     if (raw[i].word == "et" && raw[i + 1].word == "al") return true;
   }
-  return raw.size() <= 3 && !raw.empty() && is_year(raw.back().word);
+  if (raw.size() <= 3 && !raw.empty() && is_year(raw.back().word)) return true;
+  // "Supakatisant C, Phupong V. 2012 ...": two authors, or one and a year.
+  while (!text.empty() && (text[0] == '-' || text[0] == '*' || text[0] == ' '))
+    text.remove_prefix(1);
+  const std::size_t first = vancouver_author(text);
+  if (first == 0) return false;
+  std::string_view rest = text.substr(first);
+  while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  if (vancouver_author(rest) != 0) return true;
+  return std::any_of(raw.begin(), raw.end(), [](const RawToken& t) { return is_year(t.word); });
 }
 
 // A question asserts nothing: the sentence ends with '?' (before closing
@@ -758,7 +789,7 @@ Reading Matcher::read(const Document& doc) const {
     }
     // The rest of a reference's line is its title, not the article's claim.
     const bool same_line = si > 0 && !newline_before(doc, si);
-    if (cites(s.raw)) {
+    if (cites(s.raw, sv)) {
       in_citation = true;
       prev_readable = false;
       continue;
@@ -784,7 +815,6 @@ Reading Matcher::read(const Document& doc) const {
           }
         }
         if (!hit) continue;
-        any_claim = true;
         // Across two sentences, only this one's words give its stance.
         for (std::uint32_t k = 0; k < split; ++k) m.used[k] = 1;
         SentenceStance st{si, StanceKind::supports, false};
@@ -797,6 +827,14 @@ Reading Matcher::read(const Document& doc) const {
           // contrast, denied in one clause only, are both sides.
           st.stance = im.contrasted(t, m) ? StanceKind::mixed : StanceKind::opposes;
         }
+        // "Magnesium is widely used for cramps", "a trial tested whether it
+        // helps": reported, not asserted, unless denied; the words come
+        // before or among the claim's, in its one clause ("While it is often
+        // recommended, high doses can cause cramps" asserts the second).
+        if (st.stance == StanceKind::supports && t.raw[m.lo].clause == t.raw[m.hi].clause &&
+            im.count_in_scope(t, im.kind(CueKind::report), m, 6, 0) > 0)
+          continue;
+        any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {
           claim_at[ri] = out.claims.size();
@@ -811,8 +849,10 @@ Reading Matcher::read(const Document& doc) const {
     };
     bool matched = find_claims(s, anaphor_ok, 0);
     // A claim made across two sentences of one paragraph ("Athletes often
-    // cramp. Magnesium is no fix for that."), when neither makes one alone.
-    if (!matched && prev_readable && same_section && same_paragraph(doc, si)) {
+    // cramp. Magnesium is no fix for that."), when the first makes none
+    // alone; the second may make another alone ("So it dehydrates you,
+    // making you prone to cramps" after "Alcohol is a diuretic").
+    if (prev_readable && same_section && same_paragraph(doc, si)) {
       pair.raw = prev.raw;
       const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
       for (RawToken tk : s.raw) {
@@ -820,7 +860,7 @@ Reading Matcher::read(const Document& doc) const {
         pair.raw.push_back(std::move(tk));
       }
       im.index(pair);
-      matched = find_claims(pair, false, static_cast<std::uint32_t>(prev.raw.size()));
+      matched = find_claims(pair, false, static_cast<std::uint32_t>(prev.raw.size())) || matched;
     }
     if (!matched && has_subject && im.any(s, im.kind(CueKind::health))) {
       out.unmatched.push_back(si);

@@ -32,6 +32,7 @@ const char* const kCues = R"json([
    "phrases": ["not", "no", "never", "fail*", "no evidence", "!not only", "!no doubt"]},
   {"id": "hedge", "kind": "hedge", "phrases": ["may", "might", "some studies"]},
   {"id": "mixed", "kind": "mixed", "phrases": ["mixed", "inconclusive", "more research"]},
+  {"id": "report", "kind": "report", "phrases": ["widely used", "whether", "many people take"]},
   {"id": "promo", "kind": "promotion", "phrases": ["our product*", "shop now"]},
   {"id": "buy", "kind": "purchase", "phrases": ["buy", "add to cart"]},
   {"id": "discount", "kind": "discount", "phrases": ["promo code", "percent off"]},
@@ -119,7 +120,7 @@ std::string sentence_of(const Read& r, std::size_t i) {
 
 TEST_CASE("matcher: the test dataset loads with its cue patterns") {
   CHECK(dataset().claims.size() == 4);
-  CHECK(dataset().cues.size() == 15);
+  CHECK(dataset().cues.size() == 16);
   CHECK(said("Magnesium helps cramps.") == "claim-helps: supports");
   CHECK(said("Potassium helps cramps.").empty());
   CHECK(said("Magnesium is a mineral.").empty());
@@ -307,6 +308,35 @@ TEST_CASE("matcher: an anaphor stands for the subject named in the sentence befo
         "claim-no-better: supports");
   CHECK(said("Magnesium was tested. Magnesium was no better than placebo.", md) ==
         "claim-no-better: supports");
+}
+
+TEST_CASE("matcher: a sentence that reports use or a study's question asserts nothing") {
+  CHECK(said("Magnesium is widely used to help cramps.").empty());
+  CHECK(said("Many people take magnesium to prevent cramps.").empty());
+  CHECK(said("A trial tested whether magnesium helps cramps.").empty());
+  // A denial still counts.
+  CHECK(said("Magnesium is widely used and does not help cramps.") == "claim-helps: opposes");
+  // Only before or among the claim's words, in its one clause.
+  CHECK(said("Magnesium helps cramps, and is widely used.") == "claim-helps: supports");
+  CHECK(said("Though widely used for sleep, magnesium helps cramps.") == "claim-helps: supports");
+}
+
+TEST_CASE("matcher: two sentences make a claim even where the second makes another alone") {
+  const std::string s =
+      said("Magnesium is a mineral. Citrate is absorbed well and eases cramps.", Format::markdown);
+  CHECK_THAT(s, Contains("claim-absorbed: supports"));
+  CHECK_THAT(s, Contains("claim-helps: supports"));
+  // Not when the first sentence made a claim of its own: its words are used.
+  CHECK(said("Magnesium helps cramps. It was no better than placebo.", Format::markdown) ==
+        "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a reference list's entries in Vancouver style are not claims") {
+  CHECK(said("Smith J, Lee K. Magnesium helps cramps. Journal of Tests.").empty());
+  CHECK(said("- Roguin-Maor N. 2017. Magnesium helps cramps. JAMA.").empty());
+  CHECK(said("Smith J, et al. Magnesium helps cramps.").empty());
+  // A capitalised word and a capital letter are not an author by themselves.
+  CHECK(said("Vitamin D, like magnesium, helps cramps.") == "claim-helps: supports");
 }
 
 TEST_CASE("matcher: a skip-section heading holds no claims") {

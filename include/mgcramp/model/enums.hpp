@@ -98,11 +98,12 @@ enum class CueKind : std::uint8_t {
   discount,
   disclaimer,
   first_person_selling,
-  skip_section
+  skip_section,
+  report
 };
-MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::skip_section, "group", "topic", "negation",
-                   "hedge", "mixed", "subject", "anaphor", "health", "promotion", "purchase",
-                   "discount", "disclaimer", "first-person-selling", "skip-section");
+MGCRAMP_ENUM_NAMES(CueKind, "cue kind", CueKind::report, "group", "topic", "negation", "hedge",
+                   "mixed", "subject", "anaphor", "health", "promotion", "purchase", "discount",
+                   "disclaimer", "first-person-selling", "skip-section", "report");
 
 enum class SourceKind : std::uint8_t { article, reference, dataset, database, regulation };
 MGCRAMP_ENUM_NAMES(SourceKind, "source kind", SourceKind::regulation, "article", "reference",
