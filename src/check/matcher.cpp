@@ -852,7 +852,11 @@ Reading Matcher::read(const Document& doc) const {
     // cramp. Magnesium is no fix for that."), when the first makes none
     // alone; the second may make another alone ("So it dehydrates you,
     // making you prone to cramps" after "Alcohol is a diuretic").
-    if (prev_readable && same_section && same_paragraph(doc, si)) {
+    // The second sentence speaks of the subject, by name or by a pronoun:
+    // "Our aim is to help you" after a sentence on magnesium and cramps
+    // makes no claim.
+    if (prev_readable && same_section && same_paragraph(doc, si) &&
+        (has_subject || im.any(s, im.kind(CueKind::anaphor)))) {
       pair.raw = prev.raw;
       const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
       for (RawToken tk : s.raw) {
