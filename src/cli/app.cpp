@@ -13,6 +13,8 @@
 
 #include "cli.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/report/builders.hpp"
 #include "mgcramp/text.hpp"
 #include "mgcramp/version.hpp"
 
@@ -164,7 +166,11 @@ int run(int argc, char** argv) {
       "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
       "Answers come from a curated, sourced dataset compiled into the program."};
   app.name("mgcramp");
-  app.set_version_flag("--version", "mgcramp " + std::string(version_string()));
+  // The embedded dataset's version and review date: read only when asked.
+  app.set_version_flag("--version", [] {
+    return "mgcramp " + std::string(version_string()) + "\n" +
+           dataset_version_text(embedded_dataset(TableSet()));
+  });
   app.option_defaults()->always_capture_default(false);
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")

@@ -7,6 +7,7 @@
 #include "mgcramp/model/tables.hpp"
 #include "mgcramp/render/citations.hpp"
 #include "mgcramp/report/builders.hpp"
+#include "mgcramp/text.hpp"
 #include "util.hpp"
 
 namespace mgcramp {
@@ -218,27 +219,39 @@ std::string describe_profile(const Profile& p) {
   return out;
 }
 
+std::string dataset_version_text(const Dataset& ds) {
+  std::string s = ds.data_version ? "dataset " + text::sanitize(*ds.data_version)
+                                  : std::string("dataset version not given");
+  s += ds.reviewed ? ", evidence last reviewed " + *ds.reviewed
+                   : std::string(", no review date given");
+  return s;
+}
+
 Report validate_report(const Dataset& ds) {
   Report r;
-  r.title = fmt::format("{}: valid (schema version {})", ds.origin, ds.schema_version);
+  r.title = fmt::format("{}: valid (schema version {}; {})", ds.origin, ds.schema_version,
+                        dataset_version_text(ds));
   r.single_object = true;
   r.query.add("file", ds.origin);
   auto machine = [](std::string key) {
     Column c(std::move(key), "", Align::left, false);
     return c;
   };
-  r.columns = {machine("file"),   machine("schema_version"), machine("valid"),
-               machine("tables"), {"table", "Table"},        {"records", "Records", Align::right}};
-  r.columns[3].fields = {"table", "records"};
-  r.columns[3].row_per_element = true;
-  r.columns[4].machine = r.columns[5].machine = false;
+  r.columns = {machine("file"),         machine("schema_version"),
+               machine("data_version"), machine("reviewed"),
+               machine("valid"),        machine("tables"),
+               {"table", "Table"},      {"records", "Records", Align::right}};
+  r.columns[5].fields = {"table", "records"};
+  r.columns[5].row_per_element = true;
+  r.columns[6].machine = r.columns[7].machine = false;
   Value::List tables;
   for (const auto& t : table_counts(ds)) {
     tables.push_back(Value::Object{{"table", t.table}, {"records", t.records}});
   }
-  r.add_cells(ds.origin, ds.schema_version, true, std::move(tables), nullptr, nullptr);
+  r.add_cells(ds.origin, ds.schema_version, Value(ds.data_version), Value(ds.reviewed), true,
+              std::move(tables), nullptr, nullptr);
   for (const auto& t : table_counts(ds))
-    r.add_cells(nullptr, nullptr, nullptr, nullptr, t.table, t.records);
+    r.add_cells(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, t.table, t.records);
   r.machine_rows = 1;
   r.human_from = 1;
   return r;

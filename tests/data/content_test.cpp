@@ -41,6 +41,16 @@ TEST_CASE("every table of the shipped dataset has records") {
   }
 }
 
+TEST_CASE("the shipped dataset says when its evidence was reviewed, not before a source was read") {
+  const Dataset& d = embedded_dataset();
+  REQUIRE(d.reviewed);
+  REQUIRE(d.data_version);
+  for (const Source& s : d.sources) {
+    INFO(s.id);
+    if (s.accessed) CHECK(*s.accessed <= *d.reviewed);
+  }
+}
+
 TEST_CASE("the studies the articles cite are present with PubMed identifiers") {
   struct Known {
     const char* id;

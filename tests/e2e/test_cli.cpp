@@ -16,6 +16,20 @@ TEST_CASE("option version prints name version and git revision") {
   const Result r = expect_ok({"--version"});
   CHECK_THAT(r.out, Contains("mgcramp 0."));
   CHECK_THAT(r.out, Contains("(git "));
+  // The embedded dataset's version and the day its evidence was reviewed.
+  const auto line = r.out.find("\ndataset ");
+  REQUIRE(line != std::string::npos);
+  const auto at = r.out.find("evidence last reviewed ", line);
+  REQUIRE(at != std::string::npos);
+  const std::string day = r.out.substr(at + 23, 10);
+  CHECK(day.size() == 10);
+  CHECK(day[4] == '-');
+  CHECK(day[7] == '-');
+  // The same in validate, for people and scripts; a file without them says so.
+  const json v = json::parse(expect_ok({"validate", "--json"}).out)["result"];
+  CHECK(v["reviewed"] == day);
+  CHECK(v["data_version"].is_string());
+  CHECK_THAT(expect_ok({"validate"}).out, Contains("evidence last reviewed " + day));
 }
 
 TEST_CASE("option help and command help list commands and examples") {

@@ -17,6 +17,7 @@
 #include "mgcramp/error.hpp"
 #include "mgcramp/io/load.hpp"
 #include "mgcramp/model/tables.hpp"
+#include "mgcramp/report/builders.hpp"
 #include "mgcramp/text.hpp"
 #include "rules.hpp"
 
@@ -811,4 +812,20 @@ TEST_CASE("ion charges are positive, by element symbol") {
   CHECK_THAT(error_of(d), Contains("/atomic_masses/charges/Mg: an ion's charge must be greater"));
   d["atomic_masses"]["charges"] = json::parse(R"({"magnesium": 2})");
   CHECK_THAT(error_of(d), Contains("expected an element symbol"));
+}
+
+TEST_CASE("loader: the dataset's version and review date are optional; a bad date is an error") {
+  json d = fixture::dataset();
+  const Dataset none = load_dataset(d.dump(), "fixture.json");
+  CHECK_FALSE(none.reviewed);
+  CHECK_THAT(dataset_version_text(none), Contains("no review date given"));
+  d["data_version"] = "1.2";
+  d["reviewed"] = "2026-11-30";
+  const Dataset both = load_dataset(d.dump(), "fixture.json");
+  CHECK(both.data_version == "1.2");
+  CHECK(dataset_version_text(both) == "dataset 1.2, evidence last reviewed 2026-11-30");
+  d["reviewed"] = "30/11/2026";
+  CHECK_THAT(error_of(d), Contains("/reviewed"));
+  d["reviewed"] = 20261130;
+  CHECK_THAT(error_of(d), Contains("/reviewed"));
 }

@@ -102,13 +102,14 @@ TEST_CASE("a table whose length does not match its records is a DataError") {
   d.sources.emplace_back();
   std::string bytes = write_snapshot(d);
   // The sources table's length: after the magic, the version, schema_version
-  // and the absent description's presence byte.
-  REQUIRE(bytes[17] > 1);
-  bytes[17] = static_cast<char>(bytes[17] - 1);
+  // and the presence bytes of the absent description, data_version and
+  // reviewed.
+  REQUIRE(bytes[19] > 1);
+  bytes[19] = static_cast<char>(bytes[19] - 1);
   CHECK_THAT(error_of(bytes), Contains("does not match its records"));
   // A table that is skipped is only checked to fit in the bytes.
-  bytes[17] = '\xff';
-  bytes[18] = '\xff';
+  bytes[19] = '\xff';
+  bytes[20] = '\xff';
   try {
     (void)read_snapshot(bytes, "snap", table_set({Table::studies}));
     FAIL("no error");
@@ -159,11 +160,13 @@ TEST_CASE("trailing bytes are a DataError") {
 
 TEST_CASE("a corrupt count, boolean or enumeration is a DataError") {
   // The count of sources follows the magic, the version, schema_version,
-  // the description (a presence byte, then its length and text) and the
-  // length of the sources table.
+  // the description, data_version and reviewed (each a presence byte, then
+  // its length and text) and the length of the sources table.
   std::string bytes = snapshot();
-  const auto& desc = test::ds().description;
-  const std::size_t at = 21 + (desc ? 4 + desc->size() : 0);
+  std::size_t at = 20;
+  for (const auto* field :
+       {&test::ds().description, &test::ds().data_version, &test::ds().reviewed})
+    at += 1 + (*field ? 4 + (*field)->size() : 0);
   for (std::size_t i = at; i < at + 4; ++i) bytes[i] = '\xff';
   CHECK_THAT(
       error_of(bytes),

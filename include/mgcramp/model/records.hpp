@@ -335,6 +335,11 @@ struct Cue {
 struct Dataset {
   int schema_version = 0;
   std::optional<std::string> description;
+  // The dataset's own version, and the day its evidence was last reviewed
+  // (YYYY-MM-DD): shown by --version and validate, so a citation of mgcramp
+  // can say how current it is.
+  std::optional<std::string> data_version;
+  std::optional<std::string> reviewed;
   std::string origin;  // file name, or "<embedded>"; not part of the data
   std::vector<Source> sources;
   std::vector<Notice> notices;

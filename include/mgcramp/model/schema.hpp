@@ -527,6 +527,8 @@ template <class S, class V, If<S, Dataset> = true>
 void describe(S& d, V&& v) {
   v(Field("schema_version").range(0, 1000000), d.schema_version);
   v(Field("description"), d.description);
+  v(Field("data_version"), d.data_version);
+  v(Field("reviewed").check(kDay), d.reviewed);
   for_each_table(d, [&](auto& records) {
     using R = typename std::remove_reference_t<decltype(records)>::value_type;
     const Field f(name_of(R::table));

@@ -115,6 +115,10 @@ Report search_report(const Dataset& ds, const SearchQuery& q);
 Report citations_report(const std::vector<Citable>& items);
 
 // `mgcramp validate`: records per table.
+// "dataset 2026.12.2, evidence last reviewed 2026-12-02" (or "dataset
+// version not given" for a file without them).
+std::string dataset_version_text(const Dataset& ds);
+
 Report validate_report(const Dataset& ds);
 
 // Appends a "Sources:" note and one line per cited id (a source or a study),
