@@ -30,7 +30,11 @@ Examples:
                        "for example 'mgcramp cite garrison-2020'; 'mgcramp show ID' and "
                        "'mgcramp search TEXT' find ids");
     }
-    const Dataset& ds = ctx.dataset(table_set({Table::sources, Table::studies}));
+    // The claims are read only when an id names no study or source.
+    const Dataset* d = &ctx.dataset(table_set({Table::sources, Table::studies}));
+    if (!o->all && !all_citable(*d, o->ids))
+      d = &ctx.dataset(table_set({Table::sources, Table::studies, Table::claims}));
+    const Dataset& ds = *d;
     const auto items = o->all ? all_citables(ds) : resolve_citables(ds, o->ids);
     // A reference manager's formats need the records only, not the table.
     const bool entries = options.format == Format::bibtex || options.format == Format::ris;

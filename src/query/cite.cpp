@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "mgcramp/error.hpp"
+#include "mgcramp/query/records.hpp"
 #include "mgcramp/text.hpp"
 
 namespace mgcramp {
@@ -51,21 +52,47 @@ std::vector<Citable> all_citables(const Dataset& ds) {
   return out;
 }
 
+bool all_citable(const Dataset& ds, const std::vector<std::string>& ids) {
+  return std::all_of(ids.begin(), ids.end(), [&](const std::string& raw) {
+    const std::string id = text::to_lower(trim(raw));
+    return ds.find_study(id) != nullptr || ds.find_source(id) != nullptr ||
+           find_study_by_identifier(ds, id) != nullptr;
+  });
+}
+
 std::vector<Citable> resolve_citables(const Dataset& ds, const std::vector<std::string>& ids) {
   std::vector<Citable> out;
+  std::vector<std::string> wanted;
   for (const std::string& raw : ids) {
+    // A claim stands for the evidence its verdict cites.
+    const std::string id = text::to_lower(trim(raw));
+    const auto claim = std::find_if(ds.claims.begin(), ds.claims.end(),
+                                    [&](const Claim& c) { return c.id == id; });
+    if (claim != ds.claims.end() && ds.find_study(id) == nullptr && ds.find_source(id) == nullptr) {
+      wanted.insert(wanted.end(), claim->verdict.evidence.begin(), claim->verdict.evidence.end());
+    } else {
+      wanted.push_back(raw);
+    }
+  }
+  for (const std::string& raw : wanted) {
     const std::string id = text::to_lower(trim(raw));
     Citable c;
     c.study = ds.find_study(id);
     if (c.study == nullptr) c.source = ds.find_source(id);
+    if (c.study == nullptr && c.source == nullptr) c.study = find_study_by_identifier(ds, id);
     if (c.study == nullptr && c.source == nullptr) {
       std::vector<std::string> known;
       for (const Study& s : ds.studies) known.push_back(s.id);
       for (const Source& s : ds.sources) known.push_back(s.id);
-      const std::string near = text::closest(id, known);
-      throw UsageError(fmt::format("'{}' is not a study or source id{}", text::sanitize(raw),
-                                   near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
-                       "only studies and sources are cited; 'mgcramp search TEXT' finds their ids");
+      const std::vector<std::string> like = ids_like(known, id);
+      const std::string near = like.empty() ? text::closest(id, known) : "";
+      std::string guess;
+      if (!like.empty()) guess = fmt::format("; did you mean {}?", fmt::join(like, ", "));
+      if (!near.empty()) guess = fmt::format("; did you mean '{}'?", near);
+      throw UsageError(
+          fmt::format("'{}' is not a study, source or claim id, PMID or DOI{}", text::sanitize(raw),
+                      guess),
+          "studies, sources and a claim's evidence are cited; 'mgcramp search TEXT' finds ids");
     }
     const bool seen =
         std::any_of(out.begin(), out.end(), [&](const Citable& o) { return o.id() == c.id(); });

@@ -72,6 +72,44 @@ std::string record_label(const Dataset& ds, RecordRef r) {
   return {};
 }
 
+const Study* find_study_by_identifier(const Dataset& ds, std::string_view text) {
+  std::string t = text::to_lower(text::trim(text));
+  if (t.empty()) return nullptr;
+  if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    for (const Study& s : ds.studies)
+      if (s.pmid && *s.pmid == t) return &s;
+    return nullptr;
+  }
+  for (const char* prefix :
+       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"}) {
+    if (t.rfind(prefix, 0) == 0) {
+      t.erase(0, std::string_view(prefix).size());
+      break;
+    }
+  }
+  if (t.rfind("10.", 0) != 0) return nullptr;
+  for (const Study& s : ds.studies)
+    if (s.doi && text::to_lower(*s.doi) == t) return &s;
+  return nullptr;
+}
+
+std::vector<std::string> ids_like(const std::vector<std::string>& ids, const std::string& prefix,
+                                  std::size_t max) {
+  std::vector<std::string> out;
+  if (prefix.size() < 3) return out;
+  for (const std::string& id : ids) {
+    bool like = id.rfind(prefix, 0) == 0;
+    for (std::size_t at = id.find(prefix); !like && at != std::string::npos;
+         at = id.find(prefix, at + 1)) {
+      const std::size_t end = at + prefix.size();
+      like = (at == 0 || id[at - 1] == '-') && (end == id.size() || id[end] == '-');
+    }
+    if (like && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    if (out.size() == max) break;
+  }
+  return out;
+}
+
 RecordRef resolve_record(const Dataset& ds, const std::string& id,
                          const std::optional<Table>& table) {
   std::string want = text::to_lower(id);
@@ -86,11 +124,19 @@ RecordRef resolve_record(const Dataset& ds, const std::string& id,
     ids.push_back(rid);
   });
   const std::string shown = text::sanitize(id);
+  if (hits.empty() && (!table || *table == Table::studies)) {
+    if (const Study* s = find_study_by_identifier(ds, want))
+      hits.push_back(RecordRef{Table::studies, static_cast<std::size_t>(s - ds.studies.data())});
+  }
   if (hits.empty()) {
     const std::string where = table ? fmt::format(" in {}", table_name(*table)) : "";
-    const std::string near = want.empty() ? "" : text::closest(want, ids);
-    throw UsageError(fmt::format("no record with id '{}'{}{}", shown, where,
-                                 near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
+    const std::vector<std::string> like =
+        want.empty() ? std::vector<std::string>{} : ids_like(ids, want);
+    const std::string near = want.empty() || !like.empty() ? "" : text::closest(want, ids);
+    std::string guess;
+    if (!like.empty()) guess = fmt::format("; did you mean {}?", fmt::join(like, ", "));
+    if (!near.empty()) guess = fmt::format("; did you mean '{}'?", near);
+    throw UsageError(fmt::format("no record with id '{}'{}{}", shown, where, guess),
                      fmt::format("'mgcramp search {}' finds records by their text",
                                  want.empty() ? "oxide" : shown));
   }

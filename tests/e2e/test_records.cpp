@@ -137,6 +137,25 @@ TEST_CASE("show bad input exits 2 with one line") {
   expect_usage_error({"show", "oxide", "citrate"}, "unexpected argument 'citrate'");
 }
 
+TEST_CASE("show and cite by PMID or DOI, cite a claim's evidence (MF13); ids like a word (UX25)") {
+  const json g = result_of(expect_ok({"show", "garrison-2020", "--json"}).out);
+  const std::string pmid = g["pmid"], doi = g["doi"];
+  for (const std::string& key : {pmid, doi, "https://doi.org/" + doi, "doi:" + doi}) {
+    INFO(key);
+    CHECK(result_of(expect_ok({"show", key, "--json"}).out)["id"] == "garrison-2020");
+    CHECK(results_of(expect_ok({"cite", key, "--json"}).out).at(0)["id"] == "garrison-2020");
+  }
+  // A claim's id cites the evidence its verdict names.
+  const json claim = result_of(expect_ok({"show", "claim-mg-prevents-night-cramps", "--json"}).out);
+  const json cited =
+      results_of(expect_ok({"cite", "claim-mg-prevents-night-cramps", "--json"}).out);
+  REQUIRE(cited.size() == claim["verdict"]["evidence"].size());
+  for (std::size_t i = 0; i < cited.size(); ++i)
+    CHECK(cited[i]["id"] == claim["verdict"]["evidence"][i]);
+  expect_usage_error({"show", "garrison"}, "did you mean garrison-2020, ");
+  expect_usage_error({"show", "99999999"}, "no record with id '99999999'");
+}
+
 TEST_CASE("an id two tables share needs --table") {
   const std::string path = tricky_dataset();
   expect_error({"--data", path, "show", "citrate"}, 2,
@@ -181,7 +200,8 @@ TEST_CASE("cite --all cites every study and source") {
 
 TEST_CASE("cite bad input exits 2 with one line") {
   expect_usage_error({"cite"}, "cite needs at least one study or source id");
-  expect_usage_error({"cite", "claim-mg-prevents-night-cramps"}, "is not a study or source id");
+  expect_usage_error({"cite", "almonds"}, "is not a study, source or claim id, PMID or DOI");
+  expect_usage_error({"cite", "garr"}, "did you mean garrison-");
   expect_usage_error({"cite", "garison-2020"}, "did you mean 'garrison-2020'?");
   expect_usage_error({"cite", "sebo-2014", "--format", "endnote"},
                      "--format must be table, json, csv, md, bibtex or ris");

@@ -76,12 +76,23 @@ TEST_CASE("cite resolves studies and sources in order, once each") {
 
 TEST_CASE("cite refuses unknown ids and other records") {
   CHECK_THAT(usage_error([] { resolve_citables(ds(), {"garison-2020"}); }),
-             Contains("'garison-2020' is not a study or source id; did you mean 'garrison-2020'?"));
-  CHECK_THAT(usage_error([] { resolve_citables(ds(), {"claim-mg-prevents-night-cramps"}); }),
-             Contains("is not a study or source id"));
+             Contains("'garison-2020' is not a study, source or claim id, PMID or DOI; did you "
+                      "mean 'garrison-2020'?"));
   CHECK_THAT(usage_error([] { resolve_citables(ds(), {"almonds-dry-roasted"}); }),
-             Contains("is not a study or source id"));
+             Contains("is not a study, source or claim id"));
   CHECK(resolve_citables(ds(), {}).empty());
+}
+
+TEST_CASE("cite: a claim stands for its verdict's evidence, once each, in order") {
+  const Claim* c = nullptr;
+  for (const Claim& x : ds().claims)
+    if (x.id == "claim-mg-prevents-night-cramps") c = &x;
+  REQUIRE(c != nullptr);
+  const auto items = resolve_citables(ds(), {c->id, c->verdict.evidence.front()});
+  REQUIRE(items.size() == c->verdict.evidence.size());
+  for (std::size_t i = 0; i < items.size(); ++i) CHECK(items[i].id() == c->verdict.evidence[i]);
+  CHECK_FALSE(all_citable(ds(), {c->id}));
+  CHECK(all_citable(ds(), {"garrison-2020", "art-healthline"}));
 }
 
 TEST_CASE("authors: people, organisations and et al.") {

@@ -1,5 +1,6 @@
 // Any record by id, what refers to it, and ranked search across tables.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "mgcramp/query/search.hpp"
 #include "mgcramp/render/render.hpp"
 #include "mgcramp/report/builders.hpp"
+#include "mgcramp/text.hpp"
 #include "options.hpp"
 #include "support.hpp"
 
@@ -314,4 +316,48 @@ TEST_CASE("show of an intake carries its safety notices") {
     kidney = kidney || (n.level == NoteLevel::warning && n.text.find("Kidney") == 0);
   }
   CHECK(kidney);
+}
+
+namespace {
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+}  // namespace
+
+TEST_CASE("find_study_by_identifier: a PMID or a DOI in its usual spellings") {
+  const Study* g = ds().find_study("garrison-2020");
+  REQUIRE(g != nullptr);
+  REQUIRE(g->pmid);
+  REQUIRE(g->doi);
+  CHECK(find_study_by_identifier(ds(), *g->pmid) == g);
+  CHECK(find_study_by_identifier(ds(), " " + *g->pmid + " ") == g);
+  const std::string doi = text::to_lower(*g->doi);
+  for (const std::string& spelling :
+       {doi, upper(doi), "doi:" + doi, "https://doi.org/" + doi, "https://dx.doi.org/" + doi})
+    CHECK(find_study_by_identifier(ds(), spelling) == g);
+  CHECK(find_study_by_identifier(ds(), "1") == nullptr);
+  CHECK(find_study_by_identifier(ds(), "10.9999/none") == nullptr);
+  CHECK(find_study_by_identifier(ds(), "garrison-2020") == nullptr);
+  CHECK(find_study_by_identifier(ds(), "") == nullptr);
+}
+
+TEST_CASE("ids_like: a prefix or a whole dash-separated part, at most max") {
+  const std::vector<std::string> ids = {"garrison-2011", "garrison-2020", "sebo-2014",
+                                        "art-garrison",  "garrisonx",     "roguin-maor-2017"};
+  CHECK(ids_like(ids, "garrison") ==
+        std::vector<std::string>{"garrison-2011", "garrison-2020", "art-garrison", "garrisonx"});
+  CHECK(ids_like(ids, "maor") == std::vector<std::string>{"roguin-maor-2017"});
+  CHECK(ids_like(ids, "garrison", 2).size() == 2);
+  CHECK(ids_like(ids, "ga").empty());  // too short to guess from
+  CHECK(ids_like(ids, "2014").empty() == false);
+}
+
+TEST_CASE("resolve_record: a PMID or DOI finds its study; an unknown id lists ids like it") {
+  const RecordRef g = resolve_record(ds(), *ds().find_study("garrison-2020")->pmid);
+  CHECK(record_id(ds(), g) == "garrison-2020");
+  const std::string e = usage_error([] { resolve_record(ds(), "garrison"); });
+  CHECK_THAT(e, Contains("did you mean garrison-"));
+  CHECK_THAT(e, Contains("garrison-2020"));
+  CHECK_THAT(e, Contains("garrison-2011"));
 }

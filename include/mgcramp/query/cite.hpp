@@ -16,10 +16,15 @@ struct Citable {
   const std::string& id() const { return study != nullptr ? study->id : source->id; }
 };
 
-// The studies and sources with these ids (any case), in the order given and
-// without repeats. Unknown ids and ids of other records (a claim, a food) are
+// The studies and sources with these ids (any case), PMIDs or DOIs, in the
+// order given and without repeats; a claim's id stands for the evidence its
+// verdict cites. Unknown ids and ids of other records (a food) are
 // UsageErrors with a suggestion.
 std::vector<Citable> resolve_citables(const Dataset& ds, const std::vector<std::string>& ids);
+
+// Whether every one of `ids` names a study or a source (by id, PMID or DOI):
+// if so, resolve_citables needs no other table.
+bool all_citable(const Dataset& ds, const std::vector<std::string>& ids);
 
 // Every study, then every source.
 std::vector<Citable> all_citables(const Dataset& ds);

@@ -45,7 +45,17 @@ const std::string& record_id(const Dataset& ds, RecordRef r);
 // What people call it: a study's "Garrison SR 2020", a food's name, a claim's text...
 std::string record_label(const Dataset& ds, RecordRef r);
 
-// The record with this id (any case), in `table` if given. Ids are unique
+// The study a PubMed id ("32956536") or a DOI ("10.1002/14651858.CD009402.pub3",
+// also as "doi:..." or "https://doi.org/...", any case) names, or null.
+const Study* find_study_by_identifier(const Dataset& ds, std::string_view text);
+
+// The ids that begin with `prefix` or hold it as a whole dash-separated part
+// ("garrison" gives garrison-2011, garrison-2020...), at most `max`, in dataset order.
+std::vector<std::string> ids_like(const std::vector<std::string>& ids, const std::string& prefix,
+                                  std::size_t max = 6);
+
+// The record with this id (any case), or the study a PMID or DOI names, in
+// `table` if given. Ids are unique
 // within a table, but a food and a form, say, may share one: then `table`
 // is needed. Unknown or ambiguous ids are a UsageError with a suggestion.
 RecordRef resolve_record(const Dataset& ds, const std::string& id,
