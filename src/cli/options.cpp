@@ -107,11 +107,15 @@ std::size_t parse_count(const std::string& option, const std::string& s) {
   return static_cast<std::size_t>(*v);
 }
 
-double parse_amount(const std::string& what, const std::string& s) {
+double parse_amount(const std::string& what, const std::string& s, const char* example) {
   const auto v = parse_decimal(s, true);
-  if (!v || *v <= 0 || *v > 1e6) {
+  if (v && *v > 1e6) {
+    throw UsageError(fmt::format("{} must be at most 1000000, got '{}'", what, text::sanitize(s)),
+                     fmt::format("for example {}", example));
+  }
+  if (!v || *v <= 0) {
     throw UsageError(fmt::format("{} must be a positive number, got '{}'", what, text::sanitize(s)),
-                     "for example 500 or 1.5");
+                     fmt::format("for example {}", example));
   }
   return *v;
 }
@@ -182,25 +186,67 @@ Format parse_format(const std::optional<std::string>& format, bool json, bool ci
   return f.value_or(Format::table);
 }
 
+namespace {
+
+// `s` without `suffix` (any case, after optional spaces) if it ends so.
+bool strip_suffix(std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size() ||
+      text::to_lower(s.substr(s.size() - suffix.size())) != std::string(suffix))
+    return false;
+  s.erase(s.size() - suffix.size());
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return true;
+}
+
+}  // namespace
+
 FoodServing parse_food(const std::string& spec) {
   const auto colon = spec.rfind(':');
-  FoodServing f{spec.substr(0, colon), 1.0};
-  if (colon != std::string::npos) {
-    f.servings = parse_amount(fmt::format("servings in --food '{}'", text::sanitize(spec)),
-                              spec.substr(colon + 1));
+  FoodServing f{spec.substr(0, colon), 1.0, std::nullopt};
+  if (colon == std::string::npos) return f;
+  const std::string what = fmt::format("servings in --food '{}'", text::sanitize(spec));
+  std::string amount(text::trim(spec.substr(colon + 1)));
+  if (strip_suffix(amount, "g")) {
+    // Grams of the food: "almonds:30g".
+    f.grams = parse_amount(fmt::format("grams in --food '{}'", text::sanitize(spec)), amount,
+                           "almonds:30g");
+    return f;
   }
+  // A fraction of a serving: "spinach:1/2".
+  if (const auto slash = amount.find('/'); slash != std::string::npos) {
+    const double num = parse_amount(what, amount.substr(0, slash), "2, 0.5 or 1/2");
+    const double den = parse_amount(what, amount.substr(slash + 1), "2, 0.5 or 1/2");
+    f.servings = num / den;
+    return f;
+  }
+  f.servings = parse_amount(what, amount, "2, 0.5 or 1/2 servings, or 30g");
   return f;
 }
 
 SupplementDose parse_supplement(const std::string& spec) {
   const auto colon = spec.rfind(':');
   if (colon == std::string::npos) {
-    throw UsageError(fmt::format("--supplement '{}' needs an amount", text::sanitize(spec)),
-                     "write FORM:MG, the compound weight in mg, e.g. citrate:500");
+    const bool number = !spec.empty() && parse_decimal(spec, true).has_value();
+    throw UsageError(
+        fmt::format("--supplement '{}' needs {}", text::sanitize(spec),
+                    number ? "a form" : "an amount"),
+        "write FORM:MG, the compound weight in mg, e.g. citrate:500 (citrate:200mg-elemental "
+        "for a label's elemental magnesium)");
   }
-  return {spec.substr(0, colon),
-          parse_amount(fmt::format("mg in --supplement '{}'", text::sanitize(spec)),
-                       spec.substr(colon + 1))};
+  SupplementDose d{spec.substr(0, colon), 0, std::nullopt};
+  std::string amount(text::trim(spec.substr(colon + 1)));
+  // "200mg-elemental" (or "200 elemental"): the label's elemental magnesium,
+  // never the default meaning of FORM:MG, which is the compound's weight.
+  const bool elemental = strip_suffix(amount, "-elemental") || strip_suffix(amount, "elemental");
+  strip_suffix(amount, "mg");
+  const double mg = parse_amount(fmt::format("mg in --supplement '{}'", text::sanitize(spec)),
+                                 amount, "citrate:500 or citrate:200mg-elemental");
+  if (elemental) {
+    d.elemental_mg = mg;
+  } else {
+    d.compound_mg = mg;
+  }
+  return d;
 }
 
 SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,

@@ -44,8 +44,9 @@ Sex parse_sex(const std::string& s);
 // A whole count from 1 to 100000, such as --top 5.
 std::size_t parse_count(const std::string& option, const std::string& s);
 
-// A positive decimal amount up to 1,000,000 (mg, servings); `what` names it.
-double parse_amount(const std::string& what, const std::string& s);
+// A positive decimal amount up to 1,000,000 (mg, servings); `what` names it,
+// `example` is the hint's example.
+double parse_amount(const std::string& what, const std::string& s, const char* example = "500");
 
 // A year from 1800 to 2100.
 int parse_year(const std::string& option, const std::string& s);
@@ -97,7 +98,10 @@ SearchQuery parse_search(const std::string& text, const std::optional<std::strin
 std::optional<std::string> parse_study_form(const Dataset& ds, const std::optional<std::string>& s);
 
 // "almonds:2" (servings default 1) and "citrate:500" (compound mg).
+// "almonds", "almonds:2", "spinach:1/2", "almonds:30g" (grams).
 FoodServing parse_food(const std::string& spec);
+// "citrate:500", "citrate:500mg" (the compound's weight), or
+// "citrate:200mg-elemental" (elemental magnesium, as a label states it).
 SupplementDose parse_supplement(const std::string& spec);
 
 // Calls `f()`; a ValueError from the core, about a value this option gave,

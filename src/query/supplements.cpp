@@ -1,5 +1,8 @@
 #include "mgcramp/query/supplements.hpp"
 
+#include <fmt/format.h>
+
+#include "mgcramp/error.hpp"
 #include "mgcramp/query/foods.hpp"
 #include "resolve.hpp"
 
@@ -75,12 +78,23 @@ DayIntake tally_intake(const Dataset& ds, const Profile& p, const std::vector<Fo
   day.reference = &intake_for(ds, p);
   for (const auto& item : foods) {
     const Food& f = resolve_food(ds, item.food);
-    day.foods.push_back({&f, item.servings, f.mg_per_serving * item.servings});
+    if (item.grams) {
+      const auto per100 = mg_per_100g(f);
+      if (!per100 || !f.grams || *f.grams <= 0) {
+        throw UsageError(fmt::format("{} has no gram weight in this dataset", f.name),
+                         fmt::format("give servings instead: --food {}:1 is {}", f.id, f.serving));
+      }
+      day.foods.push_back(
+          {&f, *item.grams / *f.grams, per100->mg * *item.grams / 100.0, item.grams});
+    } else {
+      day.foods.push_back({&f, item.servings, f.mg_per_serving * item.servings, std::nullopt});
+    }
     day.food_mg += day.foods.back().mg;
   }
   for (const auto& item : supplements) {
     const Form& f = resolve_form(ds, item.form);
-    day.supplements.push_back(dose_from_compound(f, item.compound_mg));
+    day.supplements.push_back(item.elemental_mg ? dose_from_elemental(f, *item.elemental_mg)
+                                                : dose_from_compound(f, item.compound_mg));
     day.supplement_mg += day.supplements.back().elemental_mg;
   }
   day.total_mg = day.food_mg + day.supplement_mg;

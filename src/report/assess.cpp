@@ -302,9 +302,12 @@ Report assess_report(const Dataset& ds, const AssessQuery& q, AssessShape shape)
   r.query.add("conditions", std::move(conds));
   Value::List foods, supps;
   for (const auto& f : q.foods)
-    foods.push_back(Value::Object{{"food", f.food}, {"servings", f.servings}});
+    foods.push_back(
+        Value::Object{{"food", f.food}, {"servings", f.servings}, {"grams", Value(f.grams)}});
   for (const auto& s : q.supplements)
-    supps.push_back(Value::Object{{"form", s.form}, {"compound_mg", s.compound_mg}});
+    supps.push_back(Value::Object{{"form", s.form},
+                                  {"compound_mg", s.elemental_mg ? Value() : Value(s.compound_mg)},
+                                  {"elemental_mg", Value(s.elemental_mg)}});
   r.query.add("foods", std::move(foods));
   r.query.add("supplements", std::move(supps));
 

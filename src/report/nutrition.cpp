@@ -415,11 +415,12 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   Report r;
   Value::List foods, supplements;
   for (const auto& fp : day.foods) {
-    foods.push_back(Value::Object{{"food", Value::ref(fp.food->id)}, {"servings", fp.servings}});
+    foods.push_back(Value::Object{
+        {"food", Value::ref(fp.food->id)}, {"servings", fp.servings}, {"grams", Value(fp.grams)}});
   }
   for (const auto& sp : day.supplements) {
     supplements.push_back(
-        Value::Object{{"form", Value::ref(sp.form->id)}, {"compound_mg", sp.compound_mg}});
+        Value::Object{{"form", Value::ref(sp.form->id)}, {"compound_mg", round1(sp.compound_mg)}});
   }
   r.query.add("foods", std::move(foods));
   r.query.add("supplements", std::move(supplements));
@@ -461,8 +462,11 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   };
   std::vector<std::string> sources = ref.sources;
   for (const auto& fp : day.foods) {
-    r.add_cells("food", Value::ref(fp.food->id),
-                fmt::format("{:g} x {}", fp.servings, fp.food->serving), fp.servings, nullptr,
+    // Grams asked ("30 g = 1.06 x 1 ounce") or servings ("2 x 1 ounce").
+    const std::string amount =
+        fp.grams ? fmt::format("{:g} g = {:.2f} x {}", *fp.grams, fp.servings, fp.food->serving)
+                 : fmt::format("{:g} x {}", fp.servings, fp.food->serving);
+    r.add_cells("food", Value::ref(fp.food->id), amount, fp.servings, nullptr,
                 Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg), Cell{nullptr, ""}, life,
                 rda_mg, ul_mg, nullptr);
     sources.insert(sources.end(), fp.food->sources.begin(), fp.food->sources.end());
@@ -470,12 +474,15 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
   for (const auto& sp : day.supplements) {
     r.add_cells(
         "supplement", Value::ref(sp.form->id),
-        fmt::format("{:g} mg compound ({:.1f}% Mg)", sp.compound_mg, sp.form->elemental_pct),
+        fmt::format("{} compound ({:.1f}% Mg)", mg_text(sp.compound_mg), sp.form->elemental_pct),
         nullptr, sp.compound_mg, Cell{round1(sp.elemental_mg), mg_text(sp.elemental_mg)},
         pct_rda(sp.elemental_mg), pct_ul(sp.elemental_mg), life, rda_mg, ul_mg,
         exceeds(sp.elemental_mg));
-    sources.insert(sources.end(), sp.form->sources.begin(), sp.form->sources.end());
   }
+  // The figures behind a supplement's row are its formula's atomic weights
+  // (as in dose), not every study of the form (UX4).
+  if (!day.supplements.empty())
+    sources.insert(sources.end(), ds.atomic_masses.sources.begin(), ds.atomic_masses.sources.end());
   // Totals: rows for people, the summary for scripts.
   r.machine_rows = r.rows.size();
   auto total = [&](const char* row_kind, double mg, bool supplemental) {

@@ -333,3 +333,30 @@ TEST_CASE("foods for infants: AI labels, no servings, infant feeding and choking
   CHECK_THAT(in.out, Contains("% AI"));
   CHECK_THAT(in.out, !Contains("RDA"));
 }
+
+TEST_CASE("intake: grams, fractions and a label's elemental magnesium; only the figures' sources") {
+  const json j = json::parse(expect_ok({"intake", "--food", "almonds:28g", "--food", "spinach:1/2",
+                                        "--supplement", "oxide:200mg-elemental", "--supplement",
+                                        "citrate:500mg", "--age", "40", "--sex", "f", "--json"})
+                                 .out);
+  const json& rows = j["results"];
+  REQUIRE(rows.size() == 4);
+  CHECK(j["query"]["foods"][0]["grams"] == 28);
+  CHECK(rows[1]["servings"] == Approx(0.5));
+  CHECK(rows[2]["mg"] == Approx(200));
+  CHECK(rows[3]["compound_mg"] == 500);
+  // The sources behind the figures: the DRIs, USDA, the atomic weights; not
+  // every trial of citrate or every article that mentions oxide (UX4).
+  std::vector<std::string> ids;
+  for (const auto& s : j["sources"]) ids.push_back(s["id"]);
+  CHECK(std::find(ids.begin(), ids.end(), "iom-dri-1997") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "ciaaw-atomic-weights") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "roguin-maor-2017") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "art-healthline") == ids.end());
+  const Result t = expect_ok({"intake", "--food", "almonds:28g", "--age", "40", "--sex", "f"});
+  CHECK_THAT(t.out, Contains("28 g = "));
+  expect_usage_error({"intake", "--supplement", "500", "--age", "40", "--sex", "f"},
+                     "--supplement '500' needs a form");
+  expect_usage_error({"intake", "--food", "almonds:0g", "--age", "40", "--sex", "f"},
+                     "grams in --food 'almonds:0g' must be a positive number");
+}

@@ -98,29 +98,53 @@ TEST_CASE("dose converts compound to elemental and back") {
   CHECK(back.compound_mg == Approx(500));
 }
 
+namespace {
+FoodServing food(const char* name, double servings) {
+  return {name, servings, std::nullopt};
+}
+SupplementDose supp(const char* form, double compound_mg) {
+  return {form, compound_mg, std::nullopt};
+}
+}  // namespace
+
 TEST_CASE("a day's intake adds food and supplements against RDA and UL") {
-  const DayIntake day = tally_intake(
-      ds(), adult_woman(), {{"almonds-dry-roasted", 2}, {"spinach", 1}}, {{"citrate", 500}});
+  const DayIntake day =
+      tally_intake(ds(), adult_woman(), {food("almonds-dry-roasted", 2), food("spinach", 1)},
+                   {supp("citrate", 500)});
   CHECK(day.food_mg == Approx(2 * 79 + 78));
   CHECK(day.supplement_mg == Approx(500 * 0.162).epsilon(0.01));
   CHECK(day.total_mg == Approx(day.food_mg + day.supplement_mg));
   CHECK(day.reference->id == "females-31-50y");
   CHECK(day.pct_rda == Approx(day.total_mg / 320 * 100));
   CHECK_FALSE(day.exceeds_ul);
-  const DayIntake high = tally_intake(ds(), adult_woman(), {}, {{"oxide", 1000}});
+  const DayIntake high = tally_intake(ds(), adult_woman(), {}, {supp("oxide", 1000)});
   CHECK(high.exceeds_ul);
   CHECK(*high.pct_ul > 100);
   const Profile infant{5.0, std::nullopt, Condition::none};
-  CHECK(tally_intake(ds(), infant, {}, {{"citrate", 100}}).exceeds_ul);  // no UL for infants
+  CHECK(tally_intake(ds(), infant, {}, {supp("citrate", 100)}).exceeds_ul);  // no UL for infants
+}
+
+TEST_CASE("a day's intake: food in grams, a supplement's elemental magnesium as a label gives it") {
+  const Food& almonds = resolve_food(ds(), "almonds-dry-roasted");
+  REQUIRE(almonds.grams);
+  REQUIRE(almonds.usda_mg_per_100g);
+  const DayIntake g = tally_intake(ds(), adult_woman(), {{"almonds-dry-roasted", 1, 50.0}}, {});
+  CHECK(g.food_mg == Approx(*almonds.usda_mg_per_100g / 2));
+  CHECK(g.foods[0].servings == Approx(50 / *almonds.grams));
+  CHECK(g.foods[0].grams == 50.0);
+  // "Magnesium 200 mg (as oxide)": 200 mg elemental, whatever the compound weighs.
+  const DayIntake e = tally_intake(ds(), adult_woman(), {}, {{"oxide", 0, 200.0}});
+  CHECK(e.supplement_mg == Approx(200));
+  CHECK(e.supplements[0].compound_mg > 200);
 }
 
 TEST_CASE("intake input errors") {
   CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {}, {}), Contains("nothing to add up"));
-  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {{"unicorn", 1}}, {}),
+  CHECK_THROWS_WITH(tally_intake(ds(), adult_woman(), {food("unicorn", 1)}, {}),
                     Contains("unknown food 'unicorn'"));
   const Profile no_sex{40 * 12.0, std::nullopt, Condition::none};
-  CHECK_THROWS_AS(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), MissingInput);
-  CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {{"almonds", 1}}, {}), Contains("depends on sex"));
+  CHECK_THROWS_AS(tally_intake(ds(), no_sex, {food("almonds", 1)}, {}), MissingInput);
+  CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {food("almonds", 1)}, {}), Contains("depends on sex"));
 }
 
 TEST_CASE("per 100 g and per 100 kcal come from the USDA figures, else from the serving") {
@@ -208,7 +232,7 @@ TEST_CASE("an AI is labelled AI in foods and intake, never RDA") {
   }
   CHECK(ai_column);
   const Report day =
-      intake_report(ds(), tally_intake(ds(), infant, {FoodServing{"almonds", 1}}, {}), infant);
+      intake_report(ds(), tally_intake(ds(), infant, {food("almonds", 1)}, {}), infant);
   CHECK_THAT(day.title, Contains("AI 30 mg"));
   for (const auto& c : day.columns) {
     if (c.human) CHECK(c.title.find("RDA") == std::string::npos);

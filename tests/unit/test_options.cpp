@@ -49,10 +49,16 @@ TEST_CASE("counts years and amounts are parsed strictly") {
   }
   CHECK(parse_amount("x", "1.5") == 1.5);
   CHECK(parse_amount("x", "1000000") == 1e6);
-  for (const char* bad : {"0", "-1", "1e3", "1000000.5", "nan", ""}) {
+  for (const char* bad : {"0", "-1", "1e3", "nan", ""}) {
     INFO(bad);
     CHECK_THAT(usage_error([&] { parse_amount("--compound-mg", bad); }),
                Contains("--compound-mg must be a positive number"));
+  }
+  // Too large is said as such (MS18), not as "not positive".
+  for (const char* big : {"1000000.5", "99999999"}) {
+    INFO(big);
+    CHECK_THAT(usage_error([&] { parse_amount("--compound-mg", big); }),
+               Contains("--compound-mg must be at most 1000000"));
   }
 }
 
@@ -66,9 +72,29 @@ TEST_CASE("a day's foods and supplements as typed") {
   CHECK_THAT(usage_error([] { parse_food("almonds:x"); }),
              Contains("servings in --food 'almonds:x' must be a positive number"));
   CHECK_THAT(usage_error([] { parse_food("almonds:0"); }), Contains("must be a positive number"));
+  CHECK(parse_food("spinach:1/2").servings == 0.5);
+  CHECK(parse_food("almonds:30g").grams == 30.0);
+  CHECK(parse_food("almonds:30 G").grams == 30.0);
+  CHECK_THAT(usage_error([] { parse_food("almonds:1/0"); }), Contains("must be a positive number"));
+  CHECK_THAT(usage_error([] { parse_food("almonds:g"); }),
+             Contains("grams in --food 'almonds:g' must be a positive number"));
+  CHECK_THAT(usage_error([] { parse_food("almonds:x"); }), Contains("for example 2, 0.5 or 1/2"));
   const SupplementDose s = parse_supplement("citrate:500");
   CHECK(s.form == "citrate");
   CHECK(s.compound_mg == 500);
+  CHECK_FALSE(s.elemental_mg);
+  CHECK(parse_supplement("citrate:500mg").compound_mg == 500);
+  CHECK(parse_supplement("citrate:500 MG").compound_mg == 500);
+  const SupplementDose e = parse_supplement("citrate:200mg-elemental");
+  CHECK(e.elemental_mg == 200.0);
+  CHECK(e.compound_mg == 0);
+  CHECK(parse_supplement("oxide:200 elemental").elemental_mg == 200.0);
+  CHECK_THAT(usage_error([] { parse_supplement("500"); }),
+             Contains("--supplement '500' needs a form"));
+  CHECK_THAT(usage_error([] { parse_supplement("citrate:2000000"); }),
+             Contains("must be at most 1000000"));
+  CHECK_THAT(usage_error([] { parse_supplement("citrate:-elemental"); }),
+             Contains("must be a positive number"));
   CHECK_THAT(usage_error([] { parse_supplement("citrate"); }),
              Contains("--supplement 'citrate' needs an amount"));
   CHECK_THAT(usage_error([] { parse_supplement("citrate:"); }),

@@ -40,21 +40,25 @@ std::vector<Dose> doses_from_elemental(const Form& f, double elemental_mg);
 std::optional<double> mg_to_mmol(const Dataset& ds, double elemental_mg);
 std::optional<double> mg_to_meq(const Dataset& ds, double elemental_mg);
 
-// A day's intake as asked: foods by name with servings, supplements by form
-// with the compound's weight.
+// A day's intake as asked: foods by name with servings (or grams),
+// supplements by form with the compound's weight (or, where a label gives
+// it, the elemental magnesium).
 struct FoodServing {
   std::string food;
   double servings = 1;
+  std::optional<double> grams;  // instead of servings
 };
 struct SupplementDose {
   std::string form;
   double compound_mg = 0;
+  std::optional<double> elemental_mg;  // instead of compound_mg
 };
 
 struct FoodPortion {
   const Food* food;
   double servings;
   double mg;
+  std::optional<double> grams;  // as asked, when asked in grams
 };
 
 struct DayIntake {
