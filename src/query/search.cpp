@@ -58,7 +58,7 @@ char ascii_lower(char c) {
 // pass: each case of the needle's first letter is looked up with memchr,
 // once per occurrence.
 // A word found inside another ("oxide" in "hydroxide") counts little.
-constexpr int kInside = 1, kWordStart = 8, kWhole = 12;
+constexpr int kInside = 1, kWordStart = 8, kWord = 10, kWhole = 12;
 
 struct Found {
   int quality = 0;
@@ -85,7 +85,12 @@ Found find_best(std::string_view hay, const Needle& needle) {
     while (k < word.size() && ascii_lower(hay[p + k]) == word[k]) ++k;
     if (k < word.size()) continue;
     if (hay.size() == word.size()) return {kWhole, p};
-    if (p == 0 || !is_word_char(hay[p - 1])) return {kWordStart, p};
+    if (p == 0 || !is_word_char(hay[p - 1])) {
+      const std::size_t end = p + word.size();
+      if (end == hay.size() || !is_word_char(hay[end])) return {kWord, p};
+      if (best.quality < kWordStart) best = {kWordStart, p};
+      continue;
+    }
     if (best.quality == 0) best = {kInside, p};
   }
 }
@@ -125,6 +130,18 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
+// Words too common to say what a record is about ("does magnesium help
+// night cramps": "does" is in no record that matters).
+bool is_stop_word(std::string_view w) {
+  static constexpr std::string_view kStop[] = {
+      "a",      "an",    "and",   "any",  "are",   "as",    "at",   "be",    "by",  "can",
+      "could",  "did",   "do",    "does", "for",   "from",  "has",  "have",  "how", "i",
+      "if",     "in",    "is",    "it",   "its",   "me",    "my",   "of",    "on",  "or",
+      "should", "so",    "that",  "the",  "their", "there", "this", "to",    "was", "what",
+      "when",   "where", "which", "who",  "why",   "will",  "with", "would", "you", "your"};
+  return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
+}
+
 }  // namespace
 
 std::vector<std::string> search_words(std::string_view text) {
@@ -132,7 +149,14 @@ std::vector<std::string> search_words(std::string_view text) {
 }
 
 SearchResult search(const Dataset& ds, const SearchQuery& q) {
-  const std::vector<std::string> word_texts = words_of(q.text);
+  std::vector<std::string> word_texts = words_of(q.text);
+  std::vector<std::string> dropped;
+  if (std::any_of(word_texts.begin(), word_texts.end(),
+                  [](const std::string& w) { return !is_stop_word(w); })) {
+    std::vector<std::string> kept;
+    for (auto& w : word_texts) (is_stop_word(w) ? dropped : kept).push_back(std::move(w));
+    word_texts = std::move(kept);
+  }
   std::string phrase_text;
   for (const auto& w : word_texts) phrase_text += (phrase_text.empty() ? "" : " ") + w;
   // Longest first: a long word is the likeliest to be missing, which rules
@@ -166,58 +190,77 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
     RecordRef record;
     double score = 0;
     Match top;
+    std::size_t words = 0;  // how many of the words it holds
   };
   std::vector<Candidate> found;
   SearchResult res;
-  for_each_record(ds, [&](RecordRef r) {
-    if (q.table && r.table != *q.table) return;
-    texts.clear();
-    numbers.clear();
-    with_record(ds, r, [&](const auto& rec) {
-      schema::for_each_leaf(rec, [&](const Path& path, const Field& f, const auto& v) {
-        const double weight = static_cast<double>(f.weight);
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, int>) {
-          numbers.push_back({path, weight, v});
-        } else {
-          for_each_text(v, [&](std::string_view s) { texts.push_back({path, weight, s}); });
-        }
+  res.words = word_texts;
+  res.dropped = dropped;
+  // First every word must occur; if no record holds them all, any will do,
+  // the records with the most words first.
+  auto pass = [&](bool every_word) {
+    for_each_record(ds, [&](RecordRef r) {
+      if (q.table && r.table != *q.table) return;
+      texts.clear();
+      numbers.clear();
+      with_record(ds, r, [&](const auto& rec) {
+        schema::for_each_leaf(rec, [&](const Path& path, const Field& f, const auto& v) {
+          const double weight = static_cast<double>(f.weight);
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, int>) {
+            numbers.push_back({path, weight, v});
+          } else if (f.ref == schema::RefTo::none || f.is_id) {
+            // A field that only names other records is theirs to match.
+            for_each_text(v, [&](std::string_view s) { texts.push_back({path, weight, s}); });
+          }
+        });
       });
+      Candidate c{r, 0, {}, 0};
+      auto consider = [&](const Text& t, const Needle& n, double score, std::size_t pos) {
+        if (score > c.top.score) c.top = {score, t.field, t.text, pos, n.text.size()};
+      };
+      for (const Needle& w : words) {
+        double best = 0;
+        // Integer fields (a study's year) match a word that is the same number.
+        for (const Number& n : numbers) {
+          if (w.text != std::to_string(n.value)) continue;
+          const double score = n.weight * kWhole;
+          best = std::max(best, score);
+          if (score > c.top.score) c.top = {score, n.field, w.text, 0, 0};
+        }
+        for (const Text& t : texts) {
+          const Found f = find_best(t.text, w);
+          if (f.quality == 0) continue;
+          const double score = t.weight * f.quality;
+          best = std::max(best, score);
+          consider(t, w, score, f.pos);
+        }
+        if (best == 0) {
+          if (every_word) return;  // every word must occur
+          continue;
+        }
+        c.score += best;
+        ++c.words;
+      }
+      if (c.words == 0) return;
+      if (words.size() > 1) {
+        for (const Text& t : texts) {
+          const Found f = find_best(t.text, phrase);
+          if (f.quality > 0) consider(t, phrase, f.quality * t.weight * phrase_factor, f.pos);
+        }
+      }
+      c.score += c.top.score;
+      found.push_back(c);
     });
-    Candidate c{r, 0, {}};
-    auto consider = [&](const Text& t, const Needle& n, double score, std::size_t pos) {
-      if (score > c.top.score) c.top = {score, t.field, t.text, pos, n.text.size()};
-    };
-    for (const Needle& w : words) {
-      double best = 0;
-      // Integer fields (a study's year) match a word that is the same number.
-      for (const Number& n : numbers) {
-        if (w.text != std::to_string(n.value)) continue;
-        const double score = n.weight * kWhole;
-        best = std::max(best, score);
-        if (score > c.top.score) c.top = {score, n.field, w.text, 0, 0};
-      }
-      for (const Text& t : texts) {
-        const Found f = find_best(t.text, w);
-        if (f.quality == 0) continue;
-        const double score = t.weight * f.quality;
-        best = std::max(best, score);
-        consider(t, w, score, f.pos);
-      }
-      if (best == 0) return;  // every word must occur
-      c.score += best;
-    }
-    if (words.size() > 1) {
-      for (const Text& t : texts) {
-        const Found f = find_best(t.text, phrase);
-        if (f.quality > 0) consider(t, phrase, f.quality * t.weight * phrase_factor, f.pos);
-      }
-    }
-    c.score += c.top.score;
-    found.push_back(c);
+  };
+  if (!words.empty()) pass(true);
+  if (found.empty() && words.size() > 1) {
+    res.partial = true;
+    pass(false);
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.words != b.words ? a.words > b.words : a.score > b.score;
   });
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   res.total = found.size();
   // Snippets only for the hits shown.
   for (std::size_t i = 0; i < found.size() && i < q.limit; ++i) {

@@ -137,7 +137,12 @@ Report search_report(const Dataset& ds, const SearchQuery& q) {
   r.query.add("text", q.text);
   r.query.add("table", q.table);
   r.query.add("limit", q.limit);
-  r.summary = Value::Object{{"matches", res.total}, {"shown", res.hits.size()}};
+  Value::List dropped;
+  for (const auto& w : res.dropped) dropped.push_back(w);
+  r.summary = Value::Object{{"matches", res.total},
+                            {"shown", res.hits.size()},
+                            {"partial", res.partial},
+                            {"ignored_words", std::move(dropped)}};
   r.columns = {{"rank", "#", Align::right, false},
                {"table", "Table", Align::left, false},
                {"id", "Id"},
@@ -155,6 +160,15 @@ Report search_report(const Dataset& ds, const SearchQuery& q) {
   }
   if (res.hits.size() < res.total) {
     r.note(fmt::format("Showing the best {} of {}.", res.hits.size(), res.total));
+  }
+  if (res.partial) {
+    r.note(fmt::format("No record holds every word of \"{}\"; these hold some of them, most "
+                       "first. Fewer words find more.",
+                       text::sanitize(fmt::format("{}", fmt::join(res.words, " ")))));
+  }
+  if (!res.dropped.empty()) {
+    r.note(fmt::format("Common words left out: {}.",
+                       text::sanitize(fmt::format("{}", fmt::join(res.dropped, ", ")))));
   }
   if (!res.hits.empty()) r.note("'mgcramp show ID' shows a record in full, with its sources.");
   if (res.total == 0 &&

@@ -176,9 +176,16 @@ TEST_CASE("search needs every word, ignores case and prefers the phrase") {
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   }
   for (const auto& h : r.hits) CHECK(h.record.table == Table::studies);
-  // A word found nowhere leaves no match, whatever the others find.
-  CHECK(find("oxide zzqxv").hits.empty());
+  CHECK_FALSE(r.partial);
+  // A word found nowhere: no record holds every word, so those holding the
+  // others are given, marked partial (UX1).
+  const SearchResult some = find("oxide zzqxv");
+  CHECK(some.partial);
+  REQUIRE_FALSE(some.hits.empty());
+  CHECK(find("oxide").total == some.total);
   CHECK(find("zzqxv").total == 0);
+  CHECK_FALSE(find("zzqxv").partial);
+  CHECK(find("zzqxv plugh").total == 0);
   // The whole phrase outranks the words apart.
   const SearchResult phrase = find("leg cramps");
   REQUIRE_FALSE(phrase.hits.empty());
@@ -192,7 +199,32 @@ TEST_CASE("search matches numbers: a year field, or the number in text") {
   const auto both = hit_ids(find("2017 94"));
   CHECK(std::find(both.begin(), both.end(), "claim-mgo-rct-no-better-than-placebo") != both.end());
   CHECK(find("1066", std::string("studies")).hits.empty());
-  CHECK(find("2017 1066").hits.empty());  // the year does not stand in for another number
+  // The year does not stand in for another number: no record holds both.
+  CHECK(find("2017 1066").partial);
+}
+
+TEST_CASE("search leaves common words out, and reference fields, and ranks whole words first") {
+  const SearchResult q = find("does magnesium help night leg cramps");
+  CHECK(q.dropped == std::vector<std::string>{"does"});
+  CHECK(q.words == std::vector<std::string>{"magnesium", "help", "night", "leg", "cramps"});
+  CHECK_FALSE(q.partial);
+  CHECK(q.total > 0);
+  // Only common words: they are looked for after all.
+  CHECK(find("the").dropped.empty());
+  // A claim cites garrison-2020 in its evidence: that is show's to list, not
+  // a match for the claim (UX14). The study itself still matches.
+  const SearchResult g = find("garrison-2020");
+  REQUIRE_FALSE(g.hits.empty());
+  CHECK(record_id(ds(), g.hits.front().record) == "garrison-2020");
+  for (const auto& h : g.hits) {
+    INFO(record_id(ds(), h.record) << " " << h.field);
+    CHECK(h.field != "verdict.evidence");
+    CHECK(h.field != "sources");
+    CHECK(h.field != "evidence");
+  }
+  // "kidney disease": the intake rows that only name the notice id
+  // kidney-disease are not hits.
+  for (const auto& h : find("kidney disease").hits) CHECK(h.record.table != Table::intakes);
 }
 
 TEST_CASE("search snippets show the match in context") {
