@@ -209,8 +209,18 @@ void wrap_views(std::string_view s, std::size_t width, std::vector<std::string_v
     }
     const std::size_t space = s.rfind(' ', limit - 1);
     if (space == std::string_view::npos || space < i) {  // one word longer than a line
-      emit(s.substr(i, limit - i));
-      i = limit;
+      // Cut after a hyphen or slash where there is one ("claim-statins-" /
+      // "reduce-absorption", a URL at a slash), else at the width.
+      std::size_t cut = limit;
+      for (std::size_t k = limit; k > i + 1; --k) {
+        if (s[k - 1] == '-' || s[k - 1] == '/') {
+          cut = k;
+          break;
+        }
+      }
+      if (cut - i < (limit - i) / 3) cut = limit;
+      emit(s.substr(i, cut - i));
+      i = cut;
       continue;
     }
     emit(s.substr(i, space - i));

@@ -41,14 +41,20 @@ std::vector<std::size_t> fit_widths(const std::vector<std::string>& headers,
   }
   const std::size_t gaps = headers.empty() ? 0 : kGap * (headers.size() - 1);
   const std::size_t budget = width > gaps ? width - gaps : headers.size() * kMinColumn;
-  // Keep whole words (ids, numbers) unbroken when the row can still fit.
-  std::vector<std::size_t> keep(floor);
-  std::size_t keep_total = 0;
-  for (std::size_t c = 0; c < w.size(); ++c) {
-    keep[c] = std::min(w[c], std::max(floor[c], std::min<std::size_t>(word[c], 24)));
-    keep_total += keep[c];
+  // Keep whole words (ids, URLs, numbers) unbroken when the row can still
+  // fit: every word if it can, else words up to 24 columns (UX2).
+  for (const std::size_t cap : {std::size_t{1000}, std::size_t{24}}) {
+    std::vector<std::size_t> keep(floor);
+    std::size_t keep_total = 0;
+    for (std::size_t c = 0; c < w.size(); ++c) {
+      keep[c] = std::min(w[c], std::max(floor[c], std::min(word[c], cap)));
+      keep_total += keep[c];
+    }
+    if (keep_total <= budget) {
+      floor = keep;
+      break;
+    }
   }
-  if (keep_total <= budget) floor = keep;
   auto total = [&] {
     std::size_t t = 0;
     for (auto x : w) t += x;

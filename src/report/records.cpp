@@ -152,19 +152,24 @@ Report search_report(const Dataset& ds, const SearchQuery& q) {
                {"score", "Score", Align::right, false}};
   std::size_t rank = 0;
   for (const SearchHit& h : res.hits) {
-    r.add_cells(++rank, table_name(h.record.table), record_id(ds, h.record),
-                record_label(ds, h.record), h.field,
-                Cell{h.snippet,
-                     fmt::format("{}, {}: {}", table_singular(h.record.table), h.field, h.snippet)},
-                h.score);
+    // A match on the id would repeat the Id column: people see the record's
+    // name instead (UX2).
+    const std::string label = record_label(ds, h.record);
+    const std::string shown =
+        h.field == "id"
+            ? fmt::format("{}: {}", table_singular(h.record.table), text::shorten_words(label, 60))
+            : fmt::format("{}, {}: {}", table_singular(h.record.table), h.field, h.snippet);
+    r.add_cells(++rank, table_name(h.record.table), record_id(ds, h.record), label, h.field,
+                Cell{h.snippet, shown}, h.score);
   }
   if (res.hits.size() < res.total) {
     r.note(fmt::format("Showing the best {} of {}.", res.hits.size(), res.total));
   }
   if (res.partial) {
-    r.note(fmt::format("No record holds every word of \"{}\"; these hold some of them, most "
-                       "first. Fewer words find more.",
-                       text::sanitize(fmt::format("{}", fmt::join(res.words, " ")))));
+    r.note(
+        fmt::format("No record holds every word of \"{}\"; these hold some of them, most "
+                    "first. Fewer words find more.",
+                    text::sanitize(fmt::format("{}", fmt::join(res.words, " ")))));
   }
   if (!res.dropped.empty()) {
     r.note(fmt::format("Common words left out: {}.",

@@ -37,7 +37,7 @@ TEST_CASE("search ranks matches across tables") {
   const auto first = r.out.find("\noxide ");
   REQUIRE(first != std::string::npos);
   CHECK(first < r.out.find("roguin-maor-2017"));
-  CHECK_THAT(r.out, Contains("form, id: oxide"));
+  CHECK_THAT(r.out, Contains("form: Magnesium oxide"));
   CHECK_THAT(r.out, Contains("'mgcramp show ID'"));
   expect_fits(r.out);
 }
@@ -230,4 +230,22 @@ TEST_CASE("search show and cite never print control characters from the data") {
     CHECK_THAT(r.out, Contains("Evil", Catch::CaseSensitive::No));
   }
   std::remove(path.c_str());
+}
+
+TEST_CASE("ids are not split across lines where the row can hold them (UX2)") {
+  for (const std::vector<std::string>& q :
+       {std::vector<std::string>{"search", "night", "leg", "cramps"},
+        std::vector<std::string>{"search", "red"},
+        std::vector<std::string>{"intake", "--food", "salmon", "--age", "40", "--sex", "f"}}) {
+    INFO(json(q).dump());
+    const Result t = expect_ok(q);
+    expect_fits(t.out);
+    std::vector<std::string> with_json = q;
+    with_json.push_back("--json");
+    const json j = json::parse(expect_ok(with_json).out);
+    for (const auto& row : j["results"]) {
+      if (!row.contains("id") || !row["id"].is_string()) continue;
+      CHECK_THAT(t.out, Contains(row["id"].get<std::string>()));
+    }
+  }
 }
