@@ -1,6 +1,7 @@
 #pragma once
 // Typed errors. The CLI catches them in exactly one place (main) and maps
 // UsageError to exit status 2 and DataError to exit status 1.
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -63,11 +64,29 @@ class AmbiguousId : public UsageError {
   std::vector<std::string> tables_;
 };
 
+// Where in a file a data error is, for scripts (validate --json, the JSON
+// error object): the file, and a JSON Pointer (a field that breaks the
+// schema) or a line and column (JSON syntax), with the problem alone.
+struct DataLocation {
+  std::string file;
+  std::string pointer;               // empty: not known
+  std::size_t line = 0, column = 0;  // 0: not known
+  std::string problem;               // the message without the location
+};
+
 // The dataset (or another file) is missing, unreadable or invalid: exit 1.
 class DataError : public Error {
  public:
   explicit DataError(const std::string& message, std::string hint = {})
       : Error(message, std::move(hint)) {}
+  DataError(const std::string& message, std::string hint, DataLocation where)
+      : Error(message, std::move(hint)), where_(std::move(where)), located_(true) {}
+  // Where the problem is, when the loader knows.
+  const DataLocation* where() const noexcept { return located_ ? &where_ : nullptr; }
+
+ private:
+  DataLocation where_;
+  bool located_ = false;
 };
 
 }  // namespace mgcramp

@@ -161,17 +161,30 @@ void write_stdout(std::string_view out) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  // "mgcramp help [COMMAND]" is "mgcramp [COMMAND] --help" (UX9).
+  std::vector<char*> args(argv, argv + argc);
+  static char help_flag[] = "--help";
+  if (argc >= 2 && std::string_view(argv[1]) == "help") {
+    args.erase(args.begin() + 1);
+    args.push_back(help_flag);
+    argc = static_cast<int>(args.size());
+    argv = args.data();
+  }
   GlobalOptions global;
   CLI::App app{
       "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
       "Answers come from a curated, sourced dataset compiled into the program."};
   app.name("mgcramp");
   // The embedded dataset's version and review date: read only when asked.
-  app.set_version_flag("--version", [] {
+  app.set_version_flag("-V,--version", [] {
     return "mgcramp " + std::string(version_string()) + "\n" +
            dataset_version_text(embedded_dataset(TableSet()));
   });
   app.option_defaults()->always_capture_default(false);
+  // A repeated option takes its last value, so that an alias's defaults can
+  // be overridden ("--color always ... --color never"); repeatable options
+  // (--med, --food) still collect every value (UX10).
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
@@ -184,7 +197,8 @@ int run(int argc, char** argv) {
   app.allow_extras();
   app.require_subcommand(0, 1);
   app.footer(R"(Global options work before or after the command name. Environment:
-MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour.
+MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour (--color
+always still forces it).
 Exit status: 0 success, 1 data error, 2 usage error.
 
 Examples:
@@ -215,6 +229,22 @@ Examples:
   }
 
   if (argc <= 1) {
+    write_stdout(app.help());
+    return 0;
+  }
+  // Global options alone, no command: the same answer as none at all (IN16).
+  bool only_globals = true;
+  for (int i = 1; i < argc && only_globals; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--json") continue;
+    if ((a == "--format" || a == "--color" || a == "--data") && i + 1 < argc) {
+      ++i;
+      continue;
+    }
+    only_globals =
+        a.rfind("--format=", 0) == 0 || a.rfind("--color=", 0) == 0 || a.rfind("--data=", 0) == 0;
+  }
+  if (only_globals) {
     write_stdout(app.help());
     return 0;
   }
@@ -257,16 +287,48 @@ Examples:
                                    : "add --sex f or --sex m");
   }
   write_stdout(out);
+  if (ctx.deferred()) {
+    report_error(*ctx.deferred(), 1, wants_json(argc, argv));
+    return 1;
+  }
   return 0;
 }
 
 // One line on stderr, whatever the message holds: control characters from
 // the data or the arguments are escaped, and a 100 000-character argument
 // is not echoed in full.
-void report_error(const Error& e) {
+void report_error(const Error& e, int status, bool json) {
+  if (json) {
+    const std::string message = text::shorten_words(text::sanitize(e.what()), 60);
+    Value::Object err{{"status", status},
+                      {"kind", status == 2 ? "usage" : "data"},
+                      {"message", message},
+                      {"hint", e.hint().empty() ? Value() : Value(text::sanitize(e.hint()))}};
+    const auto* data = dynamic_cast<const DataError*>(&e);
+    const DataLocation* at = data != nullptr ? data->where() : nullptr;
+    err.emplace_back("file", at ? Value(text::sanitize(at->file)) : Value());
+    err.emplace_back("pointer",
+                     at && !at->pointer.empty() ? Value(text::sanitize(at->pointer)) : Value());
+    err.emplace_back("line", at && at->line ? Value(at->line) : Value());
+    err.emplace_back("column", at && at->column ? Value(at->column) : Value());
+    const std::string line = compact_json(Value::Object{{"error", std::move(err)}});
+    std::fprintf(stderr, "%s\n", line.c_str());
+    return;
+  }
   std::string line = "mgcramp: error: " + std::string(e.what());
   if (!e.hint().empty()) line += " (" + e.hint() + ")";
   std::fprintf(stderr, "%s\n", text::shorten_words(text::sanitize(line), 60).c_str());
+}
+
+bool wants_json(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") return false;
+    if (a == "--json" || a == "--format=json") return true;
+    if (a == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "json") return true;
+    if ((a == "--data" || a == "--color" || a == "--format") && i + 1 < argc) ++i;  // its value
+  }
+  return false;
 }
 
 }  // namespace mgcramp::cli

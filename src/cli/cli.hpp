@@ -44,8 +44,13 @@ class Context {
   std::string render(const Report& r, bool citations = false) const {
     return mgcramp::render(r, render_options(citations));
   }
+  // A data error reported after the command's output (validate --json
+  // prints its verdict, then exits 1 with the error on stderr).
+  void defer(const DataError& e) { deferred_ = e; }
+  const std::optional<DataError>& deferred() const { return deferred_; }
 
  private:
+  std::optional<DataError> deferred_;
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
@@ -71,7 +76,13 @@ void add_profile_options(CLI::App& sub, ProfileInput& in);
 int run(int argc, char** argv);
 
 // One line on stderr for an error, escaped and cut to a sane length.
-void report_error(const Error& e);
+// `json`: as one JSON object instead (the command line asked for --json or
+// --format json), {"error": {"status", "kind", "message", "hint", and for a
+// data error its "file", "pointer", "line", "column" where known}}.
+void report_error(const Error& e, int status, bool json);
+
+// Whether argv asks for JSON output (--json, --format json), before any "--".
+bool wants_json(int argc, char** argv);
 
 // Command setups (one file each: src/cli/cmd_<name>.cpp).
 Run setup_assess(CLI::App& sub);

@@ -19,8 +19,18 @@ Examples:
   mgcramp validate mydata.json
   MGCRAMP_DATA=mydata.json mgcramp validate)");
   return [file](Context& ctx) {
-    if (*file) return ctx.render(validate_report(load_dataset_file(**file)));
-    return ctx.render(validate_report(ctx.dataset()));
+    // With --json the verdict is the answer either way: {file, valid: false,
+    // error} on stdout for an invalid file, then exit 1 (IN13).
+    const bool json = ctx.render_options().format == Format::json;
+    try {
+      if (*file) return ctx.render(validate_report(load_dataset_file(**file)));
+      return ctx.render(validate_report(ctx.dataset()));
+    } catch (const DataError& e) {
+      if (!json) throw;
+      ctx.defer(e);
+      const auto path = *file ? *file : ctx.dataset_path();
+      return ctx.render(invalid_report(path ? (*path == "-" ? "standard input" : *path) : "", e));
+    }
   };
 }
 

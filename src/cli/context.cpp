@@ -33,7 +33,14 @@ const Dataset& Context::dataset(TableSet tables) {
       // Kept for the life of the process, as the embedded dataset is: a
       // large file's records are not worth freeing one by one at exit.
       static const Dataset* file = nullptr;
-      file = new Dataset(load_dataset_file(*path));
+      try {
+        file = new Dataset(load_dataset_file(*path));
+      } catch (const DataError& e) {
+        // A file named by the environment: say so, for whoever forgot it.
+        if (global_.data) throw;
+        throw DataError(std::string(e.what()) + " (the file MGCRAMP_DATA names)",
+                        e.hint() + "; unset MGCRAMP_DATA to use the embedded dataset");
+      }
       dataset_ = file;
       from_file_ = true;
     } else {
@@ -47,7 +54,9 @@ RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
   o.format = parse_format(global_.format, global_.json, citations);
   switch (parse_choice<ColorMode>("--color", global_.color)) {
-    case ColorMode::always: o.color = !env_set("NO_COLOR"); break;  // NO_COLOR wins even so
+    // An explicit --color always wins over NO_COLOR and TERM=dumb, as
+    // no-color.org asks of a command-line flag (IN10).
+    case ColorMode::always: o.color = true; break;
     case ColorMode::never: o.color = false; break;
     case ColorMode::automatic: {
       const char* term = std::getenv("TERM");

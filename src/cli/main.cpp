@@ -18,10 +18,10 @@ int main(int argc, char** argv) {
   try {
     return cli::run(argc, argv);
   } catch (const UsageError& e) {
-    cli::report_error(e);
+    cli::report_error(e, kExitUsage, cli::wants_json(argc, argv));
     return kExitUsage;
   } catch (const DataError& e) {
-    cli::report_error(e);
+    cli::report_error(e, kExitData, cli::wants_json(argc, argv));
     return kExitData;
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "mgcramp: error: out of memory\n");

@@ -176,7 +176,7 @@ void JsonPull::fail(const std::string& message, const std::string& hint) const {
   const auto [line, col] = line_col(base_ + pos_);
   throw DataError(fmt::format("{}:{}:{}: invalid JSON: {}", text::sanitize(origin_), line, col,
                               text::sanitize(message)),
-                  hint);
+                  hint, DataLocation{origin_, "", line, col, "invalid JSON: " + message});
 }
 
 int JsonPull::peek_byte() {

@@ -797,6 +797,13 @@ Dataset load_dataset(std::string_view text, const std::string& origin) {
 }
 
 Dataset load_dataset_file(const std::string& path) {
+  if (path == "-") {  // standard input, read as it is parsed like a file
+    const std::string origin = "standard input";
+    JsonPull in(stdin, kMaxFileBytes, origin);
+    Dataset ds = Reader(in, origin).read();
+    ds.origin = origin;
+    return ds;
+  }
   const std::string shown = text::sanitize(path);
   const char* hint = "check the file's path and permissions";
   struct stat st {};

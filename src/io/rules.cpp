@@ -52,7 +52,8 @@ void fail(const std::string& origin, const std::string& pointer, const std::stri
           std::string hint) {
   throw DataError(fmt::format("{}: {}: {}", text::sanitize(origin),
                               pointer.empty() ? "/" : text::sanitize(pointer), message),
-                  text::sanitize(hint.empty() ? schema_hint(pointer) : hint));
+                  text::sanitize(hint.empty() ? schema_hint(pointer) : hint),
+                  DataLocation{origin, pointer.empty() ? "/" : pointer, 0, 0, message});
 }
 
 std::string quoted(std::string_view s) {

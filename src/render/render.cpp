@@ -13,6 +13,12 @@ using detail::render_json;
 using detail::render_md;
 using detail::render_table;
 
+std::string compact_json(const Value& v) {
+  std::string out;
+  detail::append_compact_json(out, v);
+  return out;
+}
+
 std::string render(const Report& report, const RenderOptions& opts) {
   switch (opts.format) {
     case Format::json: return render_json(report);

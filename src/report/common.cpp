@@ -227,6 +227,25 @@ std::string dataset_version_text(const Dataset& ds) {
   return s;
 }
 
+Report invalid_report(const std::string& file, const DataError& e) {
+  Report r;
+  r.title = text::sanitize(file) + ": not valid";
+  r.single_object = true;
+  r.query.add("file", file);
+  const DataLocation* at = e.where();
+  r.columns = {{"file", "File"}, {"valid", "Valid"}, {"error", "Error"}};
+  r.add_cells(text::sanitize(file), false,
+              Value::Object{
+                  {"message", text::sanitize(e.what())},
+                  {"problem", at ? Value(text::sanitize(at->problem)) : Value()},
+                  {"hint", e.hint().empty() ? Value() : Value(text::sanitize(e.hint()))},
+                  {"pointer", at && !at->pointer.empty() ? Value(at->pointer) : Value()},
+                  {"line", at && at->line ? Value(at->line) : Value()},
+                  {"column", at && at->column ? Value(at->column) : Value()},
+              });
+  return r;
+}
+
 Report validate_report(const Dataset& ds) {
   Report r;
   r.title = fmt::format("{}: valid (schema version {}; {})", ds.origin, ds.schema_version,

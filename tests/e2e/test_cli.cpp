@@ -83,19 +83,47 @@ TEST_CASE("unknown commands and options suggest the closest name") {
   expect_usage_error({"rda", "--jsn"}, "did you mean '--json'?");
   expect_usage_error({"--bogus", "rda"}, "unknown option '--bogus'");
   expect_usage_error({"rda", "extra"}, "unexpected argument 'extra'");
-  expect_usage_error({"--json"}, "no command given");
+  // Global options alone are no command: help, as with no arguments (IN16).
+  CHECK(expect_ok({"--json"}).out == expect_ok({}).out);
+  CHECK(expect_ok({"--color", "never", "--format", "csv"}).out == expect_ok({}).out);
+}
+
+TEST_CASE("help COMMAND and -V (UX9)") {
+  CHECK(expect_ok({"help", "rda"}).out == expect_ok({"rda", "--help"}).out);
+  CHECK(expect_ok({"help"}).out == expect_ok({"--help"}).out);
+  CHECK(expect_ok({"-V"}).out == expect_ok({"--version"}).out);
+}
+
+TEST_CASE("with --json an error is one JSON object on stderr (MF15)") {
+  const Result r = run({"--json", "show", "nope"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  const json e = json::parse(r.err)["error"];
+  CHECK(e["status"] == 2);
+  CHECK(e["kind"] == "usage");
+  CHECK_THAT(e["message"].get<std::string>(), Contains("no record with id 'nope'"));
+  CHECK(e["hint"].is_string());
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  // A value that is not a global option's JSON request: plain text.
+  CHECK_THAT(run({"--data", "--json", "rda"}).err, Contains("mgcramp: error: option --data"));
 }
 
 TEST_CASE("missing values and repeated options are usage errors") {
   expect_usage_error({"rda", "--age"}, "option --age needs a value");
   expect_usage_error({"rda", "--sex"}, "option --sex needs a value");
-  expect_usage_error({"rda", "--age", "5", "--age", "6"}, "--age");
+  // A repeated option takes its last value (UX10).
+  CHECK_THAT(expect_ok({"rda", "--age", "5", "--age", "40", "--sex", "f"}).out,
+             Contains("age 40 years"));
+  CHECK_THAT(expect_ok({"--color", "always", "--color", "never", "rda", "--age", "40"}).out,
+             !Contains("\x1b"));
   expect_usage_error({"--data"}, "option --data needs a value");
 }
 
 TEST_CASE("format and colour options are checked") {
   expect_usage_error({"rda", "--format", "xml"}, "--format must be table, json, csv or md");
-  expect_usage_error({"rda", "--json", "--format", "csv"}, "--json conflicts with --format csv");
+  const Result conflict = run({"rda", "--json", "--format", "csv"});
+  CHECK(conflict.code == 2);
+  CHECK_THAT(conflict.err, Contains("--json conflicts with --format csv"));
   expect_usage_error({"rda", "--color", "blue"}, "--color must be auto, always or never");
 }
 
@@ -123,6 +151,42 @@ TEST_CASE("option data and MGCRAMP_DATA select another dataset") {
   const auto both = expect_ok({"rda", "--data", path, "--age", "25", "--sex", "f", "--json"}, env);
   CHECK(results_of(both.out)[0]["rda_mg"] == 311);
   std::remove(path.c_str());
+}
+
+TEST_CASE("standard input as the dataset, and MGCRAMP_DATA named in its errors (UX11, UX12)") {
+  RunOptions in;
+  in.stdin_path = MGCRAMP_DATA_FILE;
+  CHECK_THAT(expect_ok({"validate", "-"}, in).out, Contains("standard input: valid"));
+  CHECK_THAT(expect_ok({"--data", "-", "rda", "--age", "25", "--sex", "f"}, in).out,
+             Contains("310"));
+  RunOptions env;
+  env.env["MGCRAMP_DATA"] = "/nonexistent.json";
+  expect_error({"rda", "--age", "4"}, 1, "the file MGCRAMP_DATA names", env);
+  expect_error({"rda", "--age", "4"}, 1, "unset MGCRAMP_DATA", env);
+}
+
+TEST_CASE("validate --json says valid false with the error's pointer, line and column (IN13)") {
+  json d = json::parse(dataset_text());
+  d["intakes"][3]["rda_mg"] = "lots";
+  const std::string typed = temp_file(d.dump());
+  const Result t = run({"validate", typed, "--json"});
+  CHECK(t.code == 1);
+  const json v = result_of(t.out);
+  CHECK(v["file"] == typed);
+  CHECK(v["valid"] == false);
+  CHECK(v["error"]["pointer"] == "/intakes/3/rda_mg");
+  CHECK(v["error"]["line"].is_null());
+  CHECK(json::parse(t.err)["error"]["pointer"] == "/intakes/3/rda_mg");
+  const std::string bad = temp_file("{\n \"schema_version\": 1,\n \"sources\": [}\n");
+  const json s = result_of(run({"validate", bad, "--json"}).out);
+  CHECK(s["valid"] == false);
+  CHECK(s["error"]["line"] == 3);
+  CHECK(s["error"]["column"] == 14);
+  CHECK(s["error"]["pointer"].is_null());
+  // Without --json: nothing on stdout, one line on stderr, as before.
+  expect_error({"validate", bad}, 1, bad + ":3:14: invalid JSON");
+  std::remove(typed.c_str());
+  std::remove(bad.c_str());
 }
 
 TEST_CASE("data errors exit 1 with the file and position") {
@@ -183,8 +247,10 @@ TEST_CASE("colour: never when piped on a terminal only in auto mode without NO_C
   plain.env["NO_COLOR"] = std::nullopt;
   CHECK(expect_ok({"rda", "--age", "30", "--color", "always"}, plain).out.find("\x1b[") !=
         std::string::npos);
+  // An explicit flag wins over NO_COLOR and TERM=dumb (IN10).
   plain.env["NO_COLOR"] = "1";
-  CHECK(expect_ok({"rda", "--age", "30", "--color", "always"}, plain).out.find('\x1b') ==
+  plain.env["TERM"] = "dumb";
+  CHECK(expect_ok({"rda", "--age", "30", "--color", "always"}, plain).out.find("\x1b[") !=
         std::string::npos);
 
   RunOptions tty;

@@ -13,6 +13,7 @@ namespace mgcramp {
 Dataset load_dataset(std::string_view text, const std::string& origin);
 
 // Reads and loads a file. A missing or unreadable file is a DataError.
+// "-" reads standard input (origin "standard input").
 Dataset load_dataset_file(const std::string& path);
 
 }  // namespace mgcramp

@@ -22,4 +22,7 @@ struct RenderOptions {
 // The whole output as one string (written in one go, never partially).
 std::string render(const Report& report, const RenderOptions& opts);
 
+// One value as compact JSON on one line (the error object on stderr).
+std::string compact_json(const Value& v);
+
 }  // namespace mgcramp

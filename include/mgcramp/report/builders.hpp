@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mgcramp/check/matcher.hpp"
+#include "mgcramp/error.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/query/assess.hpp"
 #include "mgcramp/query/cite.hpp"
@@ -118,6 +119,10 @@ Report citations_report(const std::vector<Citable>& items);
 // "dataset 2026.12.2, evidence last reviewed 2026-12-02" (or "dataset
 // version not given" for a file without them).
 std::string dataset_version_text(const Dataset& ds);
+
+// validate --json on a dataset that fails: file, valid (false), error
+// {message, hint, pointer, line, column}.
+Report invalid_report(const std::string& file, const DataError& e);
 
 Report validate_report(const Dataset& ds);
 
