@@ -118,6 +118,12 @@ void check_option_values(const CLI::App& top, const CLI::App* sub) {
       for (const std::string& v : o->results()) {
         const std::string name = v.substr(0, v.find('='));
         if (v.empty() || std::find(names.begin(), names.end(), name) != names.end()) {
+          // A command's own argument (search TEXT, show ID) by its name
+          // in the help, not CLI11's internal one (UX19).
+          if (o->get_lnames().empty() && o->get_snames().empty() && sub != nullptr) {
+            throw UsageError(fmt::format("{}: {} is empty", sub->get_name(), o->get_type_name()),
+                             help_hint(sub));
+          }
           throw UsageError(fmt::format("option {} needs a value", o->get_name()), help_hint(sub));
         }
       }
@@ -188,7 +194,8 @@ int run(int argc, char** argv) {
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
-  app.add_option("--format", global.format, "Output format: table, json, csv or md")
+  app.add_option("--format", global.format,
+                 "Output format: table, json, csv, md; cite: bibtex, ris")
       ->type_name("FMT");
   app.add_flag("--json", global.json, "Short for --format json");
   app.add_option("--color", global.color, "Colour: " + text::join_or(enum_names<ColorMode>()))

@@ -92,4 +92,17 @@ namespace mgcramp {
 const Intake* reference_for(const Dataset& ds, const Profile& p) {
   return p.empty() ? nullptr : &intake_for(ds, p);
 }
+
+UlReference ul_reference_for(const Dataset& ds, const Profile& p) {
+  if (p.empty()) return {};
+  if (!p.age_months) throw MissingInput(MissingInput::What::age, "this needs an age");
+  const auto found = find_intakes(ds, p);
+  const bool same = std::all_of(found.begin(), found.end(), [&](const Intake* in) {
+    return in->ul_supplemental_mg == found.front()->ul_supplemental_mg;
+  });
+  if (found.size() > 1 && !same) {
+    throw MissingInput(MissingInput::What::sex, "the upper limit at this age depends on sex");
+  }
+  return {found.front(), found.size() > 1};
+}
 }  // namespace mgcramp

@@ -296,8 +296,12 @@ Report form_report(const Dataset& ds, const Form& f) {
 
 Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form* asked,
                    const Profile& profile) {
-  const Intake* reference = reference_for(ds, profile);
+  const UlReference ulr = ul_reference_for(ds, profile);
+  const Intake* reference = ulr.intake;
   const std::string who = reference ? describe_profile(profile) : "";
+  // Without a sex, where both share the UL, the life stage is named by age.
+  const std::string stage =
+      reference ? (ulr.either_sex ? who + ", either sex" : reference->life_stage) : "";
   const bool by_compound = doses.empty() || doses.front().given == Dose::Given::compound;
   const double amount =
       doses.empty() ? 0 : (by_compound ? doses.front().compound_mg : doses.front().elemental_mg);
@@ -316,7 +320,8 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                                 mg_text(amount));
   }
   if (reference) {
-    r.title += fmt::format(" ({}; {}, UL for supplements {})", who, reference->life_stage,
+    r.title += fmt::format(" ({}; {}, UL for supplements {})", who,
+                           ulr.either_sex ? "either sex" : reference->life_stage,
                            ul ? mg_text(ul_mg) : "not established");
   }
   r.query.add("form", asked ? Value::ref(asked->id) : Value());
@@ -339,7 +344,9 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
       {"sources", "Sources", Align::left, false},
   };
   std::vector<std::string> sources = ds.atomic_masses.sources;
-  if (asked) sources.insert(sources.end(), asked->sources.begin(), asked->sources.end());
+  // Only the sources behind the figures (the atomic weights and the
+  // reference intakes), not every study of the form: 'forms NAME' has those
+  // (UX4); each row's own `sources` still lists the form's.
   bool any_hydrate = false;
   std::vector<std::string> over;  // the doses above the UL, for the warning
   for (const Dose& d : doses) {
@@ -367,7 +374,7 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                      : Cell{nullptr, "-"},
                 meq ? Cell{std::round(*meq * 100.0) / 100.0, fmt::format("{:.2f}", *meq)}
                     : Cell{nullptr, "-"},
-                reference ? Value::ref(reference->life_stage) : Value(),
+                reference ? Value(stage) : Value(),
                 ul ? Value(ul_mg) : Value(), std::move(pct), exceeds, d.form->sources);
   }
   if (asked && asked->typical_products_note) r.note(*asked->typical_products_note);
@@ -395,11 +402,11 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                    ? fmt::format("{} of supplemental magnesium exceeds the upper limit of {} "
                                  "for {} ({} of it).",
                                  mg_text(doses.front().elemental_mg), mg_text(ul_mg),
-                                 reference->life_stage,
+                                 stage,
                                  pct_ul_text(doses.front().elemental_mg / ul_mg * 100.0))
                    : fmt::format("Above the upper limit of {} of supplemental magnesium for {}: "
                                  "{}.",
-                                 mg_text(ul_mg), reference->life_stage, fmt::join(over, "; ")));
+                                 mg_text(ul_mg), stage, fmt::join(over, "; ")));
     }
     add_notices(r, ds, reference->notices, sources);
     sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());

@@ -363,3 +363,21 @@ TEST_CASE("errors stay one short line whatever the input holds") {
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   expect_usage_error({"search", std::string(300, 'x')}, "longer than 200 characters");
 }
+
+TEST_CASE("an empty argument is named as the help names it (UX19); --format names cite's (IN14)") {
+  expect_usage_error({"search", ""}, "search: TEXT is empty");
+  expect_usage_error({"show", ""}, "show: ID is empty");
+  expect_usage_error({"forms", ""}, "forms: NAME is empty");
+  CHECK_THAT(expect_ok({"--help"}).out, Contains("cite: bibtex, ris"));
+}
+
+TEST_CASE("dose needs no sex when both sexes share the UL at that age (UX8)") {
+  const Result t = expect_ok({"dose", "--form", "oxide", "--compound-mg", "800", "--age", "68"});
+  CHECK_THAT(t.out, Contains("either sex, UL"));
+  CHECK_THAT(t.out, Contains("138%"));
+  const json j = json::parse(
+      expect_ok({"dose", "--form", "oxide", "--compound-mg", "800", "--age", "68", "--json"}).out);
+  CHECK(j["results"][0]["ul_supplemental_mg"] == 350);
+  // The sources behind the figures only (UX4): no trial of oxide.
+  for (const auto& s : j["sources"]) CHECK(s["id"] != "roguin-maor-2017");
+}

@@ -35,4 +35,13 @@ namespace mgcramp {
 // The intake for a profile, or nullptr for an empty one; throws as
 // intake_for for an incomplete profile.
 const Intake* reference_for(const Dataset& ds, const Profile& p);
+
+// The intake whose supplemental UL applies, for an answer that needs only
+// the UL (dose): without a sex where both sexes share the UL at that age,
+// one of them, with `either_sex` set (UX8). Null for an empty profile.
+struct UlReference {
+  const Intake* intake = nullptr;
+  bool either_sex = false;
+};
+UlReference ul_reference_for(const Dataset& ds, const Profile& p);
 }  // namespace mgcramp
