@@ -229,6 +229,14 @@ void wrap_views(std::string_view s, std::size_t width, std::vector<std::string_v
   if (lines.empty()) lines.emplace_back();
 }
 
+std::string lower_first(std::string_view s) {
+  std::string out(s);
+  const bool acronym = out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z';
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' && !acronym)
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {
   std::vector<std::string_view> views;
   std::string storage;

@@ -36,6 +36,10 @@ bool is_bidi_control(char32_t cp);
 // `max` followed by "...", so that an echoed argument cannot flood a line.
 std::string shorten_words(std::string_view s, std::size_t max);
 
+// `s` with its first letter in lower case, for a name used mid-sentence
+// ("for males 51 years and over"); an acronym's ("DRI") is kept.
+std::string lower_first(std::string_view s);
+
 // Number of terminal columns the UTF-8 string takes (one per code point).
 std::size_t display_width(std::string_view s);
 

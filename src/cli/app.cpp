@@ -290,7 +290,7 @@ Examples:
   } catch (const MissingInput& e) {
     // The core says what the profile lacks; here is the option that gives it.
     throw UsageError(e.what(), e.missing() == MissingInput::What::age
-                                   ? "add --age YEARS (or --months N for infants)"
+                                   ? "add --age YEARS, or --months N for infants"
                                    : "add --sex f or --sex m");
   }
   write_stdout(out);

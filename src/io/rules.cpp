@@ -22,7 +22,9 @@ std::string schema_hint(std::string_view pointer) {
   if (const auto t = enum_from<Table>(top); t && pointer.size() > top.size() + 1) {
     std::string type(table_singular(*t));
     type[0] = static_cast<char>(type[0] - 'a' + 'A');
-    return fmt::format("data/SCHEMA.md describes every field of a {}", type);
+    const bool vowel =
+        !type.empty() && std::string_view("AEIOUaeiou").find(type[0]) != std::string_view::npos;
+    return fmt::format("data/SCHEMA.md describes every field of {} {}", vowel ? "an" : "a", type);
   }
   return "data/SCHEMA.md describes the top-level fields";
 }

@@ -29,7 +29,7 @@ std::string outcome_text(const Outcome& o) {
     if (e->computed) text += " computed from the arms";
   }
   if (o.p) text += fmt::format(", p = {:g}", *o.p);
-  if (o.k) text += fmt::format(", {} studies", *o.k);
+  if (o.k) text += fmt::format(", {} {}", *o.k, *o.k == 1 ? "study" : "studies");
   if (o.participants) text += fmt::format(", {} participants", *o.participants);
   if (o.certainty) text += fmt::format(", {} certainty", name_of(*o.certainty));
   return text;

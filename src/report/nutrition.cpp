@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "mgcramp/report/builders.hpp"
+#include "mgcramp/text.hpp"
 #include "util.hpp"
 
 namespace mgcramp {
@@ -60,10 +61,17 @@ std::string views_text(const Form& f) {
 void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
   if (!in.ul_supplemental_mg) {
     if (supp_mg > 0) {
-      r.notice("no-ul-established", NoticeLevel::caution,
-               fmt::format("No upper limit is established for {}; supplements are not advised "
-                           "without medical advice.",
-                           in.life_stage));
+      const std::string msg = fmt::format(
+          "No upper limit is established for {}; the sources do not support "
+          "supplements without medical advice.",
+          text::lower_first(in.life_stage));
+      // The intake's own notices (ul-infants) already say it to people: one
+      // warning per fact (UX24); scripts still get the notice.
+      if (in.notices.empty()) {
+        r.notice("no-ul-established", NoticeLevel::caution, msg);
+      } else {
+        r.notices.push_back({"no-ul-established", NoticeLevel::caution, msg});
+      }
     }
     return;
   }
@@ -72,7 +80,7 @@ void add_ul_lines(Report& r, const Intake& in, double supp_mg) {
     r.notice("exceeds-ul", NoticeLevel::caution,
              fmt::format("{} of supplemental magnesium exceeds the upper limit of {} for {} "
                          "({} of it).",
-                         mg_text(supp_mg), mg_text(ul), in.life_stage,
+                         mg_text(supp_mg), mg_text(ul), text::lower_first(in.life_stage),
                          pct_ul_text(supp_mg / ul * 100.0)));
   }
 }
@@ -374,8 +382,8 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                      : Cell{nullptr, "-"},
                 meq ? Cell{std::round(*meq * 100.0) / 100.0, fmt::format("{:.2f}", *meq)}
                     : Cell{nullptr, "-"},
-                reference ? Value(stage) : Value(),
-                ul ? Value(ul_mg) : Value(), std::move(pct), exceeds, d.form->sources);
+                reference ? Value(stage) : Value(), ul ? Value(ul_mg) : Value(), std::move(pct),
+                exceeds, d.form->sources);
   }
   if (asked && asked->typical_products_note) r.note(*asked->typical_products_note);
   if (any_hydrate) {
@@ -402,11 +410,11 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                    ? fmt::format("{} of supplemental magnesium exceeds the upper limit of {} "
                                  "for {} ({} of it).",
                                  mg_text(doses.front().elemental_mg), mg_text(ul_mg),
-                                 stage,
+                                 text::lower_first(stage),
                                  pct_ul_text(doses.front().elemental_mg / ul_mg * 100.0))
                    : fmt::format("Above the upper limit of {} of supplemental magnesium for {}: "
                                  "{}.",
-                                 mg_text(ul_mg), stage, fmt::join(over, "; ")));
+                                 mg_text(ul_mg), text::lower_first(stage), fmt::join(over, "; ")));
     }
     add_notices(r, ds, reference->notices, sources);
     sources.insert(sources.end(), reference->sources.begin(), reference->sources.end());

@@ -381,3 +381,22 @@ TEST_CASE("dose needs no sex when both sexes share the UL at that age (UX8)") {
   // The sources behind the figures only (UX4): no trial of oxide.
   for (const auto& s : j["sources"]) CHECK(s["id"] != "roguin-maor-2017");
 }
+
+TEST_CASE("plain language: one warning per fact, names mid-sentence in lower case (UX20, UX24)") {
+  const Result infant =
+      expect_ok({"dose", "--form", "oxide", "--compound-mg", "100", "--months", "8"});
+  CHECK(std::count(infant.out.begin(), infant.out.end(), 'W') >= 1);
+  CHECK(infant.out.find("No upper limit is established") == std::string::npos);
+  CHECK_THAT(infant.out, Contains("No UL is established for infants"));
+  // Scripts still get the notice.
+  const json j = json::parse(
+      expect_ok({"dose", "--form", "oxide", "--compound-mg", "100", "--months", "8", "--json"})
+          .out);
+  CHECK(j["notices"].dump().find("no-ul-established") != std::string::npos);
+  CHECK_THAT(
+      expect_ok({"dose", "--form", "oxide", "--compound-mg", "800", "--age", "68", "--sex", "m"})
+          .out,
+      Contains("for\nmales 51 years and over"));
+  expect_usage_error({"intake", "--food", "almonds", "--sex", "f"},
+                     "add --age YEARS, or --months N for infants");
+}
