@@ -1,4 +1,7 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +20,22 @@ namespace {
 bool env_set(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0';
+}
+
+// 80 columns, or the terminal's width when stdout is one (UX3): its size as
+// the kernel reports it, else $COLUMNS; kept between 40 and 200 so that a
+// table stays readable. A pipe or a file always gets 80, so output that
+// scripts and tests read does not depend on the window.
+std::size_t terminal_width() {
+  if (::isatty(STDOUT_FILENO) != 1) return 80;
+  std::size_t cols = 0;
+  struct winsize ws {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+  if (cols == 0) {
+    if (const char* c = std::getenv("COLUMNS"); c != nullptr) cols = std::strtoul(c, nullptr, 10);
+  }
+  if (cols == 0) return 80;
+  return std::clamp<std::size_t>(cols, 40, 200);
 }
 
 }  // namespace
@@ -65,6 +84,7 @@ RenderOptions Context::render_options(bool citations) const {
     }
   }
   o.color = o.color && o.format == Format::table;
+  o.width = terminal_width();
   return o;
 }
 

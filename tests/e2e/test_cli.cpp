@@ -400,3 +400,32 @@ TEST_CASE("plain language: one warning per fact, names mid-sentence in lower cas
   expect_usage_error({"intake", "--food", "almonds", "--sex", "f"},
                      "add --age YEARS, or --months N for infants");
 }
+
+TEST_CASE("on a terminal the table takes its width; a pipe always gets 80 columns (UX3)") {
+  auto widest = [](const std::string& out) {
+    std::size_t w = 0, start = 0;
+    while (start < out.size()) {
+      std::size_t end = out.find('\n', start);
+      if (end == std::string::npos) end = out.size();
+      std::string line = out.substr(start, end - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::size_t cols = 0;
+      for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      w = std::max(w, cols);
+      start = end + 1;
+    }
+    return w;
+  };
+  RunOptions tty;
+  tty.pty = true;
+  tty.env["NO_COLOR"] = "1";
+  tty.env["COLUMNS"] = "120";
+  const std::size_t wide = widest(run({"causes"}, tty).out);
+  CHECK(wide > 80);
+  CHECK(wide <= 120);
+  tty.env["COLUMNS"] = std::nullopt;
+  CHECK(widest(run({"causes"}, tty).out) <= 80);
+  RunOptions pipe;
+  pipe.env["COLUMNS"] = "120";
+  CHECK(widest(expect_ok({"causes"}, pipe).out) <= 80);
+}
