@@ -229,6 +229,21 @@ void wrap_views(std::string_view s, std::size_t width, std::vector<std::string_v
   if (lines.empty()) lines.emplace_back();
 }
 
+std::string group_thousands(std::string_view number) {
+  const std::size_t sign = !number.empty() && number[0] == '-' ? 1 : 0;
+  const std::size_t dot = std::min(number.find('.'), number.size());
+  const std::size_t digits = dot - sign;
+  if (digits < 5) return std::string(number);
+  std::string out(number.substr(0, sign));
+  for (std::size_t i = sign; i < dot; ++i) {
+    out += number[i];
+    const std::size_t left = dot - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  out.append(number.substr(dot));
+  return out;
+}
+
 std::string lower_first(std::string_view s) {
   std::string out(s);
   const bool acronym = out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z';

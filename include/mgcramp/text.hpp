@@ -36,6 +36,10 @@ bool is_bidi_control(char32_t cp);
 // `max` followed by "...", so that an echoed argument cannot flood a line.
 std::string shorten_words(std::string_view s, std::size_t max);
 
+// A formatted number with thousands separators once it reaches five digits
+// ("603000" is "603,000", "12345.6" is "12,345.6"; "1000" stays) (UX23).
+std::string group_thousands(std::string_view number);
+
 // `s` with its first letter in lower case, for a name used mid-sentence
 // ("for males 51 years and over"); an acronym's ("DRI") is kept.
 std::string lower_first(std::string_view s);

@@ -15,7 +15,14 @@ namespace mgcramp {
 namespace detail {
 
 std::string effect_text(const Estimate& e) {
-  auto num = [](double v) { return fmt::format("{:.3g}", v); };
+  // One number of decimals for the estimate and its interval (UX23): two,
+  // or more where a value is below 0.1 in size, so that none reads 0.00.
+  int decimals = 2;
+  for (const double v : {e.estimate, e.ci_low, e.ci_high}) {
+    const double a = std::fabs(v);
+    if (a > 0 && a < 0.1) decimals = std::max(decimals, a < 0.01 ? 4 : 3);
+  }
+  auto num = [&](double v) { return fmt::format("{:.{}f}", v, decimals); };
   return num(e.estimate) + " [" + num(e.ci_low) + ", " + num(e.ci_high) + "]";
 }
 
@@ -192,7 +199,8 @@ void add_notices(Report& r, const Dataset& ds, const std::vector<std::string>& n
 }
 
 std::string mg_text(double mg) {
-  if (std::fabs(mg - std::round(mg)) < 0.05 || mg >= 100) return fmt::format("{:.0f} mg", mg);
+  if (std::fabs(mg - std::round(mg)) < 0.05 || mg >= 100)
+    return text::group_thousands(fmt::format("{:.0f}", mg)) + " mg";
   return fmt::format("{:.1f} mg", mg);
 }
 

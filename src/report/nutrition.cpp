@@ -16,13 +16,14 @@ Value round1(double v) {
   return std::round(v * 10.0) / 10.0;
 }
 std::string pct_text(double v) {
-  return fmt::format("{:.0f}%", v);
+  return text::group_thousands(fmt::format("{:.0f}", v)) + "%";
 }
 
 // A share of the UL for people: whole percent, with a decimal (or two) near
 // 100% so that a dose just over the limit never reads "100%".
 std::string pct_ul_text(double p) {
-  if (p == 100.0 || std::fabs(p - 100.0) >= 1.0) return fmt::format("{:.0f}%", p);
+  if (p == 100.0 || std::fabs(p - 100.0) >= 1.0)
+    return text::group_thousands(fmt::format("{:.0f}", p)) + "%";
   for (int decimals = 1; decimals <= 2; ++decimals) {
     const std::string t = fmt::format("{:.{}f}", p, decimals);
     if (std::stod(t) != 100.0) return t + "%";
@@ -378,9 +379,11 @@ Report dose_report(const Dataset& ds, const std::vector<Dose>& doses, const Form
                 Cell{d.elemental_pct, fmt::format("{:.1f}", d.elemental_pct)},
                 Cell{round1(d.compound_mg), mg_text(d.compound_mg)},
                 Cell{round1(d.elemental_mg), mg_text(d.elemental_mg)},
-                mmol ? Cell{std::round(*mmol * 100.0) / 100.0, fmt::format("{:.2f}", *mmol)}
+                mmol ? Cell{std::round(*mmol * 100.0) / 100.0,
+                            text::group_thousands(fmt::format("{:.2f}", *mmol))}
                      : Cell{nullptr, "-"},
-                meq ? Cell{std::round(*meq * 100.0) / 100.0, fmt::format("{:.2f}", *meq)}
+                meq ? Cell{std::round(*meq * 100.0) / 100.0,
+                           text::group_thousands(fmt::format("{:.2f}", *meq))}
                     : Cell{nullptr, "-"},
                 reference ? Value(stage) : Value(), ul ? Value(ul_mg) : Value(), std::move(pct),
                 exceeds, d.form->sources);

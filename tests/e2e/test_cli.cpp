@@ -429,3 +429,14 @@ TEST_CASE("on a terminal the table takes its width; a pipe always gets 80 column
   pipe.env["COLUMNS"] = "120";
   CHECK(widest(expect_ok({"causes"}, pipe).out) <= 80);
 }
+
+TEST_CASE("numbers: thousands separators, one number of decimals per estimate (UX23)") {
+  const Result d = expect_ok(
+      {"dose", "--form", "oxide", "--compound-mg", "1000000", "--age", "40", "--sex", "f"});
+  CHECK_THAT(d.out, Contains("1,000,000 mg"));
+  CHECK_THAT(d.out, Contains("603,000 mg"));
+  CHECK_THAT(d.out, Contains("172,286%"));
+  const Result t = expect_ok({"trials", "--design", "all", "--all", "--plot"});
+  CHECK_THAT(t.out, Contains("5.66 [1.35, 23.68]"));
+  CHECK_THAT(t.out, Contains("0.86 [0.50, 1.45]"));
+}

@@ -102,3 +102,22 @@ TEST_CASE("join_or and to_lower") {
   CHECK(join_or({"a"}) == "a");
   CHECK(to_lower("MiXeD") == "mixed");
 }
+
+TEST_CASE("group_thousands: separators from five digits, sign and decimals kept") {
+  using mgcramp::text::group_thousands;
+  CHECK(group_thousands("1000") == "1000");
+  CHECK(group_thousands("10000") == "10,000");
+  CHECK(group_thousands("603000") == "603,000");
+  CHECK(group_thousands("1000000") == "1,000,000");
+  CHECK(group_thousands("24809.71") == "24,809.71");
+  CHECK(group_thousands("-12345.6") == "-12,345.6");
+  CHECK(group_thousands("") == "");
+  CHECK(group_thousands("0.5") == "0.5");
+}
+
+TEST_CASE("lower_first: a name mid-sentence, acronyms kept") {
+  using mgcramp::text::lower_first;
+  CHECK(lower_first("Males 51 years and over") == "males 51 years and over");
+  CHECK(lower_first("DRI table") == "DRI table");
+  CHECK(lower_first("") == "");
+}
