@@ -176,6 +176,15 @@ int run(int argc, char** argv) {
     argc = static_cast<int>(args.size());
     argv = args.data();
   }
+  // One cap on any argument, so that none is echoed at length in an answer
+  // or a message (UX21): text to look for is capped lower (200).
+  constexpr std::size_t kMaxArgument = 4096;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strlen(argv[i]) > kMaxArgument) {
+      throw UsageError(fmt::format("argument {} is longer than {} bytes", i, kMaxArgument),
+                       "no option of mgcramp takes a value that long");
+    }
+  }
   GlobalOptions global;
   CLI::App app{
       "mgcramp: what the evidence says about magnesium and muscle cramps.\n"

@@ -39,7 +39,7 @@ Examples:
     q.top = parse_count("--top", o->top);
     q.basis = parse_choice<Basis>("--per", o->per);
     q.category = parse_choice<FoodCategory>("--category", o->category);
-    q.search = o->search;
+    if (o->search) q.search = parse_search_text("--search", *o->search);
     return ctx.render(foods_report(ds, q, parse_profile(o->profile), o->plot));
   };
 }

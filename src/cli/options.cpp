@@ -249,6 +249,14 @@ SupplementDose parse_supplement(const std::string& spec) {
   return d;
 }
 
+std::string parse_search_text(const std::string& what, const std::string& s) {
+  if (s.size() > kMaxSearchText) {
+    throw UsageError(fmt::format("{} is longer than {} characters", what, kMaxSearchText),
+                     "a few words find more than a sentence");
+  }
+  return s;
+}
+
 SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,
                          const std::optional<std::string>& limit) {
   SearchQuery q;
@@ -256,11 +264,7 @@ SearchQuery parse_search(const std::string& text, const std::optional<std::strin
   if (search_words(text).empty()) {
     throw UsageError("search needs some text to look for", "for example 'mgcramp search oxide'");
   }
-  constexpr std::size_t kMaxText = 200;
-  if (text.size() > kMaxText) {
-    throw UsageError(fmt::format("search text is longer than {} characters", kMaxText),
-                     "a few words find more than a sentence");
-  }
+  parse_search_text("search text", text);
   if (table) q.table = parse_table("--table", *table);
   if (limit) {
     // Search finds a record to show; past the best fifty, refine the words

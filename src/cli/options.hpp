@@ -88,6 +88,11 @@ Table parse_table(const std::string& option, const std::string& s);
 // bibtex (or bib) and ris.
 Format parse_format(const std::optional<std::string>& format, bool json, bool citations);
 
+// Text to look for (search TEXT, foods --search): at most kMaxSearchText
+// characters, one cap for every command (UX21).
+constexpr std::size_t kMaxSearchText = 200;
+std::string parse_search_text(const std::string& what, const std::string& s);
+
 // `search`'s words (all of them, 200 characters at most), --table and
 // --limit (1 to 50).
 SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,

@@ -440,3 +440,11 @@ TEST_CASE("numbers: thousands separators, one number of decimals per estimate (U
   CHECK_THAT(t.out, Contains("5.66 [1.35, 23.68]"));
   CHECK_THAT(t.out, Contains("0.86 [0.50, 1.45]"));
 }
+
+TEST_CASE("one cap on text to look for, one on any argument (UX21)") {
+  const std::string long_text(300, 'a');
+  expect_usage_error({"foods", "--search", long_text}, "--search is longer than 200 characters");
+  expect_usage_error({"search", long_text}, "search text is longer than 200 characters");
+  expect_usage_error({"rda", "--age", std::string(5000, '1')},
+                     "argument 3 is longer than 4096 bytes");
+}
