@@ -6,16 +6,21 @@ namespace mgcramp::cli {
 
 Run setup_claims(CLI::App& sub) {
   struct Options {
-    std::optional<std::string> topic, source, rating, standing;
+    std::vector<std::string> topics, ratings, standings;
+    std::optional<std::string> source;
     bool full = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--topic", o->topic, help_choices<ClaimTopic>())->type_name("T");
-  sub.add_option("--source", o->source, "An article id (see 'mgcramp sources')")->type_name("ID");
-  sub.add_option("--rating", o->rating,
-                 help_text("The claim's verdict: " + text::join_or(enum_names<Rating>())))
+  sub.add_option("--topic", o->topics, help_choices<ClaimTopic>(" (repeatable)"))->type_name("T");
+  sub.add_option("--source", o->source,
+                 help_text("An article: its id, or its publisher's name (see 'mgcramp "
+                           "sources')"))
+      ->type_name("ID");
+  sub.add_option(
+         "--rating", o->ratings,
+         help_text("The claim's verdict: " + text::join_or(enum_names<Rating>()) + " (repeatable)"))
       ->type_name("R");
-  sub.add_option("--standing", o->standing,
+  sub.add_option("--standing", o->standings,
                  help_text("The --source article's standing on the claim: " +
                            text::join_or(enum_names<Standing>())))
       ->type_name("S");
@@ -30,18 +35,22 @@ Run setup_claims(CLI::App& sub) {
 
 Examples:
   mgcramp claims --topic efficacy-pregnancy
-  mgcramp claims --source art-healthline --standing at-odds
+  mgcramp claims --source healthline --standing at-odds
+  mgcramp claims --rating supported --rating partly-supported
   mgcramp claims --rating not-supported --format md
   mgcramp claims --json)");
   return [o](Context& ctx) {
     const Dataset& ds =
         ctx.dataset(table_set({Table::sources, Table::notices, Table::studies, Table::claims}));
     ClaimQuery q;
-    q.topic = parse_choice<ClaimTopic>("--topic", o->topic);
-    q.source = o->source;
-    q.rating = parse_choice<Rating>("--rating", o->rating);
-    q.standing = parse_choice<Standing>("--standing", o->standing);
-    if (q.standing && !q.source) {
+    for (const auto& t : o->topics) q.topics.push_back(parse_choice<ClaimTopic>("--topic", t));
+    if (o->source) {
+      q.source = for_option("--source", [&] { return resolve_article(ds, *o->source); });
+    }
+    for (const auto& r : o->ratings) q.ratings.push_back(parse_choice<Rating>("--rating", r));
+    for (const auto& s : o->standings)
+      q.standings.push_back(parse_choice<Standing>("--standing", s));
+    if (!q.standings.empty() && !q.source) {
       throw UsageError("--standing needs --source: it is an article's standing on a claim",
                        "for example --source art-healthline --standing at-odds");
     }

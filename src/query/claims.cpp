@@ -19,6 +19,36 @@ const Stance* stance_of(const Claim& c, const std::string& source_id) {
   return nullptr;
 }
 
+std::string resolve_article(const Dataset& ds, const std::string& text) {
+  const std::string want = text::to_lower(text::trim(text));
+  std::vector<std::string> articles;
+  const Source* by_publisher = nullptr;
+  int publishers = 0;
+  for (const Source& s : ds.sources) {
+    if (s.kind != SourceKind::article) continue;
+    articles.push_back(s.id);
+    if (s.id == want || s.id == "art-" + want) return s.id;
+    if (!want.empty() && s.publisher) {
+      const std::string p = text::to_lower(*s.publisher);
+      // The publisher's name, or a whole word of it.
+      bool word = p == want;
+      for (std::size_t at = p.find(want); !word && at != std::string::npos;
+           at = p.find(want, at + 1)) {
+        const std::size_t end = at + want.size();
+        word = (at == 0 || !std::isalnum(static_cast<unsigned char>(p[at - 1]))) &&
+               (end == p.size() || !std::isalnum(static_cast<unsigned char>(p[end])));
+      }
+      if (word && by_publisher != &s) {
+        by_publisher = &s;
+        ++publishers;
+      }
+    }
+  }
+  if (publishers == 1) return by_publisher->id;
+  throw ValueError("one of " + text::join_comma(articles) + " (or a publisher's name)",
+                   text::sanitize(text), articles.empty() ? "" : articles.front());
+}
+
 std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q) {
   std::optional<std::string> article;
   if (q.source) {
@@ -35,12 +65,15 @@ std::vector<const Claim*> find_claims(const Dataset& ds, const ClaimQuery& q) {
   }
   std::vector<const Claim*> out;
   for (const Claim& c : ds.claims) {
-    if (q.topic && c.topic != *q.topic) continue;
-    if (q.rating && c.verdict.rating != *q.rating) continue;
+    auto keeps = [](const auto& values, auto v) {
+      return values.empty() || std::find(values.begin(), values.end(), v) != values.end();
+    };
+    if (!keeps(q.topics, c.topic)) continue;
+    if (!keeps(q.ratings, c.verdict.rating)) continue;
     if (article) {
       const Stance* s = stance_of(c, *article);
       if (s == nullptr) continue;
-      if (q.standing && standing_of(s->stance, c.verdict.rating) != *q.standing) continue;
+      if (!keeps(q.standings, standing_of(s->stance, c.verdict.rating))) continue;
     }
     out.push_back(&c);
   }

@@ -36,10 +36,15 @@ auto category_of(const T& t) {
 
 // The query of both claims layouts, for JSON.
 void add_claim_query(Report& r, const ClaimQuery& q) {
-  r.query.add("topic", q.topic);
+  auto names = [](const auto& values) {
+    Value::List out;
+    for (const auto v : values) out.push_back(Value(v));
+    return out;
+  };
+  r.query.add("topic", names(q.topics));
   r.query.add("source", q.source);
-  r.query.add("rating", q.rating);
-  r.query.add("standing", q.standing);
+  r.query.add("rating", names(q.ratings));
+  r.query.add("standing", names(q.standings));
 }
 
 }  // namespace

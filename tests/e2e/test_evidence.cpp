@@ -277,7 +277,7 @@ TEST_CASE("claims shows stances and verdicts and filters") {
 TEST_CASE("claims --standing filters by the article's standing, not the verdict") {
   const json out = json::parse(
       expect_ok({"claims", "--source", "art-healthline", "--standing", "at-odds", "--json"}).out);
-  CHECK(out["query"]["standing"] == "at-odds");
+  CHECK(out["query"]["standing"] == json::array({"at-odds"}));
   const json& j = out["results"];
   REQUIRE_FALSE(j.empty());
   for (const auto& c : j) {
@@ -531,4 +531,25 @@ TEST_CASE("meta's HKSJ interval is its own, and the plot caption comes only with
   CHECK_THAT(
       expect_ok({"meta", "--outcome", "cramp-free", "--population", "pregnancy", "--plot"}).out,
       Contains("Shared axis"));
+}
+
+TEST_CASE("claims --source by publisher name, repeatable filters (UX13)") {
+  const json a = json::parse(expect_ok({"claims", "--source", "healthline", "--json"}).out);
+  const json b = json::parse(expect_ok({"claims", "--source", "art-healthline", "--json"}).out);
+  CHECK(a["results"] == b["results"]);
+  CHECK(a["query"]["source"] == "art-healthline");
+  CHECK(json::parse(expect_ok({"claims", "--source", "HEALTHLINE", "--json"}).out)["results"] ==
+        b["results"]);
+  expect_usage_error({"claims", "--source", "nobody"}, "--source must be one of art-");
+  const json one = results_of(expect_ok({"claims", "--rating", "supported", "--json"}).out);
+  const json other = results_of(expect_ok({"claims", "--rating", "not-supported", "--json"}).out);
+  const json both = json::parse(
+      expect_ok({"claims", "--rating", "supported", "--rating", "not-supported", "--json"}).out);
+  CHECK(both["results"].size() == one.size() + other.size());
+  CHECK(both["query"]["rating"] == json::array({"supported", "not-supported"}));
+  for (const auto& c : both["results"]) {
+    const std::string r = c["verdict"]["rating"];
+    CHECK((r == "supported" || r == "not-supported"));
+  }
+  expect_usage_error({"claims", "--rating", "supported", "--rating", "nope"}, "--rating must be");
 }

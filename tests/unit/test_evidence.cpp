@@ -171,11 +171,11 @@ TEST_CASE("forest line draws ratios on a log scale") {
 }
 
 TEST_CASE("claim filters by topic source and rating") {
-  for (const Claim* c : find_claims(ds(), {ClaimTopic::efficacy_night_cramps, {}, {}, {}})) {
+  for (const Claim* c : find_claims(ds(), {{ClaimTopic::efficacy_night_cramps}, {}, {}, {}})) {
     CHECK(c->topic == ClaimTopic::efficacy_night_cramps);
   }
   for (const Claim* c :
-       find_claims(ds(), {{}, std::string("ART-healthline"), Rating::supported, {}})) {
+       find_claims(ds(), {{}, std::string("ART-healthline"), {Rating::supported}, {}})) {
     CHECK(c->verdict.rating == Rating::supported);
     CHECK(std::any_of(c->stances.begin(), c->stances.end(),
                       [](const Stance& s) { return s.source == "art-healthline"; }));
@@ -256,7 +256,7 @@ TEST_CASE("scorecard: stance against verdict") {
 TEST_CASE("claims filter by the article's standing") {
   ClaimQuery q;
   q.source = "art-healthline";
-  q.standing = Standing::at_odds;
+  q.standings = {Standing::at_odds};
   const auto at_odds = find_claims(ds(), q);
   for (const Claim* c : at_odds) {
     const Stance* s = stance_of(*c, "art-healthline");

@@ -42,12 +42,19 @@ constexpr bool overstates(StanceKind stance, Rating rating) {
          (rating == Rating::insufficient || rating == Rating::mixed);
 }
 
+// Each list filter keeps a claim that matches any of its values; an empty
+// list keeps every claim.
 struct ClaimQuery {
-  std::optional<ClaimTopic> topic;
+  std::vector<ClaimTopic> topics;
   std::optional<std::string> source;  // an article id, any case
-  std::optional<Rating> rating;       // the claim's verdict
-  std::optional<Standing> standing;   // the article's standing; needs `source`
+  std::vector<Rating> ratings;        // the claim's verdict
+  std::vector<Standing> standings;    // the article's standing; needs `source`
 };
+
+// The id of the article `text` names: its id (any case), its id without
+// "art-", or its publisher's name or a word of it ("healthline", "CLEPON").
+// Otherwise a ValueError listing the articles (UX13).
+std::string resolve_article(const Dataset& ds, const std::string& text);
 
 // Claims of the topic, made by the article, with the verdict rating asked
 // for and on which the article has the standing asked for. An id that is
