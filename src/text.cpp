@@ -114,7 +114,10 @@ std::string sanitize(std::string_view s) {
     }
     if (len == 1) {
       if (c == '\t' || c == '\n' || c == '\r') {
+        // A line break (LF, CR or CRLF) or a tab is one space, in every
+        // format (IN15).
         out += ' ';
+        if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
       } else if (c < 0x20 || c == 0x7F) {
         out += fmt::format("\\x{:02x}", c);
       } else {

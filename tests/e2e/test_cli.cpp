@@ -448,3 +448,15 @@ TEST_CASE("one cap on text to look for, one on any argument (UX21)") {
   expect_usage_error({"rda", "--age", std::string(5000, '1')},
                      "argument 3 is longer than 4096 bytes");
 }
+
+TEST_CASE("CR, LF and CRLF in data read alike in every format (IN15)") {
+  json d = json::parse(dataset_text());
+  d["foods"][0]["name"] = "Pumpkin\r\nseeds\rroasted\nsalted";
+  const std::string path = temp_file(d.dump());
+  for (const char* f : {"table", "csv", "md"}) {
+    INFO(f);
+    CHECK_THAT(expect_ok({"--data", path, "foods", "--top", "1", "--format", f}).out,
+               Contains("Pumpkin seeds roasted salted"));
+  }
+  std::remove(path.c_str());
+}

@@ -8,6 +8,8 @@ TEST_CASE("sanitize escapes C0 DEL C1 and invalid UTF-8 but keeps text") {
   CHECK(sanitize("plain ascii") == "plain ascii");
   CHECK(sanitize("caf\xc3\xa9") == "caf\xc3\xa9");
   CHECK(sanitize("a\tb\nc") == "a b c");
+  CHECK(sanitize("a\r\nb") == "a b");  // CRLF is one line break, as LF and CR (IN15)
+  CHECK(sanitize("a\rb\n") == "a b ");
   CHECK(sanitize("\x1b[31m") == "\\x1b[31m");
   CHECK(sanitize("x\x7fy") == "x\\x7fy");
   CHECK(sanitize("\xc2\x85") == "\\u0085");
