@@ -247,6 +247,21 @@ std::string group_thousands(std::string_view number) {
   return out;
 }
 
+std::string sanitize_lines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const std::size_t nl = s.find('\n');
+    std::string_view line = s.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out += sanitize(line);
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    s.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
 std::string lower_first(std::string_view s) {
   std::string out(s);
   const bool acronym = out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z';

@@ -11,6 +11,8 @@ namespace mgcramp::text {
 // can never drive a terminal: tab and newline become a space, the others a
 // visible escape such as "\x1b" or "\u0085". Invalid UTF-8 bytes become "\xNN".
 std::string sanitize(std::string_view s);
+// The same, line by line: line feeds are kept (a document to print).
+std::string sanitize_lines(std::string_view s);
 
 // Length of the run of printable ASCII (0x20..0x7E) at s[i].
 std::size_t printable_run(std::string_view s, std::size_t i);

@@ -104,5 +104,6 @@ Run setup_search(CLI::App& sub);
 Run setup_show(CLI::App& sub);
 Run setup_cite(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
+Run setup_schema(CLI::App& sub);
 
 }  // namespace mgcramp::cli

@@ -24,9 +24,10 @@ std::string schema_hint(std::string_view pointer) {
     type[0] = static_cast<char>(type[0] - 'a' + 'A');
     const bool vowel =
         !type.empty() && std::string_view("AEIOUaeiou").find(type[0]) != std::string_view::npos;
-    return fmt::format("data/SCHEMA.md describes every field of {} {}", vowel ? "an" : "a", type);
+    return fmt::format("'mgcramp schema {}' describes every field of {} {}", table_singular(*t),
+                       vowel ? "an" : "a", type);
   }
-  return "data/SCHEMA.md describes the top-level fields";
+  return "'mgcramp schema dataset' describes the top-level fields";
 }
 
 namespace {

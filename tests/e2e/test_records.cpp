@@ -250,3 +250,26 @@ TEST_CASE("ids are not split across lines where the row can hold them (UX2)") {
     }
   }
 }
+
+TEST_CASE("schema prints the dataset's documentation, whole or one section (UX22)") {
+  const Result whole = expect_ok({"schema"});
+  CHECK_THAT(whole.out, Contains("## Study"));
+  CHECK_THAT(whole.out, Contains("## Cue"));
+  for (const char* name : {"study", "studies", "Study"}) {
+    const Result s = expect_ok({"schema", name});
+    CHECK(s.out.rfind("## Study\n", 0) == 0);
+    CHECK(s.out.find("\n## ") == std::string::npos);  // up to the next section
+    CHECK_THAT(s.out, Contains("### StudyArm"));
+  }
+  CHECK(expect_ok({"schema", "red flags"}).out.rfind("## RedFlag", 0) == 0);
+  CHECK(expect_ok({"schema", "cue patterns"}).out.rfind("### Cue patterns", 0) == 0);
+  CHECK(result_of(expect_ok({"schema", "cue", "--json"}).out)["text"].get<std::string>().rfind(
+            "## Cue", 0) == 0);
+  expect_usage_error({"schema", "unicorns"}, "no section of the schema is about 'unicorns'");
+  // A data error's hint points at it.
+  json d = json::parse(dataset_text());
+  d["studies"][0]["year"] = "soon";
+  const std::string path = temp_file(d.dump());
+  expect_error({"validate", path}, 1, "'mgcramp schema study' describes every field of a Study");
+  std::remove(path.c_str());
+}

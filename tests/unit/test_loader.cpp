@@ -699,10 +699,10 @@ TEST_CASE("type errors hint at the fix the value suggests") {
   // Nothing specific to say: the section of data/SCHEMA.md.
   d = fixture::dataset();
   fixture::notice(d, "kidney-disease")["level"] = 3;
-  CHECK(hint_of(d) == "data/SCHEMA.md describes every field of a Notice");
+  CHECK(hint_of(d) == "'mgcramp schema notice' describes every field of a Notice");
   d = fixture::dataset();
   d["daily_value"]["population"] = json::array();
-  CHECK(hint_of(d) == "data/SCHEMA.md describes the top-level fields");
+  CHECK(hint_of(d) == "'mgcramp schema dataset' describes the top-level fields");
 }
 
 TEST_CASE("missing and unknown fields hint at the misspelling or the allowed fields") {
@@ -714,7 +714,7 @@ TEST_CASE("missing and unknown fields hint at the misspelling or the allowed fie
   fixture::source(d, "nih-ods-magnesium").erase("commercial_interest");
   CHECK(full_error_of(d) ==
         "mydata.json: /sources/0/commercial_interest: missing required field (add "
-        "\"commercial_interest\"; data/SCHEMA.md describes every field of a Source)");
+        "\"commercial_interest\"; 'mgcramp schema source' describes every field of a Source)");
   // A required field spelt wrong is missing; the stray key is named.
   d = fixture::dataset();
   rename(fixture::intake(d, "children-1-3y"), "life_stage", "life_stag");

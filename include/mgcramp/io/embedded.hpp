@@ -18,4 +18,12 @@ Dataset load_embedded_dataset();
 // others are empty until a later call asks for them.
 const Dataset& embedded_dataset(TableSet tables = every_table());
 
+// data/SCHEMA.md as the build found it: the dataset's documentation.
+std::string_view schema_document();
+
+// The part of it about one record type or table ("study", "studies",
+// "Study", "cue patterns"): from its heading to the next heading of the same
+// or a higher level. Empty when no heading names it.
+std::string_view schema_section(std::string_view doc, std::string_view name);
+
 }  // namespace mgcramp
