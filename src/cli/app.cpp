@@ -160,11 +160,10 @@ void write_stdout(std::string_view out) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  GlobalOptions global;
-  CLI::App app{
+void setup_top(CLI::App& app, GlobalOptions& global) {
+  app.description(
       "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
-      "Answers come from a curated, sourced dataset compiled into the program."};
+      "Answers come from a curated, sourced dataset compiled into the program.");
   app.name("mgcramp");
   // The embedded dataset's version and review date: read only when asked.
   app.set_version_flag("--version", [] {
@@ -176,10 +175,12 @@ int run(int argc, char** argv) {
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
   app.add_option("--format", global.format, "Output format: table, json, csv or md")
-      ->type_name("FMT");
+      ->type_name("FMT")
+      ->check(completes(Completes{format_names(false), {}}));
   app.add_flag("--json", global.json, "Short for --format json");
   app.add_option("--color", global.color, "Colour: " + text::join_or(enum_names<ColorMode>()))
-      ->type_name("WHEN");
+      ->type_name("WHEN")
+      ->check(completes<ColorMode>());
   app.fallthrough();
   app.allow_extras();
   app.require_subcommand(0, 1);
@@ -193,6 +194,12 @@ Examples:
   mgcramp search oxide
   mgcramp show garrison-2020
   mgcramp cite garrison-2020 --format bibtex)");
+}
+
+int run(int argc, char** argv) {
+  GlobalOptions global;
+  CLI::App app;
+  setup_top(app, global);
 
   // Each command's options are bound only when the command is used: CLI11
   // runs the preparse callback when it meets the command's name, before it

@@ -10,15 +10,21 @@ Run setup_claims(CLI::App& sub) {
     bool full = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--topic", o->topic, help_choices<ClaimTopic>())->type_name("T");
-  sub.add_option("--source", o->source, "An article id (see 'mgcramp sources')")->type_name("ID");
+  sub.add_option("--topic", o->topic, help_choices<ClaimTopic>())
+      ->type_name("T")
+      ->check(completes<ClaimTopic>());
+  sub.add_option("--source", o->source, "An article id (see 'mgcramp sources')")
+      ->type_name("ID")
+      ->check(completes({{}, {Table::sources}}));
   sub.add_option("--rating", o->rating,
                  help_text("The claim's verdict: " + text::join_or(enum_names<Rating>())))
-      ->type_name("R");
+      ->type_name("R")
+      ->check(completes<Rating>());
   sub.add_option("--standing", o->standing,
                  help_text("The --source article's standing on the claim: " +
                            text::join_or(enum_names<Standing>())))
-      ->type_name("S");
+      ->type_name("S")
+      ->check(completes<Standing>());
   sub.add_flag("--full", o->full, help_text("md and csv: every field, not one row per claim"));
   sub.footer(paragraph("--rating filters by the verdict of the evidence on the claim; "
                        "--standing by the article's standing against that verdict (" +

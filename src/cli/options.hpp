@@ -88,6 +88,10 @@ Table parse_table(const std::string& option, const std::string& s);
 // bibtex (or bib) and ris.
 Format parse_format(const std::optional<std::string>& format, bool json, bool citations);
 
+// The --format names parse_format takes, in order (with `citations`,
+// bibtex and ris too); the aliases markdown and bib left out.
+std::vector<std::string> format_names(bool citations);
+
 // `search`'s words (all of them, 200 characters at most), --table and
 // --limit (1 to 50).
 SearchQuery parse_search(const std::string& text, const std::optional<std::string>& table,
