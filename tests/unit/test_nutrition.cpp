@@ -144,7 +144,8 @@ TEST_CASE("intake input errors") {
                     Contains("unknown food 'unicorn'"));
   const Profile no_sex{40 * 12.0, std::nullopt, Condition::none};
   CHECK_THROWS_AS(tally_intake(ds(), no_sex, {food("almonds", 1)}, {}), MissingInput);
-  CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {food("almonds", 1)}, {}), Contains("depends on sex"));
+  CHECK_THROWS_WITH(tally_intake(ds(), no_sex, {food("almonds", 1)}, {}),
+                    Contains("depends on sex"));
 }
 
 TEST_CASE("per 100 g and per 100 kcal come from the USDA figures, else from the serving") {
