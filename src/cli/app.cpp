@@ -166,6 +166,48 @@ void write_stdout(std::string_view out) {
 
 }  // namespace
 
+void setup_top(CLI::App& app, GlobalOptions& global) {
+  app.description(
+      "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
+      "Answers come from a curated, sourced dataset compiled into the program.");
+  app.name("mgcramp");
+  // The embedded dataset's version and review date: read only when asked.
+  app.set_version_flag("-V,--version", [] {
+    return "mgcramp " + std::string(version_string()) + "\n" +
+           dataset_version_text(embedded_dataset(TableSet()));
+  });
+  app.option_defaults()->always_capture_default(false);
+  // A repeated option takes its last value, so that an alias's defaults can
+  // be overridden ("--color always ... --color never"); repeatable options
+  // (--med, --food) still collect every value (UX10).
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.get_formatter()->column_width(22);  // help fits 80 columns
+  app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
+      ->type_name("FILE");
+  app.add_option("--format", global.format,
+                 "Output format: table, json, csv, md; cite: bibtex, ris")
+      ->type_name("FMT")
+      ->check(completes(Completes{format_names(false), {}}));
+  app.add_flag("--json", global.json, "Short for --format json");
+  app.add_option("--color", global.color, "Colour: " + text::join_or(enum_names<ColorMode>()))
+      ->type_name("WHEN")
+      ->check(completes<ColorMode>());
+  app.fallthrough();
+  app.allow_extras();
+  app.require_subcommand(0, 1);
+  app.footer(R"(Global options work before or after the command name. Environment:
+MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour (--color
+always still forces it).
+Exit status: 0 success, 1 data error, 2 usage error.
+
+Examples:
+  mgcramp rda --age 25 --sex f --pregnant
+  mgcramp trials --population pregnancy
+  mgcramp search oxide
+  mgcramp show garrison-2020
+  mgcramp cite garrison-2020 --format bibtex)");
+}
+
 int run(int argc, char** argv) {
   // "mgcramp help [COMMAND]" is "mgcramp [COMMAND] --help" (UX9).
   std::vector<char*> args(argv, argv + argc);
@@ -186,43 +228,8 @@ int run(int argc, char** argv) {
     }
   }
   GlobalOptions global;
-  CLI::App app{
-      "mgcramp: what the evidence says about magnesium and muscle cramps.\n"
-      "Answers come from a curated, sourced dataset compiled into the program."};
-  app.name("mgcramp");
-  // The embedded dataset's version and review date: read only when asked.
-  app.set_version_flag("-V,--version", [] {
-    return "mgcramp " + std::string(version_string()) + "\n" +
-           dataset_version_text(embedded_dataset(TableSet()));
-  });
-  app.option_defaults()->always_capture_default(false);
-  // A repeated option takes its last value, so that an alias's defaults can
-  // be overridden ("--color always ... --color never"); repeatable options
-  // (--med, --food) still collect every value (UX10).
-  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.get_formatter()->column_width(22);  // help fits 80 columns
-  app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
-      ->type_name("FILE");
-  app.add_option("--format", global.format,
-                 "Output format: table, json, csv, md; cite: bibtex, ris")
-      ->type_name("FMT");
-  app.add_flag("--json", global.json, "Short for --format json");
-  app.add_option("--color", global.color, "Colour: " + text::join_or(enum_names<ColorMode>()))
-      ->type_name("WHEN");
-  app.fallthrough();
-  app.allow_extras();
-  app.require_subcommand(0, 1);
-  app.footer(R"(Global options work before or after the command name. Environment:
-MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour (--color
-always still forces it).
-Exit status: 0 success, 1 data error, 2 usage error.
-
-Examples:
-  mgcramp rda --age 25 --sex f --pregnant
-  mgcramp trials --population pregnancy
-  mgcramp search oxide
-  mgcramp show garrison-2020
-  mgcramp cite garrison-2020 --format bibtex)");
+  CLI::App app;
+  setup_top(app, global);
 
   // Each command's options are bound only when the command is used: CLI11
   // runs the preparse callback when it meets the command's name, before it

@@ -63,6 +63,8 @@ struct Command {
   const char* name;
   const char* summary;
   Run (*setup)(CLI::App& sub);
+  // It also takes --format bibtex and ris (Context::render_options).
+  bool citations = false;
 };
 
 // Every subcommand, in the order `--help` lists them.
@@ -70,6 +72,29 @@ const std::vector<Command>& commands();
 
 // Binds --age, --months, --sex, --pregnant and --lactating.
 void add_profile_options(CLI::App& sub, ProfileInput& in);
+
+// The program's top level: its description, --version, the global options
+// and the footer of `mgcramp --help`. run() and the interface description
+// (interface.hpp: the man page, the completions) share it.
+void setup_top(CLI::App& app, GlobalOptions& global);
+
+// The values an option or argument takes, for the shell completions: these
+// names, and the ids of the records of these tables in the dataset. Kept on
+// the CLI11 option itself, as a validator that accepts every value and adds
+// nothing to --help: opt->check(completes<Population>()).
+struct Completes {
+  std::vector<std::string> names;
+  std::vector<Table> ids;
+};
+CLI::Validator completes(Completes values);
+template <class E>
+CLI::Validator completes(std::vector<std::string> more = {}) {
+  std::vector<std::string> names = enum_names<E>();
+  names.insert(names.end(), more.begin(), more.end());
+  return completes(Completes{std::move(names), {}});
+}
+// What completes() gave `o`, if anything.
+std::optional<Completes> completes_of(CLI::Option& o);
 
 // Parses argv, runs the command and writes its output; throws UsageError
 // and DataError for main to report. Returns the exit status.
@@ -105,5 +130,6 @@ Run setup_show(CLI::App& sub);
 Run setup_cite(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
 Run setup_schema(CLI::App& sub);
+Run setup_completion(CLI::App& sub);
 
 }  // namespace mgcramp::cli

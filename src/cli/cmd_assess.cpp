@@ -16,14 +16,17 @@ struct AssessOptions {
 Run setup_assess(CLI::App& sub) {
   auto o = std::make_shared<AssessOptions>();
   add_profile_options(sub, o->profile);
-  sub.add_option("--cramps", o->cramps, help_choices<CrampKind>())->type_name("KIND");
+  sub.add_option("--cramps", o->cramps, help_choices<CrampKind>())
+      ->type_name("KIND")
+      ->check(completes<CrampKind>());
   sub.add_option("--med", o->meds, "a medicine, generic or brand name, any case (repeatable)")
       ->type_name("NAME");
   sub.add_option("--condition", o->conditions,
                  "a medical condition: CKD, diabetes, alcohol use, celiac... (repeatable)")
       ->type_name("NAME");
   sub.add_option("--food", o->foods, "FOOD[:SERVINGS] eaten today, as intake takes it")
-      ->type_name("FOOD:N");
+      ->type_name("FOOD:N")
+      ->check(completes({{}, {Table::foods}}));
   sub.add_option("--supplement", o->supplements, "FORM:MG taken today, compound mg")
       ->type_name("FORM:MG");
   sub.footer(R"(Needs an age (and --sex where it matters). Answers in sections: the evidence

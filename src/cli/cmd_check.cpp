@@ -9,10 +9,19 @@
 namespace mgcramp::cli {
 namespace {
 
+constexpr check::Format kInputs[] = {check::Format::text, check::Format::markdown,
+                                     check::Format::html};
+
+std::vector<std::string> input_names() {
+  std::vector<std::string> names;
+  for (check::Format f : kInputs) names.emplace_back(check::format_name(f));
+  return names;
+}
+
 std::optional<check::Format> parse_input(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
   const std::string v = text::to_lower(*s);
-  for (check::Format f : {check::Format::text, check::Format::markdown, check::Format::html}) {
+  for (check::Format f : kInputs) {
     if (v == check::format_name(f)) return f;
   }
   if (v == "markdown") return check::Format::markdown;
@@ -38,7 +47,8 @@ Run setup_check(CLI::App& sub) {
       ->required();
   sub.add_option("--input", o->input,
                  help_text("The input's format: text, md or html (default: detected)"))
-      ->type_name("F");
+      ->type_name("F")
+      ->check(completes(Completes{input_names(), {}}));
   sub.footer(
       paragraph("Reads an article (plain text, Markdown or HTML, up to 10 MB of UTF-8) and "
                 "lists each claim of the evidence base it makes: its sentences with their "

@@ -10,7 +10,9 @@ Run setup_cite(CLI::App& sub) {
     bool all = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("ids", o->ids, "Study or source ids")->type_name("ID");
+  sub.add_option("ids", o->ids, "Study or source ids")
+      ->type_name("ID")
+      ->check(completes({{}, {Table::studies, Table::sources, Table::claims}}));
   sub.add_flag("--all", o->all, "Every study and source");
   sub.footer(R"(--format bibtex or ris writes entries for a reference manager; the
 default is a reference list for people, and --json one object per item.

@@ -11,19 +11,24 @@ Run setup_claims(CLI::App& sub) {
     bool full = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--topic", o->topics, help_choices<ClaimTopic>(" (repeatable)"))->type_name("T");
+  sub.add_option("--topic", o->topics, help_choices<ClaimTopic>(" (repeatable)"))
+      ->type_name("T")
+      ->check(completes<ClaimTopic>());
   sub.add_option("--source", o->source,
                  help_text("An article: its id, or its publisher's name (see 'mgcramp "
                            "sources')"))
-      ->type_name("ID");
+      ->type_name("ID")
+      ->check(completes({{}, {Table::sources}}));
   sub.add_option(
          "--rating", o->ratings,
          help_text("The claim's verdict: " + text::join_or(enum_names<Rating>()) + " (repeatable)"))
-      ->type_name("R");
+      ->type_name("R")
+      ->check(completes<Rating>());
   sub.add_option("--standing", o->standings,
                  help_text("The --source article's standing on the claim: " +
                            text::join_or(enum_names<Standing>())))
-      ->type_name("S");
+      ->type_name("S")
+      ->check(completes<Standing>());
   sub.add_flag("--full", o->full, help_text("md and csv: every field, not one row per claim"));
   sub.footer(paragraph("--rating filters by the verdict of the evidence on the claim; "
                        "--standing by the article's standing against that verdict (" +

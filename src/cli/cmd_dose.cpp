@@ -15,7 +15,9 @@ struct DoseOptions {
 
 Run setup_dose(CLI::App& sub) {
   auto o = std::make_shared<DoseOptions>();
-  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms')")->type_name("FORM");
+  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms')")
+      ->type_name("FORM")
+      ->check(completes({{}, {Table::forms}}));
   sub.add_option("--compound-mg", o->compound_mg, "Weight of the compound, mg")->type_name("MG");
   sub.add_option("--elemental-mg", o->elemental_mg, "Elemental magnesium wanted, mg")
       ->type_name("MG");

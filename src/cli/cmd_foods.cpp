@@ -19,8 +19,11 @@ Run setup_foods(CLI::App& sub) {
   auto o = std::make_shared<FoodsOptions>();
   sub.add_option("--top", o->top, "How many foods to show (default 10)")->type_name("N");
   sub.add_option("--per", o->per, "Ranking basis: " + text::join_or(enum_names<Basis>()))
-      ->type_name("BASIS");
-  sub.add_option("--category", o->category, help_choices<FoodCategory>())->type_name("C");
+      ->type_name("BASIS")
+      ->check(completes<Basis>());
+  sub.add_option("--category", o->category, help_choices<FoodCategory>())
+      ->type_name("C")
+      ->check(completes<FoodCategory>());
   sub.add_option("--search", o->search, "Only foods whose name contains TEXT")->type_name("TEXT");
   sub.add_flag("--plot", o->plot, "Draw a bar chart instead of the table");
   add_profile_options(sub, o->profile);

@@ -7,7 +7,8 @@ namespace mgcramp::cli {
 Run setup_forms(CLI::App& sub) {
   auto name = std::make_shared<std::optional<std::string>>();
   sub.add_option("name", *name, "A form's id, name or alias (e.g. citrate, bisglycinate)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->check(completes({{}, {Table::forms}}));
   sub.footer(R"(Examples:
   mgcramp forms
   mgcramp forms glycinate

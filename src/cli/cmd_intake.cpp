@@ -15,7 +15,8 @@ struct IntakeOptions {
 Run setup_intake(CLI::App& sub) {
   auto o = std::make_shared<IntakeOptions>();
   sub.add_option("--food", o->foods, "FOOD[:SERVINGS], food id or name (repeatable)")
-      ->type_name("FOOD:N");
+      ->type_name("FOOD:N")
+      ->check(completes({{}, {Table::foods}}));
   sub.add_option("--supplement", o->supplements, "FORM:MG, compound weight in mg (repeatable)")
       ->type_name("FORM:MG");
   add_profile_options(sub, o->profile);

@@ -11,7 +11,7 @@ using ListReport = Report (*)(const Dataset&, std::optional<E>);
 template <class E>
 Run category_list(CLI::App& sub, ListReport<E> report, const char* examples) {
   auto category = std::make_shared<std::optional<std::string>>();
-  sub.add_option("--category", *category, help_choices<E>())->type_name("C");
+  sub.add_option("--category", *category, help_choices<E>())->type_name("C")->check(completes<E>());
   sub.footer(examples);
   return [category, report](Context& ctx) {
     return ctx.render(report(ctx.dataset(), parse_choice<E>("--category", *category)));
@@ -41,7 +41,9 @@ Run setup_interactions(CLI::App& sub) {
       ->type_name("NAME");
   sub.add_option("--med", o->med, "One medicine, generic or brand name, any case")
       ->type_name("NAME");
-  sub.add_option("--category", o->category, help_choices<InteractionCategory>())->type_name("C");
+  sub.add_option("--category", o->category, help_choices<InteractionCategory>())
+      ->type_name("C")
+      ->check(completes<InteractionCategory>());
   sub.footer(R"(A medicine missing here is not evidence of no interaction: ask a pharmacist.
 
 Examples:
@@ -66,11 +68,15 @@ Run setup_symptoms(CLI::App& sub) {
     std::optional<std::string> kind, condition, category;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--kind", o->kind, help_choices<SymptomOf>())->type_name("K");
+  sub.add_option("--kind", o->kind, help_choices<SymptomOf>())
+      ->type_name("K")
+      ->check(completes<SymptomOf>());
   // The spelling before 0.2, kept working; --condition now names a medical
   // condition (assess), so it is no longer shown.
   sub.add_option("--condition", o->condition, "Old spelling of --kind")->type_name("K")->group("");
-  sub.add_option("--category", o->category, help_choices<SymptomCategory>())->type_name("C");
+  sub.add_option("--category", o->category, help_choices<SymptomCategory>())
+      ->type_name("C")
+      ->check(completes<SymptomCategory>());
   sub.footer(R"(Examples:
   mgcramp symptoms --kind excess
   mgcramp symptoms --category neuromuscular)");

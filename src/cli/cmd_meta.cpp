@@ -15,21 +15,33 @@ struct MetaOptions {
 
 Run setup_meta(CLI::App& sub) {
   auto o = std::make_shared<MetaOptions>();
-  sub.add_option("--outcome", o->outcome, help_choices<OutcomeMeasure>())->type_name("M");
-  sub.add_option("--population", o->population, help_choices<Population>())->type_name("P");
+  sub.add_option("--outcome", o->outcome, help_choices<OutcomeMeasure>())
+      ->type_name("M")
+      ->check(completes<OutcomeMeasure>());
+  sub.add_option("--population", o->population, help_choices<Population>())
+      ->type_name("P")
+      ->check(completes<Population>());
   sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
-      ->type_name("FORM");
+      ->type_name("FORM")
+      ->check(completes({{"mixed"}, {Table::forms}}));
   sub.add_option("--intervention", o->intervention,
                  help_choices<InterventionKind>(" (default magnesium)"))
-      ->type_name("I");
+      ->type_name("I")
+      ->check(completes<InterventionKind>());
   sub.add_option("--risk-of-bias", o->risk_of_bias,
                  help_choices<RiskOfBias>(": only studies a review judged so"))
-      ->type_name("R");
+      ->type_name("R")
+      ->check(completes<RiskOfBias>());
   sub.add_flag("--exclude-industry", o->exclude_industry, "Leave out industry-funded studies");
-  sub.add_option("--exclude", o->exclude, "Leave out this study (repeatable)")->type_name("ID");
-  sub.add_option("--model", o->model, "random (default) or fixed")->type_name("MODEL");
+  sub.add_option("--exclude", o->exclude, "Leave out this study (repeatable)")
+      ->type_name("ID")
+      ->check(completes({{}, {Table::studies}}));
+  sub.add_option("--model", o->model, "random (default) or fixed")
+      ->type_name("MODEL")
+      ->check(completes<MetaModel>());
   sub.add_option("--tau2", o->tau2, "reml (default) or dl (DerSimonian-Laird)")
-      ->type_name("METHOD");
+      ->type_name("METHOD")
+      ->check(completes<Tau2Estimator>());
   sub.add_flag("--hksj", o->hksj, "Hartung-Knapp-Sidik-Jonkman confidence interval");
   sub.add_flag("--plot", o->plot, "Forest plot: studies, pooled diamond, published estimates");
   sub.footer(R"(Without --outcome, lists the outcomes studies report. Effects are magnesium

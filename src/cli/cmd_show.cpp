@@ -1,5 +1,6 @@
 // mgcramp show ID: one record of any table in full.
 #include "cli.hpp"
+#include "mgcramp/query/records.hpp"
 #include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
@@ -12,8 +13,11 @@ Run setup_show(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->id, "Id of a study, claim, source, food, form, ...")
       ->type_name("ID")
-      ->required();
-  sub.add_option("--table", o->table, "The table, when two tables use the same id")->type_name("T");
+      ->required()
+      ->check(completes({{}, all_tables()}));
+  sub.add_option("--table", o->table, "The table, when two tables use the same id")
+      ->type_name("T")
+      ->check(completes<Table>());
   sub.footer(R"(Shows every field, the records that refer to it (a study: the claims
 and forms that cite it) and its sources.
 

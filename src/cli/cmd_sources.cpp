@@ -7,7 +7,8 @@ namespace mgcramp::cli {
 Run setup_sources(CLI::App& sub) {
   auto id = std::make_shared<std::optional<std::string>>();
   sub.add_option("id", *id, help_text("An article: its claims; another source: in full"))
-      ->type_name("ID");
+      ->type_name("ID")
+      ->check(completes({{}, {Table::sources}}));
   sub.footer(paragraph("With an article's id, lists each claim it takes a stance on: the "
                        "stance, the verdict's rating, the article's standing (" +
                        text::join_or(enum_names<Standing>()) +

@@ -15,25 +15,34 @@ struct TrialsOptions {
 
 Run setup_trials(CLI::App& sub) {
   auto o = std::make_shared<TrialsOptions>();
-  sub.add_option("--population", o->population, help_choices<Population>())->type_name("P");
+  sub.add_option("--population", o->population, help_choices<Population>())
+      ->type_name("P")
+      ->check(completes<Population>());
   sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
-      ->type_name("FORM");
+      ->type_name("FORM")
+      ->check(completes({{"mixed"}, {Table::forms}}));
   sub.add_option("--design", o->design,
                  help_choices<Design>("; or trials (the default: rct, crossover-rct, n-of-1-rct), "
                                       "reviews (systematic-review, meta-analysis) or all"))
-      ->type_name("D");
+      ->type_name("D")
+      ->check(completes<Design>(enum_names<DesignSet>()));
   sub.add_option("--intervention", o->intervention,
                  help_choices<InterventionKind>(" (default magnesium)"))
-      ->type_name("I");
+      ->type_name("I")
+      ->check(completes<InterventionKind>());
   sub.add_option("--outcome", o->outcome,
                  help_choices<OutcomeMeasure>(" (the forest plot's; default: the one most "
                                               "studies report)"))
-      ->type_name("M");
-  sub.add_option("--result", o->result, help_choices<Conclusion>())->type_name("R");
+      ->type_name("M")
+      ->check(completes<OutcomeMeasure>());
+  sub.add_option("--result", o->result, help_choices<Conclusion>())
+      ->type_name("R")
+      ->check(completes<Conclusion>());
   sub.add_option("--since", o->since, "Only studies published in YEAR or later")->type_name("YEAR");
   sub.add_option("--min-n", o->min_n, "Only studies with at least N participants")->type_name("N");
   sub.add_option("--sort", o->sort, "year (oldest first, default) or n (largest first)")
-      ->type_name("KEY");
+      ->type_name("KEY")
+      ->check(completes<TrialOrder>());
   sub.add_flag("--all", o->all, "Studies of every treatment (stretching, quinine, ...)");
   sub.add_flag("--plot", o->plot, "Forest plot of one outcome, all rows on one axis, pooled");
   sub.footer(R"(By default lists randomized trials (parallel, crossover) of magnesium, after

@@ -21,9 +21,10 @@ const std::vector<Command>& commands() {
       {"interactions", "Medicines that interact with magnesium", &setup_interactions},
       {"search", "Ranked text search across every table", &setup_search},
       {"show", "One record of any table in full, with what cites it", &setup_show},
-      {"cite", "References for studies and sources: BibTeX, RIS, text", &setup_cite},
+      {"cite", "References for studies and sources: BibTeX, RIS, text", &setup_cite, true},
       {"validate", "Check a dataset file and count its records", &setup_validate},
       {"schema", "The dataset's documentation: every table and field", &setup_schema},
+      {"completion", "Shell completion script for bash, zsh or fish", &setup_completion},
   };
   return all;
 }

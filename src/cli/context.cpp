@@ -91,7 +91,9 @@ RenderOptions Context::render_options(bool citations) const {
 void add_profile_options(CLI::App& sub, ProfileInput& in) {
   sub.add_option("--age", in.age, "Age in years; decimals allowed (13.5)")->type_name("YEARS");
   sub.add_option("--months", in.months, "Age in whole months, for infants")->type_name("N");
-  sub.add_option("--sex", in.sex, "f or m (also female, male; any case)")->type_name("f|m");
+  sub.add_option("--sex", in.sex, "f or m (also female, male; any case)")
+      ->type_name("f|m")
+      ->check(completes(Completes{{"f", "m"}, {}}));
   sub.add_flag("--pregnant", in.pregnant, "Pregnant");
   sub.add_flag("--lactating", in.lactating, "Breastfeeding");
 }

@@ -186,6 +186,19 @@ Format parse_format(const std::optional<std::string>& format, bool json, bool ci
   return f.value_or(Format::table);
 }
 
+std::vector<std::string> format_names(bool citations) {
+  std::vector<std::string> names;
+  for (const std::string& n : enum_names<Format>()) {
+    try {
+      parse_format(n, false, citations);
+      names.push_back(n);
+    } catch (const UsageError&) {
+      // not taken here
+    }
+  }
+  return names;
+}
+
 namespace {
 
 // `s` without `suffix` (any case, after optional spaces) if it ends so.

@@ -92,6 +92,9 @@ Format parse_format(const std::optional<std::string>& format, bool json, bool ci
 // characters, one cap for every command (UX21).
 constexpr std::size_t kMaxSearchText = 200;
 std::string parse_search_text(const std::string& what, const std::string& s);
+// The --format names parse_format takes, in order (with `citations`,
+// bibtex and ris too); the aliases markdown and bib left out.
+std::vector<std::string> format_names(bool citations);
 
 // `search`'s words (all of them, 200 characters at most), --table and
 // --limit (1 to 50).

@@ -10,6 +10,7 @@
 #include "expect.hpp"
 
 using Catch::Contains;
+using Catch::StartsWith;
 using nlohmann::json;
 
 TEST_CASE("option version prints name version and git revision") {
@@ -336,12 +337,25 @@ TEST_CASE("an option followed by another option or an empty value has no value")
 
 TEST_CASE("help fits 80 columns for every command") {
   expect_fits(expect_ok({"--help"}).out);
-  for (const char* c :
-       {"rda", "foods", "forms", "dose", "intake", "trials", "claims", "sources", "causes",
-        "remedies", "symptoms", "interactions", "search", "show", "cite", "validate"}) {
+  for (const char* c : {"rda", "foods", "forms", "dose", "intake", "trials", "claims", "sources",
+                        "causes", "remedies", "symptoms", "interactions", "search", "show", "cite",
+                        "validate", "completion"}) {
     INFO(c);
     expect_fits(expect_ok({c, "--help"}).out);
   }
+}
+
+TEST_CASE("completion prints a script for bash, zsh and fish and refuses other shells") {
+  const std::string bash = expect_ok({"completion", "bash"}).out;
+  CHECK_THAT(bash, Contains("complete -F _mgcramp mgcramp"));
+  CHECK_THAT(bash, Contains("garrison-2020"));
+  CHECK_THAT(expect_ok({"completion", "ZSH"}).out, StartsWith("#compdef mgcramp\n"));
+  CHECK_THAT(expect_ok({"completion", "fish"}).out, Contains("complete -c mgcramp"));
+  expect_usage_error({"completion", "tcsh"},
+                     "the shell must be bash, zsh or fish, got 'tcsh' (for example 'mgcramp "
+                     "completion bash')");
+  expect_usage_error({"completion"}, "see 'mgcramp completion --help'");
+  expect_usage_error({"completion", "bash", "zsh"}, "unexpected argument 'zsh'");
 }
 
 TEST_CASE("errors stay one short line whatever the input holds") {
