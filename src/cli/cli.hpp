@@ -130,6 +130,7 @@ Run setup_show(CLI::App& sub);
 Run setup_cite(CLI::App& sub);
 Run setup_validate(CLI::App& sub);
 Run setup_schema(CLI::App& sub);
+Run setup_data(CLI::App& sub);
 Run setup_completion(CLI::App& sub);
 
 }  // namespace mgcramp::cli

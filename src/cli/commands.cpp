@@ -24,6 +24,7 @@ const std::vector<Command>& commands() {
       {"cite", "References for studies and sources: BibTeX, RIS, text", &setup_cite, true},
       {"validate", "Check a dataset file and count its records", &setup_validate},
       {"schema", "The dataset's documentation: every table and field", &setup_schema},
+      {"data", "data export: the dataset as a file, to start one's own", &setup_data},
       {"completion", "Shell completion script for bash, zsh or fish", &setup_completion},
   };
   return all;

@@ -26,6 +26,7 @@ std::vector<std::size_t> human_columns(const Report& r);
 std::size_t machine_rows(const Report& r);
 // A value as compact JSON (render/json.cpp).
 void append_compact_json(std::string& out, const Value& v);
+void append_pretty_json(std::string& out, const Value& v);
 
 std::string render_table(const Report& r, const RenderOptions& o);
 std::string render_json(const Report& r);

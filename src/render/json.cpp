@@ -319,6 +319,10 @@ void append_compact_json(std::string& out, const Value& v) {
   JsonWriter(out, false).value(v, 0);
 }
 
+void append_pretty_json(std::string& out, const Value& v) {
+  JsonWriter(out, true).value(v, 0);
+}
+
 // One object: {"query", "results" (or "result"), "summary", "notices",
 // "sources"}, the same envelope for every command (docs/json.md).
 std::string render_json(const Report& r) {

@@ -19,6 +19,13 @@ std::string compact_json(const Value& v) {
   return out;
 }
 
+std::string pretty_json(const Value& v) {
+  std::string out;
+  detail::append_pretty_json(out, v);
+  out += '\n';
+  return out;
+}
+
 std::string render(const Report& report, const RenderOptions& opts) {
   switch (opts.format) {
     case Format::json: return render_json(report);

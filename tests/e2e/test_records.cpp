@@ -273,3 +273,43 @@ TEST_CASE("schema prints the dataset's documentation, whole or one section (UX22
   expect_error({"validate", path}, 1, "'mgcramp schema study' describes every field of a Study");
   std::remove(path.c_str());
 }
+
+namespace {
+// Without nulls, empty lists and empty objects, whole numbers as integers:
+// the same data however optional fields are spelt.
+json normalized(const json& v) {
+  if (v.is_object()) {
+    json out = json::object();
+    for (const auto& [k, x] : v.items()) {
+      const json n = normalized(x);
+      if (!n.is_null() && !(n.is_array() && n.empty()) && !(n.is_object() && n.empty())) out[k] = n;
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    json out = json::array();
+    for (const auto& x : v) out.push_back(normalized(x));
+    return out;
+  }
+  if (v.is_number_float() && v.get<double>() == static_cast<double>(v.get<long long>()))
+    return v.get<long long>();
+  return v;
+}
+}  // namespace
+
+TEST_CASE("data export writes the dataset as a file that loads back the same (MF8)") {
+  const Result e = expect_ok({"data", "export"});
+  CHECK(normalized(json::parse(e.out)) == normalized(json::parse(dataset_text())));
+  const std::string path = temp_file(e.out);
+  CHECK_THAT(expect_ok({"validate", path}).out, Contains(": valid"));
+  // The active dataset: a file given with --data is what is exported.
+  json d = json::parse(dataset_text());
+  d["description"] = "my own";
+  const std::string mine = temp_file(d.dump());
+  CHECK(json::parse(expect_ok({"--data", mine, "data", "export"}).out)["description"] == "my own");
+  expect_usage_error({"data", "import"}, "data needs an action: export");
+  expect_usage_error({"data"}, "action");
+  expect_usage_error({"data", "export", "--format", "csv"}, "data export writes JSON only");
+  std::remove(path.c_str());
+  std::remove(mine.c_str());
+}

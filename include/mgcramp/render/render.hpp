@@ -24,5 +24,7 @@ std::string render(const Report& report, const RenderOptions& opts);
 
 // One value as compact JSON on one line (the error object on stderr).
 std::string compact_json(const Value& v);
+// The same, indented, one member a line (a document: data export).
+std::string pretty_json(const Value& v);
 
 }  // namespace mgcramp
