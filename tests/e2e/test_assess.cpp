@@ -140,7 +140,7 @@ TEST_CASE("assess: integrase inhibitors, levothyroxine and cisplatin carry their
   CHECK(r["safety"][0]["timing"] ==
         "US DHHS guidelines: give dolutegravir at least 2 hours before or at least 6 hours after "
         "antacids containing polyvalent cations.");
-  CHECK(has(r["safety"][0]["sources"], "dhhs-arv-insti-interactions"));
+  CHECK(has(r["safety"][0]["sources"], "dhhs-arv-insti-2017"));
   CHECK(r["safety"][1]["interaction"] == "ix-levothyroxine");
   CHECK_THAT(r["safety"][1]["timing"].get<std::string>(), Contains("at least 4 hours"));
   CHECK(r["safety"][2]["effect"] == "lowers-magnesium");
