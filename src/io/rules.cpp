@@ -348,6 +348,21 @@ void check(const Remedy& m, const Rules& r) {
   }
 }
 
+// A medicine marked unconfirmed was not checked against a source, so it
+// cannot carry an interaction or a source's timing advice either.
+void check(const Medicine& m, const Rules& r) {
+  if (m.effect != MedicineEffect::unconfirmed) return;
+  if (m.interaction) {
+    r.fail("interaction",
+           fmt::format("an \"unconfirmed\" medicine names interaction {}", quoted(*m.interaction)),
+           "confirm the effect against a source and set it, or set interaction to null");
+  }
+  if (m.timing) {
+    r.fail("timing", "an \"unconfirmed\" medicine gives timing advice",
+           "confirm the effect against a source and set it, or set timing to null");
+  }
+}
+
 // Two rows for the same people and the same ages would make lookups ambiguous.
 // Rows are swept in order of condition and starting age, remembering for each
 // sex scope the row reaching furthest; the later row of an overlapping pair

@@ -77,6 +77,7 @@ void check(const Study& s, const Rules& r);
 void check(const Claim& c, const Rules& r);
 void check(const Cue& c, const Rules& r);
 void check(const Remedy& m, const Rules& r);
+void check(const Medicine& m, const Rules& r);
 template <class T>
 void check(const T&, const Rules&) {}
 

@@ -106,20 +106,32 @@ std::string ids_text(const std::vector<std::string>& ids) {
 
 std::string medicine_text(const Dataset& ds, const Medicine& m, bool with_advice,
                           std::vector<std::string>* cited) {
-  std::string line = fmt::format("{} ({}): effect on magnesium {}", m.generic_name, m.drug_class,
+  // Sentences, each ending with a full stop whatever the data's text ends with.
+  std::string line;
+  auto sentence = [&line](std::string s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    if (s.empty()) return;
+    if (!line.empty()) line += ' ';
+    line += s;
+    if (line.back() != '.' && line.back() != '!' && line.back() != '?') line += '.';
+  };
+  std::string head = fmt::format("{} ({}): effect on magnesium {}", m.generic_name, m.drug_class,
                                  name_of(m.effect));
-  if (m.mechanism) line += "; " + *m.mechanism;
-  if (m.timing) line += " Timing, " + *m.timing;
+  if (m.mechanism) head += "; " + *m.mechanism;
+  sentence(head);
+  if (m.timing) sentence("Timing, " + *m.timing);
   const Interaction* ix = interaction_of(ds, m);
   const bool noted = ix && m.note && m.note->find(ix->advice) != std::string::npos;
   if (with_advice && ix && !m.timing && !noted) {
-    line += fmt::format(" Advice {}: {}", ids_text(ix->sources), ix->advice);
+    sentence(fmt::format("Advice {}: {}", ids_text(ix->sources), ix->advice));
     if (cited) cited->insert(cited->end(), ix->sources.begin(), ix->sources.end());
   }
-  if (m.causes_cramps == true && m.cramps_evidence) line += " Cramps: " + *m.cramps_evidence;
-  if (m.note) line += " " + *m.note;
+  if (m.causes_cramps == true && m.cramps_evidence) sentence("Cramps: " + *m.cramps_evidence);
+  if (m.note) sentence(*m.note);
   if (cited) cited->insert(cited->end(), m.sources.begin(), m.sources.end());
-  return line + " Ask your pharmacist. " + ids_text(m.sources);
+  // Once: a note may already say to ask a pharmacist.
+  if (text::to_lower(line).find("pharmacist") == std::string::npos) sentence("Ask your pharmacist");
+  return line + " " + ids_text(m.sources);
 }
 
 }  // namespace detail

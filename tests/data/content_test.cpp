@@ -201,3 +201,66 @@ TEST_CASE("authors keep the diacritics of their published names") {
   CHECK_THAT(authors("araujo-2020"), Contains("Tenório GP"));
   CHECK_THAT(authors("frusso-1999"), Contains("Zárate M"));
 }
+
+namespace {
+const Medicine& medicine(const std::string& id) {
+  const auto it = std::find_if(ds().medicines.begin(), ds().medicines.end(),
+                               [&](const Medicine& m) { return m.id == id; });
+  REQUIRE(it != ds().medicines.end());
+  return *it;
+}
+}  // namespace
+
+TEST_CASE("the medicines a pharmacist expects are confirmed and linked to their interactions") {
+  struct Known {
+    const char* id;
+    MedicineEffect effect;
+    const char* interaction;
+  };
+  for (const Known& k :
+       {Known{"med-levothyroxine", MedicineEffect::absorption, "ix-levothyroxine"},
+        Known{"med-dolutegravir", MedicineEffect::absorption, "ix-integrase-inhibitors"},
+        Known{"med-raltegravir", MedicineEffect::absorption, "ix-integrase-inhibitors"},
+        Known{"med-bictegravir", MedicineEffect::absorption, "ix-integrase-inhibitors"},
+        Known{"med-gabapentin", MedicineEffect::absorption, "ix-gabapentin"},
+        Known{"med-cisplatin", MedicineEffect::lowers_magnesium, "ix-platinum-chemotherapy"},
+        Known{"med-gentamicin", MedicineEffect::lowers_magnesium, "ix-aminoglycosides"},
+        Known{"med-tacrolimus", MedicineEffect::lowers_magnesium, "ix-calcineurin-inhibitors"},
+        Known{"med-ciclosporin", MedicineEffect::lowers_magnesium, "ix-calcineurin-inhibitors"},
+        Known{"med-digoxin", MedicineEffect::lowers_magnesium, "ix-digoxin"}}) {
+    INFO(k.id);
+    const Medicine& m = medicine(k.id);
+    CHECK(m.effect == k.effect);
+    CHECK(m.interaction == std::optional<std::string>(k.interaction));
+  }
+  // Every interaction record names example drugs; every medicine that is
+  // said to cause cramps says what its sources found.
+  for (const Interaction& i : ds().interactions) {
+    INFO(i.id);
+    CHECK_FALSE(i.examples.empty());
+  }
+  for (const Medicine& m : ds().medicines) {
+    INFO(m.id);
+    if (m.causes_cramps == true) CHECK(m.cramps_evidence.has_value());
+    if (m.effect == MedicineEffect::unconfirmed)
+      CHECK_THAT(m.note.value_or(""), Contains("not evidence of no interaction"));
+  }
+  for (const char* id :
+       {"med-atorvastatin", "med-simvastatin", "med-salbutamol", "med-nifedipine", "med-raloxifene",
+        "med-teriparatide", "med-conjugated-estrogens", "med-naproxen", "med-iron-sucrose"}) {
+    INFO(id);
+    CHECK(medicine(id).causes_cramps == std::optional<bool>(true));
+  }
+}
+
+TEST_CASE("conditions whose effect on magnesium the sources do not establish say so") {
+  for (const char* id :
+       {"cond-heart-failure", "cond-cirrhosis", "cond-peripheral-artery-disease"}) {
+    INFO(id);
+    const auto it = std::find_if(ds().conditions.begin(), ds().conditions.end(),
+                                 [&](const MedicalCondition& c) { return c.id == id; });
+    REQUIRE(it != ds().conditions.end());
+    CHECK_FALSE(it->lowers_magnesium.has_value());
+    CHECK_THAT(it->evidence, Contains("do not establish"));
+  }
+}

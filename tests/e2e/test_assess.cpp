@@ -227,3 +227,37 @@ TEST_CASE("symptoms --kind, and --condition kept as its old spelling") {
   CHECK_THAT(help.out, Contains("--kind"));
   CHECK_THAT(help.out, !Contains("--condition"));
 }
+
+TEST_CASE("assess: integrase inhibitors, levothyroxine and cisplatin carry their sources' words") {
+  const json r = result_of(expect_ok({"assess", "--age", "45", "--sex", "f", "--med", "Tivicay",
+                                      "--med", "levothyroxine", "--med", "cisplatin", "--json"})
+                               .out);
+  REQUIRE(r["safety"].size() == 3);
+  CHECK(r["safety"][0]["name"] == "dolutegravir");
+  CHECK(r["safety"][0]["interaction"] == "ix-integrase-inhibitors");
+  CHECK(r["safety"][0]["severity"] == "absorption");
+  CHECK(r["safety"][0]["timing"] ==
+        "US DHHS guidelines: give dolutegravir at least 2 hours before or at least 6 hours after "
+        "antacids containing polyvalent cations.");
+  CHECK(has(r["safety"][0]["sources"], "dhhs-arv-insti-2017"));
+  CHECK(r["safety"][1]["interaction"] == "ix-levothyroxine");
+  CHECK_THAT(r["safety"][1]["timing"].get<std::string>(), Contains("at least 4 hours"));
+  CHECK(r["safety"][2]["effect"] == "lowers-magnesium");
+  // Cisplatin lowers magnesium: it is among the reasons magnesium may be low.
+  CHECK(has(ids_of(r["low_magnesium_factors"], "name"), "cisplatin"));
+}
+
+TEST_CASE(
+    "assess: a medicine that can itself cause cramps says so; its magnesium effect unchecked") {
+  const json r = result_of(
+      expect_ok({"assess", "--age", "60", "--sex", "m", "--med", "atorvastatin", "--json"}).out);
+  REQUIRE(r["safety"].size() == 1);
+  CHECK(r["safety"][0]["effect"] == "unconfirmed");
+  CHECK(r["safety"][0]["interaction"].is_null());
+  CHECK(r["safety"][0]["timing"].is_null());
+  CHECK(r["safety"][0]["causes_cramps"] == true);
+  CHECK(has(r["safety"][0]["sources"], "garrison-2012-ssa"));
+  const Result t = expect_ok({"assess", "--age", "60", "--sex", "f", "--med", "albuterol"});
+  CHECK_THAT(t.out, Contains("salbutamol"));
+  CHECK_THAT(t.out, Contains("not evidence of no interaction"));
+}

@@ -247,6 +247,9 @@ inline json& symptom(json& d, std::string_view id) {
 inline json& interaction(json& d, std::string_view id) {
   return record(d, "interactions", id);
 }
+inline json& medicine(json& d, std::string_view id) {
+  return record(d, "medicines", id);
+}
 
 // The compact text of `d` with the value at the JSON Pointer `pointer`
 // written as `raw`, for input a json value cannot hold: a number that

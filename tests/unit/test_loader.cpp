@@ -829,3 +829,33 @@ TEST_CASE("loader: the dataset's version and review date are optional; a bad dat
   d["reviewed"] = 20261130;
   CHECK_THAT(error_of(d), Contains("/reviewed"));
 }
+
+TEST_CASE("a medicine's interaction and sources exist; an unconfirmed one has no interaction") {
+  json d = fixture::dataset();
+  fixture::medicine(d, "med-alendronate")["interaction"] = "ix-nope";
+  CHECK_THAT(error_of(d), Contains("/medicines/0/interaction: unknown interaction id \"ix-nope\""));
+  d = fixture::dataset();
+  fixture::medicine(d, "med-alendronate")["sources"] = json::array();
+  CHECK_THAT(error_of(d), Contains("/medicines/0/sources: expected at least one id"));
+  d = fixture::dataset();
+  fixture::medicine(d, "med-alendronate")["sources"][0] = "nih-ods-mg";
+  CHECK_THAT(error_of(d), Contains("/medicines/0/sources/0: unknown source id \"nih-ods-mg\""));
+  d = fixture::dataset();
+  fixture::interaction(d, "ix-bisphosphonates")["sources"] = json::array();
+  CHECK_THAT(error_of(d), Contains("/interactions/0/sources: expected at least one id"));
+  d = fixture::dataset();
+  fixture::interaction(d, "ix-bisphosphonates")["sources"][0] = "nih-ods-mg";
+  CHECK_THAT(error_of(d), Contains("/interactions/0/sources/0: unknown source id \"nih-ods-mg\""));
+
+  // Unconfirmed: neither an interaction record nor a source's timing advice.
+  d = fixture::dataset();
+  fixture::medicine(d, "med-alendronate")["effect"] = "unconfirmed";
+  CHECK(error_of(d) ==
+        "mydata.json: /medicines/0/interaction: an \"unconfirmed\" medicine names interaction "
+        "\"ix-bisphosphonates\"");
+  fixture::medicine(d, "med-alendronate")["interaction"] = nullptr;
+  CHECK(error_of(d) ==
+        "mydata.json: /medicines/0/timing: an \"unconfirmed\" medicine gives timing advice");
+  fixture::medicine(d, "med-alendronate")["timing"] = nullptr;
+  CHECK(error_of(d) == "(no error)");
+}
