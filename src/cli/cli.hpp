@@ -87,8 +87,15 @@ struct Completes {
   std::vector<Table> ids;
 };
 CLI::Validator completes(Completes values);
+// Whether the options are being read for the man page or the completions:
+// otherwise completes() gives an inactive validator and lists nothing, so
+// that a query does not pay for naming every value (the instruction budget).
+bool describing_interface();
+void describing_interface(bool on);  // describe_interface() sets it
+const CLI::Validator& no_completion();
 template <class E>
 CLI::Validator completes(std::vector<std::string> more = {}) {
+  if (!describing_interface()) return no_completion();
   std::vector<std::string> names = enum_names<E>();
   names.insert(names.end(), more.begin(), more.end());
   return completes(Completes{std::move(names), {}});

@@ -28,7 +28,10 @@ Examples:
     std::string text;
     for (const auto& w : o->words) text += (text.empty() ? "" : " ") + w;
     const SearchQuery q = parse_search(text, o->table, o->limit);
-    Report r = search_report(ctx.dataset(), q);
+    // Every table but the cues, unless --table names one.
+    TableSet tables = every_table();
+    if (!q.table) tables.reset(static_cast<std::size_t>(Table::cues));
+    Report r = search_report(ctx.dataset(tables), q);
     if (!r.notes.empty() && r.notes.front().text.rfind("Showing the best", 0) == 0) {
       r.notes.front().text.pop_back();
       r.notes.front().text += "; --limit N shows more.";

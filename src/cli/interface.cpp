@@ -53,7 +53,30 @@ CommandDoc read_app(CLI::App& app) {
 
 }  // namespace
 
+namespace {
+bool g_describing = false;
+}  // namespace
+
+bool describing_interface() {
+  return g_describing;
+}
+
+void describing_interface(bool on) {
+  g_describing = on;
+}
+
+const CLI::Validator& no_completion() {
+  static const CLI::Validator v = [] {
+    CLI::Validator x([](std::string&) { return std::string(); }, "", "");
+    x.non_modifying();
+    x.active(false);
+    return x;
+  }();
+  return v;
+}
+
 CLI::Validator completes(Completes values) {
+  if (!g_describing) return no_completion();
   std::string name(kCompletes);
   for (const auto& n : values.names) name += n + " ";
   name += "|";
@@ -83,6 +106,7 @@ std::optional<Completes> completes_of(CLI::Option& o) {
 }
 
 InterfaceDoc describe_interface() {
+  g_describing = true;  // for the life of the process: it only describes
   GlobalOptions global;
   CLI::App app;
   setup_top(app, global);

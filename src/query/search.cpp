@@ -200,7 +200,7 @@ SearchResult search(const Dataset& ds, const SearchQuery& q) {
   // the records with the most words first.
   auto pass = [&](bool every_word) {
     for_each_record(ds, [&](RecordRef r) {
-      if (q.table && r.table != *q.table) return;
+      if (q.table ? r.table != *q.table : r.table == Table::cues) return;
       texts.clear();
       numbers.clear();
       with_record(ds, r, [&](const auto& rec) {

@@ -206,7 +206,8 @@ std::string reference_text(const Citable& c) {
     const Author& n = a.names[i];
     names.push_back(n.initials.empty() ? n.family : n.family + " " + n.initials);
   }
-  std::string out = fmt::format("{}", fmt::join(names, ", "));
+  std::string out;
+  for (const auto& n : names) out.append(out.empty() ? "" : ", ").append(n);
   if (a.others || a.names.size() > kListed) out += ", et al";
   auto sentence = [&out](const std::string& s) {
     if (s.empty()) return;

@@ -1,6 +1,7 @@
 // JSON for scripts: one envelope per command (docs/json.md).
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -66,9 +67,12 @@ class JsonWriter {
       case Value::Kind::boolean:
         v.as_bool() ? out_.append("true", 4) : out_.append("false", 5);
         break;
-      case Value::Kind::integer:
-        fmt::format_to(std::back_inserter(out_), "{}", v.as_integer());
+      case Value::Kind::integer: {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v.as_integer());
+        out_.append(buf, r.ptr);
         break;
+      }
       case Value::Kind::number: number(v.as_number()); break;
       case Value::Kind::text: string(v.as_text()); break;
       case Value::Kind::list: {
@@ -265,7 +269,9 @@ class JsonWriter {
     if (!std::isfinite(d)) {
       out_ += "null";
     } else if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 1e15) {
-      fmt::format_to(std::back_inserter(out_), "{}", static_cast<long long>(std::round(d)));
+      char buf[24];
+      const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(std::round(d)));
+      out_.append(buf, r.ptr);
     } else {
       fmt::format_to(std::back_inserter(out_), "{}", d);
     }

@@ -93,7 +93,19 @@ TEST_CASE("format values: bibtex and ris only where the command cites") {
   CHECK(format_values(find_command(doc, "rda")) == format_values(doc.top));
 }
 
+TEST_CASE("completes() names nothing unless the interface is being described") {
+  describing_interface(false);
+  std::string value;
+  CLI::App app;
+  CLI::Option* o = app.add_option("--x", value)->check(completes<Population>());
+  CHECK_FALSE(completes_of(*o).has_value());
+  app.parse(std::vector<std::string>{"anything", "--x"});
+  CHECK(value == "anything");
+  describing_interface(true);
+}
+
 TEST_CASE("completes() leaves --help and the values as they were") {
+  describing_interface(true);
   std::string value;
   CLI::App app;
   CLI::Option* o = app.add_option("--x", value, "An option")->type_name("X");

@@ -38,7 +38,9 @@ struct SearchResult {
 // matches in long text; whole words above the start of a word, above a
 // match inside one; the whole phrase above scattered words. Fields that
 // only refer to other records (a claim's evidence ids) are not searched:
-// `show ID` lists what refers to a record. Ties keep dataset order.
+// `show ID` lists what refers to a record. The cues (the patterns `check`
+// reads articles with) are searched only when `table` names them. Ties keep
+// dataset order.
 SearchResult search(const Dataset& ds, const SearchQuery& q);
 
 // The words of `text`, lowercase (what search looks for).
