@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libstemmer-dev catch2)
+packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libstemmer-dev libsqlite3-dev catch2)
 # More packages for a particular build, e.g. EXTRA_PACKAGES="clang-14 libclang-rt-14-dev"
 # for the fuzz targets (.ci/run, bench/fuzz.sh).
 read -r -a extra <<<"${EXTRA_PACKAGES:-}"

@@ -169,6 +169,9 @@ int run(int argc, char** argv) {
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
+  app.add_option("--food-db", global.food_db,
+                 "Food database to use (mgcramp import fdc writes one)")
+      ->type_name("FILE");
   app.add_option("--format", global.format, "Output format: table, json, csv or md")
       ->type_name("FMT");
   app.add_flag("--json", global.json, "Short for --format json");
@@ -178,7 +181,9 @@ int run(int argc, char** argv) {
   app.allow_extras();
   app.require_subcommand(0, 1);
   app.footer(R"(Global options work before or after the command name. Environment:
-MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour.
+MGCRAMP_DATA=FILE selects a dataset, MGCRAMP_FOOD_DB=FILE a food database
+(default: $XDG_DATA_HOME/mgcramp/foods.sqlite when it exists); NO_COLOR
+disables colour.
 Exit status: 0 success, 1 data error, 2 usage error.
 
 Examples:
@@ -203,7 +208,8 @@ Examples:
       subs[i].second = setup(used);
       used.footer(used.get_footer() +
                   "\n\nGlobal options (before or after the command): --data FILE,\n"
-                  "--format table|json|csv|md, --json, --color auto|always|never.");
+                  "--food-db FILE, --format table|json|csv|md, --json,\n"
+                  "--color auto|always|never.");
     });
     subs.emplace_back(sub, nullptr);
   }

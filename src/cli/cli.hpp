@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mgcramp/fooddb/store.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/model/tables.hpp"
 #include "mgcramp/render/render.hpp"
@@ -21,6 +22,7 @@ namespace mgcramp::cli {
 // Options accepted before or after the subcommand name.
 struct GlobalOptions {
   std::optional<std::string> data;
+  std::optional<std::string> food_db;
   std::optional<std::string> format;
   bool json = false;
   std::string color = "auto";
@@ -38,6 +40,13 @@ class Context {
   const Dataset& dataset(TableSet tables = every_table());
   // Path of an explicitly chosen dataset, if any.
   std::optional<std::string> dataset_path() const;
+  // The food database's path: --food-db FILE, else $MGCRAMP_FOOD_DB, else
+  // (with `or_default`) default_food_db_path() when that file exists.
+  std::optional<std::string> food_db_path(bool or_default = true) const;
+  // The food database, opened on first use; null when none is named and the
+  // default file does not exist. DataError when a named one is missing or
+  // cannot be read.
+  fooddb::Store* food_db();
   // The output format, colour and width; `citations`: the command also
   // takes --format bibtex and ris.
   RenderOptions render_options(bool citations = false) const;
@@ -49,7 +58,13 @@ class Context {
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
+  std::unique_ptr<fooddb::Store> food_db_;
+  bool food_db_opened_ = false;
 };
+
+// $XDG_DATA_HOME/mgcramp/foods.sqlite (XDG_DATA_HOME absolute), else
+// $HOME/.local/share/mgcramp/foods.sqlite; empty when neither is set.
+std::string default_food_db_path();
 
 // A command's run function: returns the whole output for stdout.
 using Run = std::function<std::string(Context&)>;
@@ -77,6 +92,7 @@ void report_error(const Error& e);
 Run setup_assess(CLI::App& sub);
 Run setup_rda(CLI::App& sub);
 Run setup_foods(CLI::App& sub);
+Run setup_import(CLI::App& sub);
 Run setup_forms(CLI::App& sub);
 Run setup_dose(CLI::App& sub);
 Run setup_intake(CLI::App& sub);

@@ -23,6 +23,7 @@ const std::vector<Command>& commands() {
       {"show", "One record of any table in full, with what cites it", &setup_show},
       {"cite", "References for studies and sources: BibTeX, RIS, text", &setup_cite},
       {"validate", "Check a dataset file and count its records", &setup_validate},
+      {"import", "Import USDA FoodData Central into a local food database", &setup_import},
   };
   return all;
 }

@@ -27,6 +27,32 @@ std::optional<std::string> Context::dataset_path() const {
   return std::nullopt;
 }
 
+std::string default_food_db_path() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  if (xdg != nullptr && xdg[0] == '/') return std::string(xdg) + "/mgcramp/foods.sqlite";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0')
+    return std::string(home) + "/.local/share/mgcramp/foods.sqlite";
+  return {};
+}
+
+std::optional<std::string> Context::food_db_path(bool or_default) const {
+  if (global_.food_db) return global_.food_db;
+  if (env_set("MGCRAMP_FOOD_DB")) return std::string(std::getenv("MGCRAMP_FOOD_DB"));
+  if (!or_default) return std::nullopt;
+  const std::string d = default_food_db_path();
+  if (!d.empty() && ::access(d.c_str(), F_OK) == 0) return d;
+  return std::nullopt;
+}
+
+fooddb::Store* Context::food_db() {
+  if (!food_db_opened_) {
+    food_db_opened_ = true;
+    if (const auto path = food_db_path()) food_db_ = std::make_unique<fooddb::Store>(*path);
+  }
+  return food_db_.get();
+}
+
 const Dataset& Context::dataset(TableSet tables) {
   if (dataset_ == nullptr || !from_file_) {
     if (const auto path = dataset_path()) {

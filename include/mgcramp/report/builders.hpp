@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mgcramp/check/matcher.hpp"
+#include "mgcramp/fooddb/import.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/query/assess.hpp"
 #include "mgcramp/query/cite.hpp"
@@ -106,6 +107,10 @@ Report search_report(const Dataset& ds, const SearchQuery& q);
 // `mgcramp cite ID...`: for people and scripts, and with --format bibtex or
 // ris for reference managers (Report::citations).
 Report citations_report(const std::vector<Citable>& items);
+
+// `mgcramp import fdc`: the foods written per data type, what was read
+// and skipped, the release.
+Report import_report(const fooddb::ImportResult& res, const fooddb::ImportOptions& o);
 
 // `mgcramp validate`: records per table.
 Report validate_report(const Dataset& ds);
