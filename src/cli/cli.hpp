@@ -38,6 +38,10 @@ class Context {
   // tables in `tables` are read, the rest being empty: a command that names
   // the tables it uses is spared decoding the others.
   const Dataset& dataset(TableSet tables = every_table());
+  // The dataset with more foods and sources (the food database's, as
+  // records): a copy made when there are any, kept for the run.
+  const Dataset& dataset_with(std::vector<Food> foods, std::vector<Source> sources,
+                              TableSet tables = every_table());
   // Path of an explicitly chosen dataset, if any.
   std::optional<std::string> dataset_path() const;
   // The food database's path: --food-db FILE, else $MGCRAMP_FOOD_DB, else
@@ -58,6 +62,7 @@ class Context {
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
+  std::unique_ptr<Dataset> augmented_;
   std::unique_ptr<fooddb::Store> food_db_;
   bool food_db_opened_ = false;
 };
@@ -77,6 +82,10 @@ struct Command {
 
 // Every subcommand, in the order `--help` lists them.
 const std::vector<Command>& commands();
+
+// The dataset for `intake` and `assess`: with a food database, the foods
+// of `foods` it holds are added as records and their names become ids.
+const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods);
 
 // Binds --age, --months, --sex, --pregnant and --lactating.
 void add_profile_options(CLI::App& sub, ProfileInput& in);

@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/fooddb/view.hpp"
 #include "mgcramp/io/embedded.hpp"
 #include "mgcramp/io/load.hpp"
 #include "mgcramp/text.hpp"
@@ -69,6 +70,16 @@ const Dataset& Context::dataset(TableSet tables) {
   return *dataset_;
 }
 
+const Dataset& Context::dataset_with(std::vector<Food> foods, std::vector<Source> sources,
+                                     TableSet tables) {
+  const Dataset& base = dataset(tables);
+  if (foods.empty() && sources.empty()) return base;
+  augmented_ = std::make_unique<Dataset>(base);
+  for (auto& f : foods) augmented_->foods.push_back(std::move(f));
+  for (auto& s : sources) augmented_->sources.push_back(std::move(s));
+  return *augmented_;
+}
+
 RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
   o.format = parse_format(global_.format, global_.json, citations);
@@ -83,6 +94,14 @@ RenderOptions Context::render_options(bool citations) const {
   }
   o.color = o.color && o.format == Format::table;
   return o;
+}
+
+const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods) {
+  fooddb::Store* db = foods.empty() ? nullptr : ctx.food_db();
+  if (db == nullptr) return ctx.dataset();
+  fooddb::DbRows rows;
+  for (auto& f : foods) f.food = fooddb::resolve_with_db(ctx.dataset(), *db, f.food, rows);
+  return ctx.dataset_with(std::move(rows.foods), std::move(rows.sources));
 }
 
 void add_profile_options(CLI::App& sub, ProfileInput& in) {

@@ -304,6 +304,11 @@ TEST_CASE("import fdc: an import killed half-way leaves the previous database wo
   CHECK(killed.code == 128 + 9);  // SIGKILL: no clean-up ran
   CHECK(file_text(out) == before);
   CHECK(one(out, "SELECT count(*) FROM food") == "9");
+  // The old database still answers.
+  const json still =
+      results_of(expect_ok({"--food-db", out, "foods", "--data-type", "foundation", "--json"}).out);
+  REQUIRE(still.size() == 1);
+  CHECK(still[0]["id"] == "fdc-2003590");
   // The half-written file is still there, under its own name...
   const auto left = listing(folder);
   REQUIRE(left.size() == 2);

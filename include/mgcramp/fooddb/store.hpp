@@ -20,9 +20,6 @@ namespace mgcramp::fooddb {
 inline constexpr int kSchemaVersion = 1;
 // SQLite's application_id of the file: "mgFD".
 inline constexpr int kApplicationId = 0x6d674644;
-// Foods with less energy than this per 100 g are left out of per-100 kcal
-// rankings: their ratio says more about the water than about the food.
-inline constexpr double kMinKcalPer100 = 5.0;
 
 // The FoodData Central data types imported; the others (sub_sample_food,
 // market_acquisition, agricultural_acquisition, ...) are skipped.
