@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -88,6 +89,7 @@ CsvReader& CsvReader::operator=(CsvReader&& o) noexcept {
   line_start_ = o.line_start_;
   record_line_ = o.record_line_;
   rec_ = std::move(o.rec_);
+  rec_len_ = o.rec_len_;
   ends_ = std::move(o.ends_);
   field_line_ = std::move(o.field_line_);
   field_column_ = std::move(o.field_column_);
@@ -159,12 +161,23 @@ void CsvReader::start_field() {
   field_column_.push_back(column_here());
 }
 
-void CsvReader::append(const char* p, std::size_t n) {
-  rec_.append(p, n);
-  if (rec_.size() > max_record_) {
+// The record's buffer never grows past the limit, so every append beyond
+// it comes here.
+void CsvReader::grow(std::size_t need) {
+  if (need > max_record_) {
     fail(fmt::format("a record longer than {} bytes", max_record_), record_line_, 1,
          "is a quote left open? A quoted field ends at the next lone \"");
   }
+  rec_.resize(std::min(std::max(need, rec_.size() * 2 + 256), max_record_));
+}
+
+// A plain copy: most runs are a few bytes, and std::string::append's
+// out-of-line call cost more than the copy.
+inline void CsvReader::append(const char* p, std::size_t n) {
+  if (n == 0) return;
+  if (rec_len_ + n > rec_.size()) grow(rec_len_ + n);
+  std::memcpy(rec_.data() + rec_len_, p, n);
+  rec_len_ += n;
 }
 
 bool CsvReader::next() {
@@ -172,7 +185,7 @@ bool CsvReader::next() {
     started_ = true;
     if (fill()) check_magic();
   }
-  rec_.clear();
+  rec_len_ = 0;
   ends_.clear();
   field_line_.clear();
   field_column_.clear();
@@ -203,7 +216,7 @@ bool CsvReader::next() {
   for (;;) {  // one field per turn
     start_field();
     if (pos_ == end_ && !fill()) {  // the input ends after a comma
-      ends_.push_back(rec_.size());
+      ends_.push_back(rec_len_);
       return true;
     }
     if (data_[pos_] == '"') {
@@ -238,7 +251,7 @@ bool CsvReader::next() {
         append(data_ + pos_, 1);
         ++pos_;
       }
-      ends_.push_back(rec_.size());
+      ends_.push_back(rec_len_);
       if (at_end) return true;
       const char c = data_[pos_];
       if (c == ',') {
@@ -255,7 +268,7 @@ bool CsvReader::next() {
     }
     for (;;) {  // unquoted
       if (pos_ == end_ && !fill()) {
-        ends_.push_back(rec_.size());
+        ends_.push_back(rec_len_);
         return true;
       }
       const char* p = data_ + pos_;
@@ -266,7 +279,7 @@ bool CsvReader::next() {
       pos_ += static_cast<std::size_t>(q - p);
       if (q == e) continue;
       if (*q == '\0') nul();
-      ends_.push_back(rec_.size());
+      ends_.push_back(rec_len_);
       if (*q == ',') {
         ++pos_;
         break;

@@ -242,6 +242,15 @@ class Importer {
   std::unordered_map<long long, long long> ndb_, survey_code_;
   std::unordered_map<long long, FirstPortion> first_portion_;
   std::string max_publication_;
+  std::unordered_map<std::string, FoodCategory> groups_;  // category_group, remembered
+
+  FoodCategory group_of(const std::string& category) {
+    const auto it = groups_.find(category);
+    if (it != groups_.end()) return it->second;
+    const FoodCategory g = category_group(category);
+    if (groups_.size() < 100000) groups_.emplace(category, g);
+    return g;
+  }
 
   std::string tmp_path_;
   Db db_;
@@ -553,16 +562,19 @@ void Importer::read_branded() {
     if (!ml && !g) has_amount = false;  // a serving in another unit gives no weight
     std::string_view who = get(owner);
     if (who.empty()) who = get(brand);
+    auto opt = [](std::string_view v) {
+      return v.empty() ? std::optional<std::string_view>() : std::optional<std::string_view>(v);
+    };
     insert.bind(1, *id);
-    insert.bind(2, who.empty() ? std::optional<std::string_view>() : who);
-    insert.bind(3, get(category).empty() ? std::optional<std::string_view>() : get(category));
+    insert.bind_static(2, opt(who));
+    insert.bind_static(3, opt(get(category)));
     insert.bind(4, ml ? 1LL : 0LL);
     if (has_amount) {
       insert.bind(5, amount);
     } else {
       insert.bind(5, nullptr);
     }
-    insert.bind(6, get(household).empty() ? std::optional<std::string_view>() : get(household));
+    insert.bind_static(6, opt(get(household)));
     bool duplicate = false;
     insert.step(&duplicate);
     insert.reset();
@@ -656,10 +668,10 @@ void Importer::read_foods() {
     }
     insert.bind(1, *id);
     insert.bind(2, name_of(*dt));
-    insert.bind(3, description);
+    insert.bind_static(3, description);
     insert.bind(4, ndb);
     insert.bind(5, category);
-    insert.bind(6, name_of(category ? category_group(*category) : FoodCategory::other));
+    insert.bind(6, name_of(category ? group_of(*category) : FoodCategory::other));
     insert.bind(7, owner);
     insert.bind(8, per_ml ? "ml" : "g");
     insert.bind(9, mg);
@@ -675,7 +687,7 @@ void Importer::read_foods() {
     insert.bind(15, serving_from);
     insert.bind(16, mg_serving);
     insert.bind(17, kcal_serving);
-    insert.bind(18, date);
+    insert.bind_static(18, date);
     bool duplicate = false;
     insert.step(&duplicate);
     insert.reset();

@@ -24,7 +24,6 @@ namespace mgcramp::fooddb::detail {
   X(bind_int64)                     \
   X(bind_null)                      \
   X(bind_text64)                    \
-  X(clear_bindings)                 \
   X(close_v2)                       \
   X(column_bytes)                   \
   X(column_double)                  \
@@ -123,6 +122,18 @@ class Stmt {
     check(api().bind_text64(st_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   }
   void bind(int i, const char* s) { bind(i, std::string_view(s)); }
+  // Text that stays where it is until the statement has been stepped and
+  // reset (a field of the CSV record being read): not copied.
+  void bind_static(int i, std::string_view s) {
+    check(api().bind_text64(st_, i, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8));
+  }
+  void bind_static(int i, const std::optional<std::string_view>& s) {
+    if (s) {
+      bind_static(i, *s);
+    } else {
+      bind(i, nullptr);
+    }
+  }
   void bind(int i, const std::string& s) { bind(i, std::string_view(s)); }
   template <class T>
   void bind(int i, const std::optional<T>& v) {
@@ -146,10 +157,9 @@ class Stmt {
     }
     db_->fail("a query");
   }
-  void reset() {
-    api().reset(st_);
-    api().clear_bindings(st_);
-  }
+  // Ready to run again; the values bound stay until bound anew (every
+  // statement here binds all of its parameters before each run).
+  void reset() { api().reset(st_); }
 
   bool is_null(int col) const { return api().column_type(st_, col) == SQLITE_NULL; }
   long long int64(int col) const { return api().column_int64(st_, col); }

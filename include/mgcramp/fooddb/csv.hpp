@@ -79,6 +79,7 @@ class CsvReader {
   std::uint64_t column_here() const { return base_ + pos_ - line_start_ + 1; }
   void start_field();
   void append(const char* p, std::size_t n);
+  void grow(std::size_t need);
   void check_magic();
 
   int fd_ = -1;
@@ -96,7 +97,8 @@ class CsvReader {
   std::uint64_t line_ = 1;        // line of the next byte
   std::uint64_t line_start_ = 0;  // input offset where that line begins
   std::uint64_t record_line_ = 0;
-  std::string rec_;                // the record's fields, back to back
+  std::vector<char> rec_;          // the record's fields, back to back
+  std::size_t rec_len_ = 0;        // bytes of rec_ in use
   std::vector<std::size_t> ends_;  // end of each field in rec_
   std::vector<std::uint64_t> field_line_, field_column_;
 };
