@@ -12,6 +12,9 @@ command -v valgrind >/dev/null || { echo "bench: needs valgrind (apt-get install
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The embedded dataset only: no food database of the machine's.
+export XDG_DATA_HOME="$tmp/data"
+unset MGCRAMP_FOOD_DB
 cat > "$tmp/trivial.cpp" <<'CPP'
 #include <fmt/format.h>
 #include <cstdio>

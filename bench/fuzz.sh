@@ -15,12 +15,12 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
     -DMGCRAMP_FUZZ=ON -DMGCRAMP_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target fuzz_load fuzz_snapshot fuzz_options fuzz_document >/dev/null
+cmake --build "$build" -j "$(nproc)" --target fuzz_load fuzz_snapshot fuzz_options fuzz_document fuzz_csv >/dev/null
 mkdir -p "$build/findings"
 status=0
 total=0
 printf '| target | seconds | executions | exec/s | corpus | findings |\n| --- | ---: | ---: | ---: | ---: | ---: |\n'
-for t in load snapshot options document; do
+for t in load snapshot options document csv; do
   corpus="$build/corpus/$t"
   mkdir -p "$corpus"
   cp -n fuzz/corpus/$t/* "$corpus"/ 2>/dev/null || true

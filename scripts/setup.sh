@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # mandoc: the test that lints the manual page (groff, the other checker, is
 # on every Debian system).
-packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libstemmer-dev catch2
+packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libstemmer-dev libsqlite3-dev catch2
   mandoc)
 # More packages for a particular build, e.g. EXTRA_PACKAGES="clang-14 libclang-rt-14-dev"
 # for the fuzz targets (.ci/run, bench/fuzz.sh), or "dpkg-dev" for the Debian

@@ -184,6 +184,9 @@ void setup_top(CLI::App& app, GlobalOptions& global) {
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
+  app.add_option("--food-db", global.food_db,
+                 "Food database to use (mgcramp import fdc writes one)")
+      ->type_name("FILE");
   app.add_option("--format", global.format,
                  "Output format: table, json, csv, md; cite: bibtex, ris")
       ->type_name("FMT")
@@ -196,8 +199,9 @@ void setup_top(CLI::App& app, GlobalOptions& global) {
   app.allow_extras();
   app.require_subcommand(0, 1);
   app.footer(R"(Global options work before or after the command name. Environment:
-MGCRAMP_DATA=FILE selects a dataset; NO_COLOR disables colour (--color
-always still forces it).
+MGCRAMP_DATA=FILE selects a dataset, MGCRAMP_FOOD_DB=FILE a food database
+(default: $XDG_DATA_HOME/mgcramp/foods.sqlite when it exists); NO_COLOR
+disables colour (--color always still forces it).
 Exit status: 0 success, 1 data error, 2 usage error.
 
 Examples:
@@ -246,7 +250,8 @@ int run(int argc, char** argv) {
       subs[i].second = setup(used);
       used.footer(used.get_footer() +
                   "\n\nGlobal options (before or after the command): --data FILE,\n"
-                  "--format table|json|csv|md, --json, --color auto|always|never.");
+                  "--food-db FILE, --format table|json|csv|md, --json,\n"
+                  "--color auto|always|never.");
     });
     subs.emplace_back(sub, nullptr);
   }

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mgcramp/fooddb/store.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/model/tables.hpp"
 #include "mgcramp/render/render.hpp"
@@ -21,6 +22,7 @@ namespace mgcramp::cli {
 // Options accepted before or after the subcommand name.
 struct GlobalOptions {
   std::optional<std::string> data;
+  std::optional<std::string> food_db;
   std::optional<std::string> format;
   bool json = false;
   std::string color = "auto";
@@ -36,8 +38,19 @@ class Context {
   // tables in `tables` are read, the rest being empty: a command that names
   // the tables it uses is spared decoding the others.
   const Dataset& dataset(TableSet tables = every_table());
+  // The dataset with more foods and sources (the food database's, as
+  // records): a copy made when there are any, kept for the run.
+  const Dataset& dataset_with(std::vector<Food> foods, std::vector<Source> sources,
+                              TableSet tables = every_table());
   // Path of an explicitly chosen dataset, if any.
   std::optional<std::string> dataset_path() const;
+  // The food database's path: --food-db FILE, else $MGCRAMP_FOOD_DB, else
+  // (with `or_default`) default_food_db_path() when that file exists.
+  std::optional<std::string> food_db_path(bool or_default = true) const;
+  // The food database, opened on first use; null when none is named and the
+  // default file does not exist. DataError when a named one is missing or
+  // cannot be read.
+  fooddb::Store* food_db();
   // The output format, colour and width; `citations`: the command also
   // takes --format bibtex and ris.
   RenderOptions render_options(bool citations = false) const;
@@ -54,7 +67,14 @@ class Context {
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
+  std::unique_ptr<Dataset> augmented_;
+  std::unique_ptr<fooddb::Store> food_db_;
+  bool food_db_opened_ = false;
 };
+
+// $XDG_DATA_HOME/mgcramp/foods.sqlite (XDG_DATA_HOME absolute), else
+// $HOME/.local/share/mgcramp/foods.sqlite; empty when neither is set.
+std::string default_food_db_path();
 
 // A command's run function: returns the whole output for stdout.
 using Run = std::function<std::string(Context&)>;
@@ -69,6 +89,10 @@ struct Command {
 
 // Every subcommand, in the order `--help` lists them.
 const std::vector<Command>& commands();
+
+// The dataset for `intake` and `assess`: with a food database, the foods
+// of `foods` it holds are added as records and their names become ids.
+const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods);
 
 // Binds --age, --months, --sex, --pregnant and --lactating.
 void add_profile_options(CLI::App& sub, ProfileInput& in);
@@ -120,6 +144,7 @@ bool wants_json(int argc, char** argv);
 Run setup_assess(CLI::App& sub);
 Run setup_rda(CLI::App& sub);
 Run setup_foods(CLI::App& sub);
+Run setup_import(CLI::App& sub);
 Run setup_forms(CLI::App& sub);
 Run setup_dose(CLI::App& sub);
 Run setup_intake(CLI::App& sub);

@@ -41,14 +41,16 @@ Examples:
   mgcramp assess --age 32 --sex f --pregnant
   mgcramp assess --age 55 --sex m --condition CKD --supplement oxide:500 --json)");
   return [o](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
+    std::vector<FoodServing> foods;
+    for (const auto& spec : o->foods) foods.push_back(parse_food(spec));
+    const Dataset& ds = with_db_foods(ctx, foods);
     AssessQuery q;
     q.profile = parse_profile(o->profile);
     q.cramps = parse_choice<CrampKind>("--cramps", o->cramps);
     for (const auto& m : o->meds) q.medicines.push_back(&resolve_medicine(ds, m, "--med"));
     for (const auto& c : o->conditions)
       q.conditions.push_back(&resolve_condition(ds, c, "--condition"));
-    for (const auto& spec : o->foods) q.foods.push_back(parse_food(spec));
+    q.foods = std::move(foods);
     for (const auto& spec : o->supplements) q.supplements.push_back(parse_supplement(spec));
     const bool csv = ctx.render_options().format == Format::csv;
     return ctx.render(assess_report(ds, q, csv ? AssessShape::points : AssessShape::sections));

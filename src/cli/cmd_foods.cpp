@@ -1,5 +1,6 @@
 // mgcramp foods: foods ranked by magnesium.
 #include "cli.hpp"
+#include "mgcramp/fooddb/view.hpp"
 #include "mgcramp/report/builders.hpp"
 
 namespace mgcramp::cli {
@@ -10,6 +11,7 @@ struct FoodsOptions {
   std::string per = "serving";
   std::optional<std::string> category;
   std::optional<std::string> search;
+  std::optional<std::string> data_type;
   bool plot = false;
   ProfileInput profile;
 };
@@ -21,29 +23,65 @@ Run setup_foods(CLI::App& sub) {
   sub.add_option("--per", o->per, "Ranking basis: " + text::join_or(enum_names<Basis>()))
       ->type_name("BASIS")
       ->check(completes<Basis>());
-  sub.add_option("--category", o->category, help_choices<FoodCategory>())
+  sub.add_option("--category", o->category,
+                 help_choices<FoodCategory>(", or with a food database a part of USDA's category"))
       ->type_name("C")
       ->check(completes<FoodCategory>());
-  sub.add_option("--search", o->search, "Only foods whose name contains TEXT")->type_name("TEXT");
+  sub.add_option("--search", o->search,
+                 help_text("Only foods whose name contains TEXT (with a food database, "
+                           "its foods whose description or brand has the words)"))
+      ->type_name("TEXT");
+  sub.add_option("--data-type", o->data_type,
+                 help_choices<fooddb::FoodOrigin>(" (all but curated need a food database)"))
+      ->type_name("T")
+      ->check(completes<fooddb::FoodOrigin>());
   sub.add_flag("--plot", o->plot, "Draw a bar chart instead of the table");
   add_profile_options(sub, o->profile);
   sub.footer(R"(With a profile (--age/--months, --sex, --pregnant, --lactating, as for rda)
 adds each serving's share of that person's RDA and the servings needed to
-reach it. Figures follow USDA SR Legacy; %DV uses the FDA Daily Value.
+reach it. Figures follow USDA SR Legacy; %DV uses the FDA Daily Value. With a
+food database (mgcramp import fdc; --food-db FILE) every USDA food is ranked
+beside the curated ones.
 
 Examples:
   mgcramp foods --top 5
   mgcramp foods --per 100kcal --category vegetables
   mgcramp foods --search beans --age 40 --sex f
-  mgcramp foods --top 15 --plot)");
+  mgcramp foods --top 15 --plot
+  mgcramp foods --per 100kcal --data-type foundation --top 20
+  mgcramp foods --search "sunflower seeds" --per serving)");
   return [o](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
-    FoodQuery q;
+    fooddb::FoodsQuery fq;
+    FoodQuery& q = fq.base;
     q.top = parse_count("--top", o->top);
     q.basis = parse_choice<Basis>("--per", o->per);
-    q.category = parse_choice<FoodCategory>("--category", o->category);
     if (o->search) q.search = parse_search_text("--search", *o->search);
-    return ctx.render(foods_report(ds, q, parse_profile(o->profile), o->plot));
+    fq.origin = parse_choice<fooddb::FoodOrigin>("--data-type", o->data_type);
+    const Profile profile = parse_profile(o->profile);
+    fooddb::Store* db = ctx.food_db();
+    if (o->category) {
+      // One of mgcramp's categories, or (database foods only) USDA's.
+      if (const auto c = enum_from<FoodCategory>(text::to_lower(*o->category)); c || !db) {
+        q.category = parse_choice<FoodCategory>("--category", *o->category);
+      } else {
+        fq.usda_category = *o->category;
+      }
+    }
+    if (db == nullptr) {
+      if (fq.origin && *fq.origin != fooddb::FoodOrigin::curated &&
+          *fq.origin != fooddb::FoodOrigin::sr_legacy) {
+        throw UsageError(fmt::format("--data-type {} needs a food database", name_of(*fq.origin)),
+                         "import one: mgcramp import fdc DIR (see 'mgcramp import --help')");
+      }
+    }
+    fooddb::DbRows rows;
+    if (db != nullptr) rows = fooddb::foods_from_db(ctx.dataset(), *db, fq);
+    const Dataset& ds = ctx.dataset_with(std::move(rows.foods), std::move(rows.sources));
+    Report r = foods_report(ds, q, fooddb::rank_with_db(ds, fq), profile, o->plot,
+                            db != nullptr ? &rows : nullptr);
+    r.query.add("data_type", fq.origin);
+    r.query.add("usda_category", fq.usda_category);
+    return ctx.render(r);
   };
 }
 

@@ -1,5 +1,6 @@
 // mgcramp show ID: one record of any table in full.
 #include "cli.hpp"
+#include "mgcramp/fooddb/view.hpp"
 #include "mgcramp/query/records.hpp"
 #include "mgcramp/report/builders.hpp"
 
@@ -24,11 +25,20 @@ and forms that cite it) and its sources.
 Examples:
   mgcramp show garrison-2020
   mgcramp show claim-mg-prevents-night-cramps
-  mgcramp show art-healthline --json)");
+  mgcramp show art-healthline --json
+  mgcramp show fdc-172475              # a food of the food database)");
   return [o](Context& ctx) {
-    const Dataset& ds = ctx.dataset();
     std::optional<Table> table;
     if (o->table) table = parse_table("--table", *o->table);
+    // fdc-ID: a food of the food database.
+    if (fooddb::fdc_id_of(o->id) && (!table || *table == Table::foods)) {
+      if (ctx.food_db() != nullptr) {
+        std::vector<FoodServing> food{{o->id, 1, std::nullopt}};
+        const Dataset& ds = with_db_foods(ctx, food);
+        return ctx.render(show_report(ds, resolve_record(ds, food.front().food, Table::foods)));
+      }
+    }
+    const Dataset& ds = ctx.dataset();
     try {
       return ctx.render(show_report(ds, resolve_record(ds, o->id, table)));
     } catch (const AmbiguousId& e) {

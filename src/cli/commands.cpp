@@ -26,6 +26,7 @@ const std::vector<Command>& commands() {
       {"schema", "The dataset's documentation: every table and field", &setup_schema},
       {"data", "data export: the dataset as a file, to start one's own", &setup_data},
       {"completion", "Shell completion script for bash, zsh or fish", &setup_completion},
+      {"import", "Import USDA FoodData Central into a local food database", &setup_import},
   };
   return all;
 }

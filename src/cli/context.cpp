@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/fooddb/view.hpp"
 #include "mgcramp/io/embedded.hpp"
 #include "mgcramp/io/load.hpp"
 #include "mgcramp/text.hpp"
@@ -46,6 +47,32 @@ std::optional<std::string> Context::dataset_path() const {
   return std::nullopt;
 }
 
+std::string default_food_db_path() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  if (xdg != nullptr && xdg[0] == '/') return std::string(xdg) + "/mgcramp/foods.sqlite";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0')
+    return std::string(home) + "/.local/share/mgcramp/foods.sqlite";
+  return {};
+}
+
+std::optional<std::string> Context::food_db_path(bool or_default) const {
+  if (global_.food_db) return global_.food_db;
+  if (env_set("MGCRAMP_FOOD_DB")) return std::string(std::getenv("MGCRAMP_FOOD_DB"));
+  if (!or_default) return std::nullopt;
+  const std::string d = default_food_db_path();
+  if (!d.empty() && ::access(d.c_str(), F_OK) == 0) return d;
+  return std::nullopt;
+}
+
+fooddb::Store* Context::food_db() {
+  if (!food_db_opened_) {
+    food_db_opened_ = true;
+    if (const auto path = food_db_path()) food_db_ = std::make_unique<fooddb::Store>(*path);
+  }
+  return food_db_.get();
+}
+
 const Dataset& Context::dataset(TableSet tables) {
   if (dataset_ == nullptr || !from_file_) {
     if (const auto path = dataset_path()) {
@@ -69,6 +96,16 @@ const Dataset& Context::dataset(TableSet tables) {
   return *dataset_;
 }
 
+const Dataset& Context::dataset_with(std::vector<Food> foods, std::vector<Source> sources,
+                                     TableSet tables) {
+  const Dataset& base = dataset(tables);
+  if (foods.empty() && sources.empty()) return base;
+  augmented_ = std::make_unique<Dataset>(base);
+  for (auto& f : foods) augmented_->foods.push_back(std::move(f));
+  for (auto& s : sources) augmented_->sources.push_back(std::move(s));
+  return *augmented_;
+}
+
 RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
   o.format = parse_format(global_.format, global_.json, citations);
@@ -86,6 +123,14 @@ RenderOptions Context::render_options(bool citations) const {
   o.color = o.color && o.format == Format::table;
   o.width = terminal_width();
   return o;
+}
+
+const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods) {
+  fooddb::Store* db = foods.empty() ? nullptr : ctx.food_db();
+  if (db == nullptr) return ctx.dataset();
+  fooddb::DbRows rows;
+  for (auto& f : foods) f.food = fooddb::resolve_with_db(ctx.dataset(), *db, f.food, rows);
+  return ctx.dataset_with(std::move(rows.foods), std::move(rows.sources));
 }
 
 void add_profile_options(CLI::App& sub, ProfileInput& in) {

@@ -6,16 +6,30 @@
 
 namespace mgcramp {
 
+bool food_matches(const Food& f, const FoodQuery& q) {
+  if (q.category && f.category != *q.category) return false;
+  if (q.search) {
+    bool hit = detail::contains_ci(f.name, *q.search) || detail::contains_ci(f.id, *q.search);
+    for (const auto& a : f.aliases) hit = hit || detail::contains_ci(a, *q.search);
+    if (!hit) return false;
+  }
+  return true;
+}
+
+std::optional<double> ranking_value(const Food& f, Basis b) {
+  if (b == Basis::per_100kcal) {
+    const auto kcal = kcal_per_100g(f);
+    if (kcal && *kcal < kMinKcalPer100) return std::nullopt;
+  }
+  if (const auto v = mg_on_basis(f, b)) return v->mg;
+  return std::nullopt;
+}
+
 std::vector<RankedFood> rank_foods(const Dataset& ds, const FoodQuery& q) {
   std::vector<RankedFood> out;
   for (const Food& f : ds.foods) {
-    if (q.category && f.category != *q.category) continue;
-    if (q.search) {
-      bool hit = detail::contains_ci(f.name, *q.search) || detail::contains_ci(f.id, *q.search);
-      for (const auto& a : f.aliases) hit = hit || detail::contains_ci(a, *q.search);
-      if (!hit) continue;
-    }
-    if (const auto v = mg_on_basis(f, q.basis)) out.push_back({&f, v->mg});
+    if (!food_matches(f, q)) continue;
+    if (const auto v = ranking_value(f, q.basis)) out.push_back({&f, *v});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const RankedFood& a, const RankedFood& b) { return a.value > b.value; });
@@ -36,6 +50,12 @@ std::optional<Per100> mg_per_100kcal(const Food& f) {
   if (f.kcal_per_serving && *f.kcal_per_serving > 0) {
     return Per100{f.mg_per_serving / *f.kcal_per_serving * 100.0, false};
   }
+  return std::nullopt;
+}
+
+std::optional<double> kcal_per_100g(const Food& f) {
+  if (f.usda_kcal_per_100g) return f.usda_kcal_per_100g;
+  if (f.kcal_per_serving && f.grams && *f.grams > 0) return *f.kcal_per_serving / *f.grams * 100.0;
   return std::nullopt;
 }
 

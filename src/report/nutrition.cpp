@@ -94,8 +94,13 @@ std::string kind_text(const Intake& in) {
 }  // namespace
 
 Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot) {
+  return foods_report(ds, q, rank_foods(ds, q), profile, plot, nullptr);
+}
+
+Report foods_report(const Dataset& ds, const FoodQuery& q, const std::vector<RankedFood>& ranked,
+                    const Profile& profile, bool plot, const fooddb::DbRows* db) {
   const Intake* reference = reference_for(ds, profile);
-  const auto ranked = rank_foods(ds, q);
+  const bool with_db = db != nullptr && db->used;
   // Servings to reach the reference intake, unless the dataset says this
   // life stage's magnesium does not come from servings of foods (infants).
   const bool servings = reference && reference->servings_from_food.value_or(true);
@@ -110,6 +115,7 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   if (reference) {
     r.title += fmt::format("; {} {} ({})", kind, mg_text(reference->rda_mg), reference->life_stage);
   }
+  if (with_db) r.title += fmt::format("; with USDA FoodData Central {}", db->info.release);
   r.query.add("top", q.top);
   r.query.add("per", q.basis);
   r.query.add("category", q.category);
@@ -123,6 +129,13 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
        {"mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
         "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}) {
     r.columns.push_back({key, "", Align::right, false});
+  }
+  // Where each row comes from: curated, or the food database's data type
+  // with the food's fdc_id and the release (a curated food's SR Legacy
+  // counterpart's fdc_id too).
+  for (const char* key :
+       {"data_type", "fdc_id", "fdc_release", "brand_owner", "per_unit", "label_declared"}) {
+    r.columns.push_back({key, "", Align::left, false});
   }
   r.show("name", "Food");
   r.show("serving", "Serving");
@@ -139,7 +152,13 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
                  : q.basis == Basis::per_100g ? "%DV/100 g"
                                               : "%DV/100 kcal");
   // With servings, weights and energy to show, the category is for scripts only.
-  if (!servings) r.show("category", "Category");
+  if (!servings) {
+    if (with_db) {
+      r.show("data_type", "Source");
+    } else {
+      r.show("category", "Category");
+    }
+  }
   if (reference) {
     r.show("pct_rda", "%" + kind);
     if (servings) {
@@ -152,19 +171,29 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
   std::vector<std::string> sources;
   std::vector<std::string> from_serving;  // foods whose per-100 figures are not USDA's
   std::size_t rank = 0;
+  bool any_label = false;
   for (const auto& rf : ranked) {
     const Food& f = *rf.food;
+    const fooddb::DbFood* dbf = nullptr;
+    if (with_db) {
+      if (const auto it = db->rows.find(f.id); it != db->rows.end()) dbf = &it->second;
+    }
+    const bool from_db = dbf != nullptr && f.id.rfind("fdc-", 0) == 0;
+    const bool label = from_db && dbf->data_type == fooddb::DataType::branded;
+    const bool per_ml = from_db && dbf->per_ml;
+    any_label = any_label || label;
     std::vector<Cell> row{++rank};
     add_record_cells(row, f);
-    row[mg_col].text = mg_text(f.mg_per_serving);
+    row[mg_col].text = mg_text(f.mg_per_serving) + (label ? "*" : "");
     const auto g = mg_per_100g(f);
     const auto k = mg_per_100kcal(f);
-    auto per = [](const std::optional<Per100>& v) -> Cell {
+    auto per = [&](const std::optional<Per100>& v, bool per_100g) -> Cell {
       if (!v) return {nullptr, "-"};
-      return {round1(v->mg), mg_text(v->mg)};
+      return {round1(v->mg),
+              mg_text(v->mg) + (per_100g && per_ml ? "/100ml" : "") + (label ? "*" : "")};
     };
-    row.push_back(per(g));
-    row.push_back(per(k));
+    row.push_back(per(g, true));
+    row.push_back(per(k, false));
     const bool usda = (!g || g->from_usda) && (!k || k->from_usda);
     row.emplace_back(!g && !k ? Value() : Value(usda ? "usda" : "serving"));
     if (!usda) from_serving.push_back(f.id);
@@ -173,7 +202,16 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
       const double p = pct_daily_value(ds, v->mg);
       return {round1(p), pct_text(p)};
     };
-    row.push_back(dv(Per100{f.mg_per_serving, true}));
+    if (label) {
+      // As a label declares it: to 2% up to 10%, 5% up to 50%, 10% above
+      // (21 CFR 101.9(c)(8)(iii)).
+      const double p = pct_daily_value(ds, f.mg_per_serving);
+      const double step = p <= 10 ? 2 : p <= 50 ? 5 : 10;
+      const double declared = std::round(p / step) * step;
+      row.push_back({declared, pct_text(declared) + "*"});
+    } else {
+      row.push_back(dv(Per100{f.mg_per_serving, true}));
+    }
     row.push_back(dv(g));
     row.push_back(dv(k));
     if (reference) {
@@ -195,6 +233,21 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
       row.emplace_back(nullptr);
       row.emplace_back(nullptr);
     }
+    if (dbf != nullptr) {
+      row.emplace_back(from_db ? Value(dbf->data_type) : Value("curated"));
+      static constexpr const char* kShort[] = {"SR Legacy", "Foundation", "FNDDS", "Branded"};
+      row.back().text = from_db ? kShort[static_cast<std::size_t>(dbf->data_type)] : "curated";
+      row.emplace_back(dbf->fdc_id);
+      row.emplace_back(db->info.release);
+      row.emplace_back(Value(dbf->brand_owner));
+    } else {
+      row.emplace_back("curated");
+      row.emplace_back(nullptr);
+      row.emplace_back(nullptr);
+      row.emplace_back(nullptr);
+    }
+    row.emplace_back(per_ml ? "ml" : "g");
+    row.emplace_back(label);
     r.add_row(std::move(row));
     sources.insert(sources.end(), f.sources.begin(), f.sources.end());
   }
@@ -206,6 +259,27 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profil
       "Figures follow the cited USDA food; where the NIH table differs, the JSON output "
       "keeps its figure (nih_mg_per_serving) and a note on why. Per 100 g and per 100 kcal "
       "come from the USDA figures per 100 g.");
+  if (with_db) {
+    r.note(fmt::format(
+        "Foods of the food database (USDA FoodData Central, release {}) cite it by data type; "
+        "their serving is USDA's first household portion with a weight, or a branded food's "
+        "label serving. A curated food and its SR Legacy counterpart (the same NDB number) are "
+        "one row, with the curated figures. 'mgcramp show fdc-ID' shows one in full.",
+        db->info.release));
+    if (any_label) {
+      r.note(
+          "* Label-declared: a branded food's figures are its manufacturer's label, as USDA "
+          "derives them per 100 g (per 100 ml, marked /100ml, for drinks labelled in ml); per "
+          "serving they are rounded as labels are.");
+    }
+    if (q.basis == Basis::per_100kcal && db->low_energy > 0) {
+      r.notice("under-5-kcal", NoticeLevel::info,
+               fmt::format("{} food{} under 5 kcal per 100 g (water, tea, spices by the pinch...) "
+                           "{} left out of this per-100 kcal ranking.",
+                           db->low_energy, db->low_energy == 1 ? "" : "s",
+                           db->low_energy == 1 ? "is" : "are"));
+    }
+  }
   if (!from_serving.empty()) {
     r.notice("per-100-from-serving", NoticeLevel::info,
              fmt::format("No USDA per-100 g figures for {}: their per 100 g and per 100 kcal "
@@ -484,9 +558,12 @@ Report intake_report(const Dataset& ds, const DayIntake& day, const Profile& pro
     const std::string amount =
         fp.grams ? fmt::format("{:g} g = {:.2f} x {}", *fp.grams, fp.servings, fp.food->serving)
                  : fmt::format("{:g} x {}", fp.servings, fp.food->serving);
-    r.add_cells("food", Value::ref(fp.food->id), amount, fp.servings, nullptr,
-                Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg), Cell{nullptr, ""}, life,
-                rda_mg, ul_mg, nullptr);
+    // A food database food's id says nothing to people: its name goes with it.
+    const bool named = fp.food->id.rfind("fdc-", 0) == 0;
+    r.add_cells("food",
+                Cell{Value::ref(fp.food->id), named ? fp.food->id + " " + fp.food->name : ""},
+                amount, fp.servings, nullptr, Cell{round1(fp.mg), mg_text(fp.mg)}, pct_rda(fp.mg),
+                Cell{nullptr, ""}, life, rda_mg, ul_mg, nullptr);
     sources.insert(sources.end(), fp.food->sources.begin(), fp.food->sources.end());
   }
   for (const auto& sp : day.supplements) {

@@ -29,7 +29,13 @@ void read_all(int fd, std::string& into) {
   }
 }
 
-[[noreturn]] void exec_child(const std::vector<std::string>& args, const RunOptions& opts) {
+[[noreturn]] void exec_child(const std::vector<std::string>& args, const RunOptions& opts,
+                             const std::string& data_home) {
+  // No food database of the machine's (mgcramp import fdc) may change an
+  // answer: the default one is looked for in an empty scratch folder, and
+  // none is named, unless a test says otherwise.
+  ::setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+  ::unsetenv("MGCRAMP_FOOD_DB");
   for (const auto& [k, v] : opts.env) {
     if (v) {
       ::setenv(k.c_str(), v->c_str(), 1);
@@ -58,13 +64,23 @@ int wait_status(pid_t pid) {
 
 }  // namespace
 
+std::string scratch_data_home() {
+  static const std::string dir = [] {
+    std::string path = "/tmp/mgcramp-e2e-data-XXXXXX";
+    if (::mkdtemp(path.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    return path;
+  }();
+  return dir;
+}
+
 Result run(const std::vector<std::string>& args, const RunOptions& opts) {
   Result r;
+  const std::string data_home = scratch_data_home();
   if (opts.pty) {
     int master = -1;
     const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
     if (pid < 0) throw std::runtime_error("forkpty failed");
-    if (pid == 0) exec_child(args, opts);
+    if (pid == 0) exec_child(args, opts, data_home);
     read_all(master, r.out);
     ::close(master);
     r.code = wait_status(pid);
@@ -90,7 +106,7 @@ Result run(const std::vector<std::string>& args, const RunOptions& opts) {
     ::dup2(err[1], 2);
     ::close(out[0]);
     ::close(err[0]);
-    exec_child(args, opts);
+    exec_child(args, opts, data_home);
   }
   ::close(out[1]);
   ::close(err[1]);

@@ -19,7 +19,12 @@ struct RunOptions {
   std::string stdin_path;   // read stdin from this file instead of /dev/null
 };
 
+// Every run sets XDG_DATA_HOME to scratch_data_home() (an empty folder made
+// once per test process) and unsets MGCRAMP_FOOD_DB, so that a food
+// database imported on the machine never changes an answer; `opts.env`
+// may set either.
 Result run(const std::vector<std::string>& args, const RunOptions& opts = {});
+std::string scratch_data_home();
 
 // Writes `content` to a fresh temporary file and returns its path.
 std::string temp_file(const std::string& content, const std::string& suffix = ".json");

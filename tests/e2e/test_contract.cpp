@@ -177,7 +177,8 @@ TEST_CASE("a record has the same fields in its list and in show") {
       {{"rda"}, {}},
       {{"foods"},
        {"rank", "mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
-        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}},
+        "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda",
+        "data_type", "fdc_id", "fdc_release", "brand_owner", "per_unit", "label_declared"}},
   };
   for (const auto& [q, computed] : lists) {
     INFO(q.front());
@@ -279,7 +280,8 @@ TEST_CASE("foods and dose rows have the fields docs/json.md lists") {
   for (const auto& f : foods) {
     for (const char* k :
          {"mg_per_100g", "mg_per_100kcal", "per_100_from", "pct_dv", "pct_dv_per_100g",
-          "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda"}) {
+          "pct_dv_per_100kcal", "pct_rda", "servings_for_rda", "grams_for_rda", "kcal_for_rda",
+          "data_type", "fdc_id", "fdc_release", "brand_owner", "per_unit", "label_declared"}) {
       INFO(f["id"] << " " << k);
       CHECK(f.contains(k));
     }

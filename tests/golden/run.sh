@@ -13,8 +13,12 @@ rm -f "$out"/*.txt
 # A fixed, colourless, non-terminal environment, run from the repository root
 # so relative paths such as data/mgcramp.json resolve.
 cd "$here/../.."
-unset MGCRAMP_DATA COLUMNS CLICOLOR_FORCE
+unset MGCRAMP_DATA MGCRAMP_FOOD_DB COLUMNS CLICOLOR_FORCE
 export NO_COLOR=1 TERM=dumb LC_ALL=C.UTF-8
+# No imported food database (mgcramp import fdc) of the machine's.
+XDG_DATA_HOME=$(mktemp -d)
+export XDG_DATA_HOME
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 n=0
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac

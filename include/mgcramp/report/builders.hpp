@@ -7,6 +7,8 @@
 
 #include "mgcramp/check/matcher.hpp"
 #include "mgcramp/error.hpp"
+#include "mgcramp/fooddb/import.hpp"
+#include "mgcramp/fooddb/view.hpp"
 #include "mgcramp/model/records.hpp"
 #include "mgcramp/query/assess.hpp"
 #include "mgcramp/query/cite.hpp"
@@ -29,6 +31,12 @@ Report rda_report(const Dataset& ds, const Profile& profile);
 // `mgcramp foods`: ranked foods; with a reference intake (a full profile),
 // the share of its RDA per serving and the servings needed to reach it.
 Report foods_report(const Dataset& ds, const FoodQuery& q, const Profile& profile, bool plot);
+// The same for a ranking already made, with (`db`, when a food database is
+// in use) the database rows behind its foods: their data type, fdc_id and
+// release, label-declared branded figures, and how many foods under 5 kcal
+// per 100 g a per-100 kcal ranking left out.
+Report foods_report(const Dataset& ds, const FoodQuery& q, const std::vector<RankedFood>& ranked,
+                    const Profile& profile, bool plot, const fooddb::DbRows* db);
 
 // `mgcramp forms`: every form side by side; `mgcramp forms NAME`: one in full.
 Report forms_report(const Dataset& ds);
@@ -114,6 +122,10 @@ Report search_report(const Dataset& ds, const SearchQuery& q);
 // `mgcramp cite ID...`: for people and scripts, and with --format bibtex or
 // ris for reference managers (Report::citations).
 Report citations_report(const std::vector<Citable>& items);
+
+// `mgcramp import fdc`: the foods written per data type, what was read
+// and skipped, the release.
+Report import_report(const fooddb::ImportResult& res, const fooddb::ImportOptions& o);
 
 // `mgcramp validate`: records per table.
 // "dataset 2026.12.2, evidence last reviewed 2026-12-02" (or "dataset
