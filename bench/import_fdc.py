@@ -37,7 +37,7 @@ CREATE INDEX food_by_mg_100kcal ON food (mg_per_100kcal DESC) WHERE mg_per_100kc
 CREATE INDEX food_type_by_mg_serving ON food (data_type, mg_per_serving DESC) WHERE mg_per_serving IS NOT NULL;
 CREATE INDEX food_type_by_mg_100 ON food (data_type, mg_per_100 DESC) WHERE mg_per_100 IS NOT NULL;
 CREATE INDEX food_type_by_mg_100kcal ON food (data_type, mg_per_100kcal DESC) WHERE mg_per_100kcal IS NOT NULL;
-CREATE INDEX food_low_energy ON food (data_type) WHERE mg_per_100 IS NOT NULL AND kcal_per_100 < 5;
+CREATE INDEX food_low_energy ON food (data_type, food_group) WHERE mg_per_100 IS NOT NULL AND kcal_per_100 < 5;
 CREATE INDEX food_by_ndb ON food (ndb_number) WHERE ndb_number IS NOT NULL;
 CREATE INDEX portion_by_food ON portion (fdc_id, seq_num);
 CREATE VIRTUAL TABLE food_fts USING fts5(description, brand_owner, content='food',

@@ -816,7 +816,7 @@ ImportResult Importer::run() {
   // journal and no syncing until then.
   db_.exec(fmt::format("PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; "
                        "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; "
-                       "PRAGMA temp_store = FILE; PRAGMA cache_size = -65536; "
+                       "PRAGMA temp_store = FILE; PRAGMA cache_size = -32768; "
                        "PRAGMA temp.cache_size = -16384; PRAGMA application_id = {}; "
                        "PRAGMA user_version = {};",
                        kApplicationId, kSchemaVersion)

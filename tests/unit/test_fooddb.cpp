@@ -2,6 +2,10 @@
 // records the other commands see its foods as.
 #include <dirent.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "../e2e/fdc_fixture.hpp"
@@ -207,4 +211,43 @@ TEST_CASE("fooddb: names, ids, categories and full-text queries") {
   CHECK(fts_query("pumpkin seeds") == "\"pumpkin\"* \"seeds\"*");
   CHECK(fts_query("  \"a\" OR b* ") == "\"a\"* \"OR\"* \"b\"*");
   CHECK(fts_query("--- !!") == "");
+}
+
+TEST_CASE("fooddb: a word in thousands of foods is ranked as a rare one is") {
+  // 6,000 foods with "granola" (past the point where the ranking's index is
+  // walked instead), 200 without, a few under 5 kcal.
+  fdc::Files f = fdc::base();
+  std::string& food = f["food.csv"];
+  std::string& nut = f["food_nutrient.csv"];
+  std::vector<std::pair<double, long long>> want;  // mg per 100 g, fdc_id
+  long long low = 0;
+  for (long long i = 0; i < 6200; ++i) {
+    const long long id = 5000000 + i;
+    const bool word = i % 31 != 0;
+    const double mg = static_cast<double>((i * 7919) % 1000) / 10.0;
+    const double kcal = i % 97 == 0 ? 2.0 : 100.0;
+    food += fmt::format("\"{}\",\"branded_food\",\"{} BAR {}\",\"\",\"2024-10-31\"\n", id,
+                        word ? "GRANOLA" : "PLAIN", i);
+    nut += fmt::format("\"{}\",\"{}\",\"1090\",\"{}\",\"\"\n\"{}\",\"{}\",\"1008\",\"{}\",\"\"\n",
+                       100000 + 2 * i, id, mg, 100001 + 2 * i, id, kcal);
+    if (word) want.emplace_back(mg, id);
+    if (word && kcal < 5) ++low;
+  }
+  std::sort(want.begin(), want.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  const std::string out = fdc::scratch() + "/many.sqlite";
+  import_into(out, f);
+  Store s(out);
+  DbFilter granola;
+  granola.search = "granola";
+  const auto got = s.rank(Basis::per_100g, granola, 25);
+  REQUIRE(got.size() == 25);
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    INFO(i);
+    CHECK(got[i].fdc_id == want[i].second);
+  }
+  CHECK(s.count_low_energy(granola) == low);
+  granola.data_type = DataType::sr_legacy;  // none of them
+  CHECK(s.rank(Basis::per_100g, granola, 25).empty());
 }
