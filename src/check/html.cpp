@@ -7,8 +7,6 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <dlfcn.h>
-
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -17,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "../dynlib.hpp"
 #include "internal.hpp"
 #include "mgcramp/error.hpp"
 
@@ -43,16 +42,8 @@ struct LibXml {
   std::string error;            // why it could not be opened
 
   LibXml() {
-    void* h = ::dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
-    if (h == nullptr) {
-      const char* e = ::dlerror();
-      error = e != nullptr ? e : "libxml2.so.2 not found";
-      return;
-    }
-    auto get = [&](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (fn == nullptr && error.empty()) error = std::string("libxml2 lacks ") + name;
-    };
+    mgcramp::detail::SharedLibrary lib("libxml2.so.2", "libxml2");
+    auto get = [&lib](auto& fn, const char* name) { lib.get(fn, name); };
     get(read_memory, "htmlReadMemory");
     get(free_doc, "xmlFreeDoc");
     get(node_content, "xmlNodeGetContent");
@@ -62,8 +53,8 @@ struct LibXml {
     get(set_generic, "xmlSetGenericErrorFunc");
     get(init, "xmlInitParser");
     get(free, "xmlFree");
+    error = lib.error();
     if (error.empty()) init();
-    // The handle stays open for the life of the process.
   }
 };
 

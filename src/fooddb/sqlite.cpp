@@ -1,6 +1,6 @@
 #include "sqlite.hpp"
 
-#include <dlfcn.h>
+#include "../dynlib.hpp"
 
 #include <string>
 #include <type_traits>
@@ -14,20 +14,12 @@ struct Loaded {
   std::string error;  // why it could not be loaded
 
   Loaded() {
-    void* h = ::dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (h == nullptr) {
-      const char* e = ::dlerror();
-      error = e != nullptr ? e : "libsqlite3.so.0 not found";
-      return;
-    }
-    auto get = [&](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (fn == nullptr && error.empty()) error = std::string("libsqlite3 lacks ") + name;
-    };
+    mgcramp::detail::SharedLibrary lib("libsqlite3.so.0", "libsqlite3");
+    auto get = [&lib](auto& fn, const char* name) { lib.get(fn, name); };
 #define MGCRAMP_SQLITE_LOAD(name) get(api.name, "sqlite3_" #name);
     MGCRAMP_SQLITE_FUNCTIONS(MGCRAMP_SQLITE_LOAD)
 #undef MGCRAMP_SQLITE_LOAD
-    // The handle stays open for the life of the process.
+    error = lib.error();
   }
 };
 

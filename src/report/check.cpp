@@ -107,9 +107,9 @@ Report check_report(const Dataset& ds, const Document& doc, const Reading& rd,
   add_input(r, doc, name);
   const std::string title = doc.title.empty() ? std::string(name) : one_line(doc.title);
   r.title = fmt::format(
-      "{} ({}, {} bytes): {} claims found: {} agree with the evidence, {} at "
-      "odds, {} unsettled",
-      cut(title, 120), check::format_name(doc.format), doc.bytes, rd.claims.size(), t.agrees,
+      "{} ({}, {} bytes): {} {} found: {} {} with the evidence, {} at odds, {} unsettled",
+      cut(title, 120), check::format_name(doc.format), doc.bytes, rd.claims.size(),
+      rd.claims.size() == 1 ? "claim" : "claims", t.agrees, t.agrees == 1 ? "agrees" : "agree",
       t.at_odds, t.unsettled);
   const Value scorecard = Value::Object{{"found", rd.claims.size()},
                                         {"agrees", t.agrees},
