@@ -5,6 +5,7 @@
 // amounts, portions without a gram weight, a branded drink labelled in ml,
 // foods without magnesium or energy). Tests change or drop files to make
 // the bad cases.
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace fdc {
 
@@ -103,10 +105,27 @@ inline Files base() {
   return f;
 }
 
+// The scratch folders made, removed with all they hold when the tests end.
+inline std::vector<std::string>& made() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
+
+inline void remove_made() {
+  for (const auto& d : made()) {
+    ::nftw(
+        d.c_str(),
+        [](const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }, 16,
+        FTW_DEPTH | FTW_PHYS);
+  }
+}
+
 // A fresh empty folder under /tmp.
 inline std::string scratch() {
   std::string path = "/tmp/mgcramp-fdc-XXXXXX";
   if (::mkdtemp(path.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  if (made().empty()) std::atexit(remove_made);
+  made().push_back(path);
   return path;
 }
 

@@ -65,12 +65,14 @@ int wait_status(pid_t pid) {
 }  // namespace
 
 std::string scratch_data_home() {
-  static const std::string dir = [] {
-    std::string path = "/tmp/mgcramp-e2e-data-XXXXXX";
-    if (::mkdtemp(path.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  // Never destroyed, so that the clean-up at exit can still read it.
+  static const std::string* const dir = [] {
+    auto* path = new std::string("/tmp/mgcramp-e2e-data-XXXXXX");
+    if (::mkdtemp(path->data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    std::atexit([] { ::rmdir(scratch_data_home().c_str()); });  // every run leaves it empty
     return path;
   }();
-  return dir;
+  return *dir;
 }
 
 Result run(const std::vector<std::string>& args, const RunOptions& opts) {
