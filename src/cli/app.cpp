@@ -260,22 +260,6 @@ int run(int argc, char** argv) {
     write_stdout(app.help());
     return 0;
   }
-  // Global options alone, no command: the same answer as none at all (IN16).
-  bool only_globals = true;
-  for (int i = 1; i < argc && only_globals; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--json") continue;
-    if ((a == "--format" || a == "--color" || a == "--data") && i + 1 < argc) {
-      ++i;
-      continue;
-    }
-    only_globals =
-        a.rfind("--format=", 0) == 0 || a.rfind("--color=", 0) == 0 || a.rfind("--data=", 0) == 0;
-  }
-  if (only_globals) {
-    write_stdout(app.help());
-    return 0;
-  }
   CLI::App* chosen = nullptr;
   try {
     app.parse(argc, argv);
@@ -302,7 +286,10 @@ int run(int argc, char** argv) {
   check_option_values(app, chosen);
   check_leftovers(app, chosen);
   if (run_fn == nullptr) {
-    throw UsageError("no command given", "try 'mgcramp rda --age 30' or see 'mgcramp --help'");
+    // Global options alone, valid but no command: the same answer as no
+    // arguments at all (IN16).
+    write_stdout(app.help());
+    return 0;
   }
   Context ctx(global);
   std::string out;
@@ -354,7 +341,8 @@ bool wants_json(int argc, char** argv) {
     if (a == "--") return false;
     if (a == "--json" || a == "--format=json") return true;
     if (a == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "json") return true;
-    if ((a == "--data" || a == "--color" || a == "--format") && i + 1 < argc) ++i;  // its value
+    if ((a == "--data" || a == "--color" || a == "--format" || a == "--food-db") && i + 1 < argc)
+      ++i;  // its value
   }
   return false;
 }

@@ -87,6 +87,7 @@ TEST_CASE("unknown commands and options suggest the closest name") {
   // Global options alone are no command: help, as with no arguments (IN16).
   CHECK(expect_ok({"--json"}).out == expect_ok({}).out);
   CHECK(expect_ok({"--color", "never", "--format", "csv"}).out == expect_ok({}).out);
+  CHECK(expect_ok({"--food-db", "/nonexistent.sqlite"}).out == expect_ok({}).out);
 }
 
 TEST_CASE("help COMMAND and -V (UX9)") {
