@@ -38,7 +38,7 @@ auto category_of(const T& t) {
 void add_claim_query(Report& r, const ClaimQuery& q) {
   auto names = [](const auto& values) {
     Value::List out;
-    for (const auto v : values) out.push_back(Value(v));
+    for (const auto v : values) out.emplace_back(v);
     return out;
   };
   r.query.add("topic", names(q.topics));
@@ -58,22 +58,57 @@ Report claims_report(const Dataset& ds, const ClaimQuery& q) {
   r.vertical = true;
   add_record_columns<Claim>(r);
   detail::add_stance_fields(r);
+  // One article's claims (UX16): for people, its stance and standing alone,
+  // not every article's; scripts still get every stance.
+  const Source* article = q.source ? ds.find_source(*q.source) : nullptr;
+  for (const char* key : {"article_stance", "article_standing"}) {
+    Column c(key, "", Align::left, false);
+    c.machine = false;
+    r.columns.push_back(std::move(c));
+  }
   r.show("id", "Id");
-  r.show("topic", "Topic");
+  if (!article) r.show("topic", "Topic");
   r.show("text", "Claim");
-  r.show("stances", "Articles");
+  if (article) {
+    r.show("article_stance", "Stance");
+    r.show("article_standing", "Standing");
+  } else {
+    r.show("stances", "Articles");
+  }
   r.show("verdict.rating", "Rating");
-  r.show("verdict.summary", "Evidence says");
+  if (!article) r.show("verdict.summary", "Evidence says");
   r.show("verdict.evidence", "Evidence");
   const std::size_t stances = r.column("stances");
   std::vector<std::string> cited;
+  if (article) cited.push_back(article->id);
   for (const Claim* c : claims) {
     std::vector<Cell> row = r.new_row();
     add_record_cells(row, *c);
     row[stances] = detail::stances_cell(ds, *c);
+    const Stance* st = article ? stance_of(*c, article->id) : nullptr;
+    if (st) {
+      const Standing standing = standing_of(st->stance, c->verdict.rating);
+      row.emplace_back(nullptr, detail::stance_text(*st));
+      row.emplace_back(nullptr, overstates(st->stance, c->verdict.rating)
+                                    ? std::string(name_of(standing)) + ", overstates"
+                                    : std::string(name_of(standing)));
+    } else {
+      row.emplace_back(nullptr);
+      row.emplace_back(nullptr);
+    }
     r.add_row(std::move(row));
     cited.insert(cited.end(), c->verdict.evidence.begin(), c->verdict.evidence.end());
-    for (const Stance& st : c->stances) cited.push_back(st.source);
+    if (!article) {
+      for (const Stance& s : c->stances) cited.push_back(s.source);
+    }
+  }
+  if (article) {
+    r.title =
+        fmt::format("Claims {} makes{}, and what the evidence says ({})", article->id,
+                    article->commercial_interest ? " (it sells magnesium)" : "", claims.size());
+    r.note(
+        "What the evidence says of each claim, and every article's stance: mgcramp show "
+        "CLAIM-ID, or this query without --source.");
   }
   r.note("Verdicts weigh systematic reviews over single trials and trials over opinion.");
   r.note(standing_legend());

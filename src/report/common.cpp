@@ -42,6 +42,13 @@ std::string outcome_text(const Outcome& o) {
   return text;
 }
 
+std::string stance_text(const Stance& st) {
+  std::string out(name_of(st.stance));
+  if (st.locator.empty()) return out;
+  const bool quotes = st.locator.find('"') != std::string::npos;
+  return out.append(quotes ? " in " : " in \"").append(st.locator).append(quotes ? "" : "\"");
+}
+
 Cell stances_cell(const Dataset& ds, const Claim& claim) {
   Value::List list;
   list.reserve(claim.stances.size());
@@ -59,10 +66,8 @@ Cell stances_cell(const Dataset& ds, const Claim& claim) {
     if (!text.empty()) text += "; ";
     text.append(s.source)
         .append(sells ? " (sells magnesium) " : " ")
-        .append(name_of(s.stance))
-        .append(" (\"")
-        .append(s.locator)
-        .append("\"): ")
+        .append(stance_text(s))
+        .append(": ")
         .append(name_of(standing));
     if (over) text.append(", overstates");
   }

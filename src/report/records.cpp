@@ -1,4 +1,5 @@
 // Reports for any record: show, search and cite.
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -76,12 +77,72 @@ void add_fields(std::vector<Cell>& row, const Dataset& ds, const Claim& claim) {
   row[first + at] = detail::stances_cell(ds, claim);
 }
 
-// "claims/claim-x (evidence): Magnesium supplements reduce..." for a note.
-std::string link_text(const Dataset& ds, const Link& l) {
-  std::string label = record_label(ds, l.record);
-  if (text::display_width(label) > 70) label = text::wrap(label, 66).front() + " ...";
-  return fmt::format("[{}] {} {}: {}", record_id(ds, l.record), table_singular(l.record.table),
-                     l.field, label);
+// The records that refer to one, for people: grouped by table, counted,
+// their ids in one wrapped line per table (UX18), each table with the
+// fields that hold the references.
+// `listed`: a table whose records the lead already lists (an article's claims).
+void add_referenced_by_notes(Report& r, const Dataset& ds, const std::vector<Link>& links,
+                             std::optional<Table> listed) {
+  if (links.empty()) {
+    r.note("Nothing else in the dataset refers to it.");
+    return;
+  }
+  struct Group {
+    Table table;
+    std::vector<std::string> fields;
+    std::vector<std::string> ids;
+  };
+  std::vector<Group> groups;
+  for (const Link& l : links) {
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const Group& x) { return x.table == l.record.table; });
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{l.record.table, {}, {}});
+    if (std::find(g->fields.begin(), g->fields.end(), l.field) == g->fields.end()) {
+      g->fields.push_back(l.field);
+    }
+    std::string id(record_id(ds, l.record));
+    if (std::find(g->ids.begin(), g->ids.end(), id) == g->ids.end()) g->ids.push_back(id);
+  }
+  std::size_t records = 0;
+  for (const Group& g : groups) records += g.ids.size();
+  r.note(fmt::format("Referenced by {} {}:", records, records == 1 ? "record" : "records"));
+  for (const Group& g : groups) {
+    r.note(fmt::format("{} {} ({}){}", g.ids.size(),
+                       g.ids.size() == 1 ? table_singular(g.table) : table_name(g.table),
+                       text::join_comma(g.fields),
+                       g.table == listed ? ", listed above" : ": " + text::join_comma(g.ids)),
+           NoteLevel::info, 2);
+  }
+}
+
+// An article shown in full leads with its scorecard and its claims, each
+// with its stance and standing (UX18); scripts get the scorecard as a field.
+void add_article_lead(Report& r, std::vector<Cell>& row, const Dataset& ds, const Source& article) {
+  const Scorecard sc = scorecard(ds, article.id);
+  r.columns.push_back({"scorecard", "Scorecard", Align::left, false});
+  r.columns.back().fields = {"claims", "agrees", "at_odds", "unsettled", "overstates"};
+  row.emplace_back(Value::Object{{"claims", sc.claims},
+                                 {"agrees", sc.agrees},
+                                 {"at_odds", sc.at_odds},
+                                 {"unsettled", sc.unsettled},
+                                 {"overstates", sc.overstates}});
+  r.lead_note(fmt::format(
+      "{}{}: {} {}: {} agree with the evidence, {} at odds, {} unsettled "
+      "({} overstated).",
+      article.title, article.commercial_interest ? " (sells magnesium)" : "", sc.claims,
+      sc.claims == 1 ? "claim" : "claims", sc.agrees, sc.at_odds, sc.unsettled, sc.overstates));
+  ClaimQuery q;
+  q.source = article.id;
+  for (const Claim* c : find_claims(ds, q)) {
+    const Stance* st = stance_of(*c, article.id);
+    const Rating rating = c->verdict.rating;
+    r.lead_note(fmt::format("{}: {}, {}{}", c->id, name_of(st->stance),
+                            name_of(standing_of(st->stance, rating)),
+                            overstates(st->stance, rating) ? ", overstates" : ""),
+                NoteLevel::info, 2);
+  }
+  r.lead_note(
+      fmt::format("Each claim with the passage and the verdict: mgcramp sources {}.", article.id));
 }
 
 }  // namespace
@@ -115,16 +176,16 @@ Report show_report(const Dataset& ds, RecordRef ref) {
   r.columns.push_back({"referenced_by", "Referenced by", Align::left, false});
   r.columns.back().fields = {"table", "id", "field"};
   row.emplace_back(std::move(by));
-  r.add_row(std::move(row));
 
   std::vector<std::string> cited = cited_ids(ds, ref);
-  if (ref.table == Table::intakes) add_notices(r, ds, ds.intakes[ref.index].notices, cited);
-  if (links.empty()) {
-    r.note("Nothing else in the dataset refers to it.");
-  } else {
-    r.note(fmt::format("Referenced by ({}):", links.size()));
-    for (const Link& l : links) r.note(link_text(ds, l), NoteLevel::info, 2);
+  std::optional<Table> listed;
+  if (ref.table == Table::sources && ds.sources[ref.index].kind == SourceKind::article) {
+    add_article_lead(r, row, ds, ds.sources[ref.index]);
+    listed = Table::claims;
   }
+  r.add_row(std::move(row));
+  if (ref.table == Table::intakes) add_notices(r, ds, ds.intakes[ref.index].notices, cited);
+  add_referenced_by_notes(r, ds, links, listed);
   add_source_notes(r, ds, cited);
   return r;
 }

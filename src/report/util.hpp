@@ -25,9 +25,14 @@ std::string outcome_text(const Outcome& o);
 
 // Each article's stance on a claim: [{source, stance, locator, standing,
 // overstates}] for JSON (standing and overstates against the claim's
-// verdict), "art-x (sells magnesium) supports ("Heading"): agrees; ..." for
+// verdict), "art-x (sells magnesium) supports in "Heading": agrees; ..." for
 // humans.
 Cell stances_cell(const Dataset& ds, const Claim& claim);
+
+// One stance for people: "supports in "Heading"", the locator in quotes
+// unless it quotes the article itself ("introduction ("Magnesium is...")"),
+// so that quotes never nest (UX17).
+std::string stance_text(const Stance& st);
 
 // The computed fields of a stance, after its own: CSV's columns for them.
 void add_stance_fields(Report& r);

@@ -44,6 +44,18 @@ inline Result expect_ok(const std::vector<std::string>& args, const RunOptions& 
   return r;
 }
 
+// `out` with each run of spaces and line breaks as one space: text that a
+// table wraps, read as one line.
+inline std::string unwrapped(const std::string& out) {
+  std::string flat;
+  for (char c : out) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && !flat.empty() && flat.back() == ' ') continue;
+    flat += space ? ' ' : c;
+  }
+  return flat;
+}
+
 // Every line of `out` fits `width` terminal columns (one per code point).
 inline void expect_fits(const std::string& out, std::size_t width = 80) {
   std::size_t start = 0;

@@ -533,6 +533,43 @@ TEST_CASE("meta's HKSJ interval is its own, and the plot caption comes only with
       Contains("Shared axis"));
 }
 
+TEST_CASE("claims --source shows that article's stance alone, compactly (UX16)") {
+  const Result all = expect_ok({"claims"});
+  const Result one = expect_ok({"claims", "--source", "art-why-not-natural"});
+  CHECK(unwrapped(one.out).rfind("Claims art-why-not-natural makes (it sells magnesium), and "
+                                 "what the evidence says (",
+                                 0) == 0);
+  // The article's stance, with its section, and its standing; no other
+  // article's stance, and no summaries (the claim's own page has them).
+  CHECK_THAT(one.out, Contains("\nStance:    supports in \"What the studies show\"\n"
+                               "Standing:  at-odds\nRating:    not-supported\n"));
+  CHECK_THAT(one.out, !Contains("art-healthline"));
+  CHECK_THAT(one.out, !Contains("Articles:"));
+  CHECK_THAT(one.out, !Contains("Evidence says:"));
+  CHECK_THAT(unwrapped(one.out), Contains("mgcramp show CLAIM-ID"));
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') * 2 <
+        std::count(all.out.begin(), all.out.end(), '\n'));
+  // An overstated claim says so beside its standing.
+  CHECK_THAT(expect_ok({"claims", "--source", "art-healthline"}).out,
+             Contains("Standing:  unsettled, overstates\n"));
+  // Scripts still get every article's stance on each claim.
+  bool others = false;
+  for (const auto& c :
+       results_of(expect_ok({"claims", "--source", "art-why-not-natural", "--json"}).out)) {
+    for (const auto& st : c["stances"]) others = others || st["source"] != "art-why-not-natural";
+  }
+  CHECK(others);
+}
+
+TEST_CASE("an article's stance quotes its locator once, never quotes within quotes (UX17)") {
+  const std::string out = unwrapped(expect_ok({"claims", "--topic", "efficacy-night-cramps"}).out);
+  CHECK_THAT(out, Contains("supports in \"What the"));
+  // A locator that quotes the article is not quoted again.
+  CHECK_THAT(out, Contains("opposes in introduction (\"Magnesium is a widely used"));
+  CHECK_THAT(out, !Contains("(\"introduction"));
+  CHECK_THAT(out, !Contains("\"introduction"));
+}
+
 TEST_CASE("claims --source by publisher name, repeatable filters (UX13)") {
   const json a = json::parse(expect_ok({"claims", "--source", "healthline", "--json"}).out);
   const json b = json::parse(expect_ok({"claims", "--source", "art-healthline", "--json"}).out);

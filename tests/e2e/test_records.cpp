@@ -90,10 +90,54 @@ TEST_CASE("show prints a study in full with the claims that cite it") {
   CHECK(r.out.rfind("Study roguin-maor-2017\n", 0) == 0);
   CHECK_THAT(r.out, Contains("PMID:"));
   CHECK_THAT(r.out, Contains("28241153"));
-  CHECK_THAT(r.out, Contains("Referenced by ("));
-  CHECK_THAT(r.out, Contains("[claim-mgo-rct-no-better-than-placebo] claim verdict.evidence:"));
+  CHECK_THAT(r.out, Contains("\nReferenced by "));
+  CHECK_THAT(r.out, Contains(" claims (verdict.evidence): "));
+  CHECK_THAT(r.out, Contains("claim-mgo-rct-no-better-than-placebo"));
   CHECK_THAT(r.out, Contains("Sources:"));
   CHECK_THAT(r.out, Contains("[art-healthline] Magnesium for Leg Cramps"));
+}
+
+TEST_CASE("show groups the records that refer to one by table, counted, each once (UX18)") {
+  const Result r = expect_ok({"show", "art-healthline"});
+  // Forms refer to the article from two fields: one line, each form once.
+  CHECK_THAT(r.out, Contains("  4 forms (article_views.source, sources): oxide, citrate, chloride, "
+                             "sulfate\n"));
+  CHECK(count(r.out, "oxide") == 1);
+  // The JSON keeps one entry per referring field.
+  const json j = result_of(expect_ok({"show", "art-healthline", "--json"}).out);
+  std::size_t oxide = 0;
+  for (const auto& l : j["referenced_by"]) oxide += l["id"] == "oxide" ? 1 : 0;
+  CHECK(oxide == 2);
+  // The count is of records, not of the fields that refer.
+  std::vector<std::string> records;
+  for (const auto& l : j["referenced_by"]) {
+    const std::string key = l["table"].get<std::string>() + "/" + l["id"].get<std::string>();
+    if (std::find(records.begin(), records.end(), key) == records.end()) records.push_back(key);
+  }
+  REQUIRE(records.size() < j["referenced_by"].size());
+  CHECK_THAT(r.out, Contains("\nReferenced by " + std::to_string(records.size()) + " records:\n"));
+}
+
+TEST_CASE("show of an article leads with its scorecard and claims (UX18)") {
+  const Result r = expect_ok({"show", "art-healthline"});
+  const json card = json::parse(expect_ok({"sources", "art-healthline", "--json"}).out)["summary"];
+  const std::string line =
+      "Magnesium for Leg Cramps: " + std::to_string(card["claims"].get<int>()) +
+      " claims: " + std::to_string(card["agrees"].get<int>()) + " agree with the evidence, ";
+  const auto lead = r.out.find(line);
+  REQUIRE(lead != std::string::npos);
+  // Before the record's fields, and its claims listed once, above.
+  CHECK(lead < r.out.find("\nId:"));
+  CHECK_THAT(r.out, Contains("\n  claim-mg-prevents-night-cramps: opposes, agrees\n"));
+  CHECK(count(r.out, "claim-mg-prevents-night-cramps") == 1);
+  CHECK_THAT(r.out, Contains(" claims (stances.source), listed above\n"));
+  CHECK_THAT(r.out, Contains("mgcramp sources art-healthline."));
+  // Scripts get the same scorecard as a field of the record.
+  const json j = result_of(expect_ok({"show", "art-healthline", "--json"}).out);
+  CHECK(j["scorecard"] == card);
+  // Not an article: no scorecard.
+  CHECK_FALSE(
+      result_of(expect_ok({"show", "nih-ods-magnesium", "--json"}).out).contains("scorecard"));
 }
 
 TEST_CASE("show --json is one object with the record and its back-references") {
