@@ -106,7 +106,7 @@ TEST_CASE("show groups the records that refer to one by table, counted, each onc
   // The JSON keeps one entry per referring field.
   const json j = result_of(expect_ok({"show", "art-healthline", "--json"}).out);
   std::size_t oxide = 0;
-  for (const auto& l : j["referenced_by"]) oxide += l["id"] == "oxide" ? 1 : 0;
+  for (const auto& l : j["referenced_by"]) oxide += l["id"] == "oxide" ? 1U : 0U;
   CHECK(oxide == 2);
   // The count is of records, not of the fields that refer.
   std::vector<std::string> records;
