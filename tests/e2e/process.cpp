@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 namespace {
 
@@ -137,10 +138,25 @@ Result run(const std::vector<std::string>& args, const RunOptions& opts) {
   return r;
 }
 
+namespace {
+// The files temp_file made, removed when the test process ends.
+struct TempFiles {
+  std::vector<std::string> paths;
+  ~TempFiles() {
+    for (const auto& p : paths) ::unlink(p.c_str());
+  }
+};
+TempFiles& temp_files() {
+  static TempFiles files;
+  return files;
+}
+}  // namespace
+
 std::string temp_file(const std::string& content, const std::string& suffix) {
   std::string path = "/tmp/mgcramp-e2e-XXXXXX" + suffix;
   const int fd = ::mkstemps(path.data(), static_cast<int>(suffix.size()));
   if (fd < 0) throw std::runtime_error("mkstemps failed");
+  temp_files().paths.push_back(path);
   const ssize_t n = ::write(fd, content.data(), content.size());
   ::close(fd);
   if (n != static_cast<ssize_t>(content.size())) throw std::runtime_error("write failed");

@@ -27,6 +27,7 @@ Result run(const std::vector<std::string>& args, const RunOptions& opts = {});
 std::string scratch_data_home();
 
 // Writes `content` to a fresh temporary file and returns its path.
+// A file holding `content`, removed when the test process ends.
 std::string temp_file(const std::string& content, const std::string& suffix = ".json");
 
 // The text of data/mgcramp.json, the dataset compiled into the binary.
