@@ -184,6 +184,9 @@ void setup_top(CLI::App& app, GlobalOptions& global) {
   app.get_formatter()->column_width(22);  // help fits 80 columns
   app.add_option("--data", global.data, "Dataset file to use instead of the embedded one")
       ->type_name("FILE");
+  app.add_option("--data-add", global.data_add, "Records to add to the dataset (repeatable)")
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--food-db", global.food_db,
                  "Food database to use (mgcramp import fdc writes one)")
       ->type_name("FILE");
@@ -201,7 +204,8 @@ void setup_top(CLI::App& app, GlobalOptions& global) {
   app.footer(R"(Global options work before or after the command name. Environment:
 MGCRAMP_DATA=FILE selects a dataset, MGCRAMP_FOOD_DB=FILE a food database
 (default: $XDG_DATA_HOME/mgcramp/foods.sqlite when it exists); NO_COLOR
-disables colour (--color always still forces it).
+disables colour (--color always still forces it). --data-add FILE adds a
+file's records on top of the dataset ('mgcramp schema overlay').
 Exit status: 0 success, 1 data error, 2 usage error.
 
 Examples:
@@ -250,8 +254,8 @@ int run(int argc, char** argv) {
       subs[i].second = setup(used);
       used.footer(used.get_footer() +
                   "\n\nGlobal options (before or after the command): --data FILE,\n"
-                  "--food-db FILE, --format table|json|csv|md, --json,\n"
-                  "--color auto|always|never.");
+                  "--data-add FILE, --food-db FILE, --format table|json|csv|md,\n"
+                  "--json, --color auto|always|never.");
     });
     subs.emplace_back(sub, nullptr);
   }
@@ -341,7 +345,9 @@ bool wants_json(int argc, char** argv) {
     if (a == "--") return false;
     if (a == "--json" || a == "--format=json") return true;
     if (a == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "json") return true;
-    if ((a == "--data" || a == "--color" || a == "--format" || a == "--food-db") && i + 1 < argc)
+    if ((a == "--data" || a == "--data-add" || a == "--color" || a == "--format" ||
+         a == "--food-db") &&
+        i + 1 < argc)
       ++i;  // its value
   }
   return false;

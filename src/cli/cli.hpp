@@ -22,6 +22,7 @@ namespace mgcramp::cli {
 // Options accepted before or after the subcommand name.
 struct GlobalOptions {
   std::optional<std::string> data;
+  std::vector<std::string> data_add;  // overlays, applied in order
   std::optional<std::string> food_db;
   std::optional<std::string> format;
   bool json = false;
@@ -33,10 +34,11 @@ class Context {
  public:
   explicit Context(const GlobalOptions& g) : global_(g) {}
 
-  // --data FILE, else $MGCRAMP_DATA, else the embedded dataset. Loaded once.
-  // A file is read (and validated) whole; of the embedded dataset only the
-  // tables in `tables` are read, the rest being empty: a command that names
-  // the tables it uses is spared decoding the others.
+  // --data FILE, else $MGCRAMP_DATA, else the embedded dataset, with the
+  // records of each --data-add FILE on top. Loaded once. A file is read (and
+  // validated) whole; of the embedded dataset only the tables in `tables`
+  // are read (all of them under an overlay), the rest being empty: a
+  // command that names the tables it uses is spared decoding the others.
   const Dataset& dataset(TableSet tables = every_table());
   // The dataset with more foods and sources (the food database's, as
   // records): a copy made when there are any, kept for the run.
@@ -67,6 +69,9 @@ class Context {
   const GlobalOptions& global_;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
+  const Dataset* overlaid_ = nullptr;  // with the --data-add files
+  // --data FILE, $MGCRAMP_DATA or the embedded dataset, without overlays.
+  const Dataset& base_dataset(TableSet tables);
   std::unique_ptr<Dataset> augmented_;
   std::unique_ptr<fooddb::Store> food_db_;
   bool food_db_opened_ = false;

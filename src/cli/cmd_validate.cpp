@@ -28,7 +28,10 @@ Examples:
     } catch (const DataError& e) {
       if (!json) throw;
       ctx.defer(e);
-      const auto path = *file ? *file : ctx.dataset_path();
+      // The file the error is in: the one named, or the active dataset's,
+      // or one of the overlays on it.
+      std::optional<std::string> path = *file ? *file : ctx.dataset_path();
+      if (!*file && e.where() != nullptr && !e.where()->file.empty()) path = e.where()->file;
       return ctx.render(invalid_report(path ? (*path == "-" ? "standard input" : *path) : "", e));
     }
   };

@@ -74,6 +74,26 @@ fooddb::Store* Context::food_db() {
 }
 
 const Dataset& Context::dataset(TableSet tables) {
+  if (global_.data_add.empty()) return base_dataset(tables);
+  if (overlaid_ == nullptr) {
+    const auto base = dataset_path();
+    const auto stdin_reads = std::count(global_.data_add.begin(), global_.data_add.end(), "-") +
+                             (base && *base == "-" ? 1 : 0);
+    if (stdin_reads > 1) {
+      throw UsageError("standard input ('-') can be read only once",
+                       "give at most one of --data and --data-add as '-', the others as files");
+    }
+    // Overlays (--data-add, MF8) extend the whole dataset, every table of
+    // it, each file's records on top of the last. Kept for the life of the
+    // process, as a dataset file is.
+    const Dataset* ds = &base_dataset(every_table());
+    for (const auto& path : global_.data_add) ds = new Dataset(load_overlay_file(*ds, path));
+    overlaid_ = ds;
+  }
+  return *overlaid_;
+}
+
+const Dataset& Context::base_dataset(TableSet tables) {
   if (dataset_ == nullptr || !from_file_) {
     if (const auto path = dataset_path()) {
       // Kept for the life of the process, as the embedded dataset is: a

@@ -196,21 +196,60 @@ bool required(const Field& f) {
 
 class Reader {
  public:
-  Reader(JsonPull& in, const std::string& origin) : in_(in), origin_(origin) {}
+  // With a `base`, the text is an overlay: records added to that dataset
+  // (--data-add). Its ids must be new, its references may name the base's
+  // records, and what it holds is checked against the two together.
+  Reader(JsonPull& in, const std::string& origin, const Dataset* base = nullptr)
+      : in_(in), origin_(origin), base_(base) {
+    if (base_ == nullptr) return;
+    for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
+      const Table table = static_cast<Table>(t);
+      first_[t] = table_size(*base_, table);
+      with_table(*base_, table, [&](const auto& records) {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+          schema::describe(records[i], [&](const Field& f, const auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>) {
+              if (f.is_id) {
+                ids_[static_cast<std::size_t>(info(table).ids)].emplace(v, Owner{table, i, true});
+              }
+            }
+          });
+        }
+      });
+    }
+  }
 
   Dataset read() {
     Dataset ds;
     read_object(ds);
     in_.finish();
-    check_dataset(ds);
-    return ds;
+    if (base_ == nullptr) {
+      check_dataset(ds);
+      return ds;
+    }
+    Dataset merged = *base_;
+    std::size_t t = 0;
+    for_each_table(ds, [&](auto& added) {
+      with_table(merged, static_cast<Table>(t++), [&](auto& into) {
+        if constexpr (std::is_same_v<decltype(into), decltype(added)>) {
+          into.insert(into.end(), std::make_move_iterator(added.begin()),
+                      std::make_move_iterator(added.end()));
+        }
+      });
+    });
+    check_dataset(merged);
+    return merged;
   }
 
  private:
   struct Owner {
     Table table;
-    std::size_t index;
+    std::size_t index;  // in the dataset with the overlay's records after the base's
+    bool base = false;  // one of the base's records
   };
+
+  // Where the overlay's records of table `t` start among the merged ones.
+  std::size_t first(Table t) const { return first_[static_cast<std::size_t>(t)]; }
 
   [[noreturn]] void fail_here(const std::string& message, std::string hint = {}) const {
     fail(origin_, at_.str(), message, std::move(hint));
@@ -297,6 +336,7 @@ class Reader {
       schema::describe(record, [&](const Field& f, auto& member) {
         if (k++ != i) return;
         at_.push(f.key);
+        before_field<R>(f);
         read_value(f, member);
         after_field(record, f);
         at_.pop();
@@ -307,7 +347,10 @@ class Reader {
     int k = 0;
     schema::describe(record, [&](const Field& f, auto& member) {
       using T = std::decay_t<decltype(member)>;
-      if (!((seen >> k++) & 1) && required<T>(f)) missing(f.key, strays);
+      const bool absent = !((seen >> k++) & 1);
+      // An overlay holds only what it adds.
+      const bool overlay = std::is_same_v<R, Dataset> && base_ != nullptr;
+      if (absent && !overlay && required<T>(f)) missing(f.key, strays);
     });
     if (!strays.empty()) unknown<R>(strays.front(), seen);
     io::check(record, io::Rules(origin_, at_));
@@ -340,6 +383,18 @@ class Reader {
   }
 
   // After a field of the top level: the version must be this program's.
+  // Before a field of the top level: an overlay holds tables only.
+  template <class R>
+  void before_field(const Field& f) {
+    if constexpr (std::is_same_v<R, Dataset>) {
+      if (base_ != nullptr && f.key != "schema_version" && f.key != "description" &&
+          !is_table_name(f.key)) {
+        fail_here(fmt::format("an overlay adds records: \"{}\" is the dataset's own", f.key),
+                  "leave it out of the file, or give the whole dataset with --data FILE");
+      }
+    }
+  }
+
   template <class R>
   void after_field(R& record, const Field& f) {
     if constexpr (std::is_same_v<R, Dataset>) {
@@ -348,6 +403,13 @@ class Reader {
                   fmt::format("this mgcramp reads schema version {}", kSchemaVersion));
       }
     }
+  }
+
+  static bool is_table_name(std::string_view key) {
+    for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
+      if (name_of(static_cast<Table>(t)) == key) return true;
+    }
+    return false;
   }
 
   // ---- values, by type ----
@@ -401,14 +463,19 @@ class Reader {
         if constexpr (std::is_enum_v<T>) {
           read_scalar(f, x, false);
         } else {
-          if constexpr (is_table_record<T>::value) register_record_ = {T::table, i};
+          if constexpr (is_table_record<T>::value) {
+            register_record_ = {T::table, first(T::table) + i};
+          }
           read_object(x);
         }
         at_.pop();
       }
       if (v.empty() && f.non_empty)
         fail_here(std::string(f.empty_message), std::string(f.empty_hint));
-      if constexpr (is_table_record<T>::value) after_table(v);
+      // An overlay's table adds to the base's, which holds what each needs.
+      if constexpr (is_table_record<T>::value) {
+        if (base_ == nullptr) after_table(v);
+      }
     }
   }
 
@@ -535,7 +602,14 @@ class Reader {
     auto [it, fresh] = ids_[static_cast<std::size_t>(space)].emplace(id, me);
     if (fresh) return;
     const Owner first = it->second;
-    const std::string first_at = fmt::format("/{}/{}/id", name_of(first.table), first.index);
+    if (first.base) {
+      fail_here(fmt::format("the dataset already has a {} with id \"{}\"",
+                            table_singular(first.table), id),
+                "an overlay adds records: give this one an id of its own, or give the whole "
+                "dataset with --data FILE");
+    }
+    const std::string first_at =
+        fmt::format("/{}/{}/id", name_of(first.table), first.index - this->first(first.table));
     if (first.table == me.table) {
       fail_here(fmt::format("duplicate {} id \"{}\"", table_singular(me.table), id),
                 "already used at " + first_at);
@@ -663,28 +737,33 @@ class Reader {
 
   // ---- once the whole file is read ----
 
+  // The whole dataset, or with an overlay only its records (from first(t)),
+  // their pointers counted in the overlay.
   void check_dataset(const Dataset& ds) {
-    for (std::size_t i = 0; i < ds.forms.size(); ++i) {
-      const io::At at("/forms/" + std::to_string(i));
+    const std::size_t forms = first(Table::forms);
+    for (std::size_t i = forms; i < ds.forms.size(); ++i) {
+      const io::At at("/forms/" + std::to_string(i - forms));
       io::check_formula(ds.forms[i], ds.atomic_masses, io::Rules(origin_, at));
     }
     check_refs(ds);
-    io::check_intake_overlaps(ds, origin_);
-    io::check_symptom_basis(ds, origin_);
-    io::check_cue_patterns(ds, origin_);
+    io::check_intake_overlaps(ds, origin_, first(Table::intakes));
+    io::check_symptom_basis(ds, origin_, first(Table::symptoms));
+    io::check_cue_patterns(ds, origin_, first(Table::claims));
   }
 
   void check_refs(const Dataset& ds) {
     for_each_table(ds, [&](const auto& records) {
       using R = typename std::decay_t<decltype(records)>::value_type;
+      const std::size_t from = first(R::table);
       at_.push(name_of(R::table));
-      for (std::size_t i = 0; i < records.size(); ++i) {
-        at_.push(i);
+      for (std::size_t i = from; i < records.size(); ++i) {
+        at_.push(i - from);
         refs_of(ds, records[i]);
         at_.pop();
       }
       at_.pop();
     });
+    if (base_ != nullptr) return;  // the base's own, checked with it
     refs_of(ds, ds.daily_value, "daily_value");
     refs_of(ds, ds.atomic_masses, "atomic_masses");
   }
@@ -783,6 +862,8 @@ class Reader {
   const std::string& origin_;
   Pointer at_;
   std::string scratch_;
+  const Dataset* base_ = nullptr;
+  std::size_t first_[enum_count<Table>()] = {};
   Owner register_record_{Table::sources, 0};  // the record whose id is read next
   std::unordered_map<std::string, Owner> ids_[kIdSpaces];
 };
@@ -796,13 +877,27 @@ Dataset load_dataset(std::string_view text, const std::string& origin) {
   return ds;
 }
 
-Dataset load_dataset_file(const std::string& path) {
-  if (path == "-") {  // standard input, read as it is parsed like a file
+Dataset load_overlay(const Dataset& base, std::string_view text, const std::string& origin) {
+  JsonPull in(text, origin);
+  Dataset ds = Reader(in, origin, &base).read();
+  ds.origin = base.origin + " + " + origin;
+  return ds;
+}
+
+namespace {
+
+// A file, or "-" for standard input, read as it is parsed: a dataset, or
+// with a base an overlay of it.
+Dataset load_file(const std::string& path, const Dataset* base) {
+  auto finish = [&](JsonPull& in, const std::string& origin) {
+    Dataset ds = Reader(in, origin, base).read();
+    ds.origin = base != nullptr ? base->origin + " + " + origin : origin;
+    return ds;
+  };
+  if (path == "-") {
     const std::string origin = "standard input";
     JsonPull in(stdin, kMaxFileBytes, origin);
-    Dataset ds = Reader(in, origin).read();
-    ds.origin = origin;
-    return ds;
+    return finish(in, origin);
   }
   const std::string shown = text::sanitize(path);
   const char* hint = "check the file's path and permissions";
@@ -818,9 +913,17 @@ Dataset load_dataset_file(const std::string& path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw DataError(fmt::format("cannot open '{}': {}", shown, std::strerror(errno)), hint);
   JsonPull in(f.get(), kMaxFileBytes, path);
-  Dataset ds = Reader(in, path).read();
-  ds.origin = path;
-  return ds;
+  return finish(in, path);
+}
+
+}  // namespace
+
+Dataset load_dataset_file(const std::string& path) {
+  return load_file(path, nullptr);
+}
+
+Dataset load_overlay_file(const Dataset& base, const std::string& path) {
+  return load_file(path, &base);
 }
 
 }  // namespace mgcramp

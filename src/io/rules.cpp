@@ -325,16 +325,16 @@ void check(const Cue& c, const Rules& r) {
   }
 }
 
-void check_cue_patterns(const Dataset& ds, const std::string& origin) {
+void check_cue_patterns(const Dataset& ds, const std::string& origin, std::size_t first) {
   auto is_cue = [](const void* ctx, std::string_view id) {
     const auto& cues = static_cast<const Dataset*>(ctx)->cues;
     return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.id == id; });
   };
-  for (std::size_t i = 0; i < ds.claims.size(); ++i) {
+  for (std::size_t i = first; i < ds.claims.size(); ++i) {
     const Claim& c = ds.claims[i];
     for (std::size_t j = 0; j < c.cues.size(); ++j) {
       if (const auto p = check::pattern_problem(c.cues[j], is_cue, &ds)) {
-        fail(origin, "/claims/" + std::to_string(i) + "/cues/" + std::to_string(j),
+        fail(origin, "/claims/" + std::to_string(i - first) + "/cues/" + std::to_string(j),
              *p + " in " + quoted(c.cues[j]), "see data/SCHEMA.md \"Cue patterns\"");
       }
     }
@@ -367,7 +367,7 @@ void check(const Medicine& m, const Rules& r) {
 // Rows are swept in order of condition and starting age, remembering for each
 // sex scope the row reaching furthest; the later row of an overlapping pair
 // (in file order) is reported.
-void check_intake_overlaps(const Dataset& ds, const std::string& origin) {
+void check_intake_overlaps(const Dataset& ds, const std::string& origin, std::size_t first) {
   static constexpr double kOpen = 1e300;
   auto end_of = [](const Intake& in) { return in.age_to_months.value_or(kOpen); };
   std::vector<std::size_t> order(ds.intakes.size());
@@ -396,7 +396,8 @@ void check_intake_overlaps(const Dataset& ds, const std::string& origin) {
       if (a.age_from_months < end_of(b)) {
         const std::size_t later = std::max(i, j);
         const Intake& other = ds.intakes[std::min(i, j)];
-        fail(origin, "/intakes/" + std::to_string(later),
+        if (later < first) continue;  // both checked before
+        fail(origin, "/intakes/" + std::to_string(later - first),
              fmt::format("ages overlap with intake \"{}\" for the same people", other.id),
              "make age ranges [age_from_months, age_to_months) disjoint");
       }
@@ -406,8 +407,8 @@ void check_intake_overlaps(const Dataset& ds, const std::string& origin) {
   }
 }
 
-void check_symptom_basis(const Dataset& ds, const std::string& origin) {
-  for (std::size_t i = 0; i < ds.symptoms.size(); ++i) {
+void check_symptom_basis(const Dataset& ds, const std::string& origin, std::size_t first) {
+  for (std::size_t i = first; i < ds.symptoms.size(); ++i) {
     const Symptom& s = ds.symptoms[i];
     bool reference = false, article = false;
     for (const auto& id : s.sources) {
@@ -416,7 +417,7 @@ void check_symptom_basis(const Dataset& ds, const std::string& origin) {
       reference = reference || src->kind == SourceKind::reference;
       article = article || src->kind == SourceKind::article;
     }
-    const std::string at = "/symptoms/" + std::to_string(i) + "/basis";
+    const std::string at = "/symptoms/" + std::to_string(i - first) + "/basis";
     if (s.basis == SymptomBasis::reference && !reference) {
       fail(origin, at, "\"reference\" but no reference source is among its sources",
            "cite the reference that lists it (e.g. nih-ods-magnesium), or use \"article-only\"");

@@ -85,15 +85,19 @@ void check(const T&, const Rules&) {}
 // atomic masses (read anywhere in the file, so checked after it).
 void check_formula(const Form& f, const AtomicMasses& masses, const Rules& r);
 
+// For the three checks below, `first` is the index from which records are
+// new (an overlay's, after the dataset's own): only those are checked, and
+// errors count their index from it.
+
 // Rows for the same people must not overlap in age.
-void check_intake_overlaps(const Dataset& ds, const std::string& origin);
+void check_intake_overlaps(const Dataset& ds, const std::string& origin, std::size_t first = 0);
 
 // A symptom's basis against its sources: `reference` cites a reference
 // source, `article-only` cites an article and no reference.
-void check_symptom_basis(const Dataset& ds, const std::string& origin);
+void check_symptom_basis(const Dataset& ds, const std::string& origin, std::size_t first = 0);
 
 // Every claim's cue patterns parse, and each "@id" names a cue
 // (data/SCHEMA.md "Cue patterns"); checked once the cues are read.
-void check_cue_patterns(const Dataset& ds, const std::string& origin);
+void check_cue_patterns(const Dataset& ds, const std::string& origin, std::size_t first = 0);
 
 }  // namespace mgcramp::io

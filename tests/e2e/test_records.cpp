@@ -357,3 +357,88 @@ TEST_CASE("data export writes the dataset as a file that loads back the same (MF
   std::remove(path.c_str());
   std::remove(mine.c_str());
 }
+
+namespace {
+// An overlay of one food and its source; its magnesium puts it first.
+const char* const kOverlay = R"({
+  "schema_version": 1,
+  "description": "e2e overlay",
+  "sources": [{"id": "my-labels", "kind": "reference", "title": "Labels I read",
+               "publisher": "Me", "commercial_interest": false}],
+  "foods": [{"id": "my-granola", "name": "Granola, my brand", "category": "grains",
+             "serving": "1/2 cup", "grams": 50, "mg_per_serving": 900,
+             "kcal_per_serving": 220, "sources": ["my-labels"]}]
+})";
+}  // namespace
+
+TEST_CASE("data-add: --data-add adds an overlay's records on top of the dataset (MF8)") {
+  const std::string extra = temp_file(kOverlay, ".json");
+  const Result r = expect_ok({"--data-add", extra, "foods", "--top", "2"});
+  CHECK_THAT(r.out, Contains("1  Granola, my brand"));
+  CHECK_THAT(r.out, Contains("[my-labels] Labels I read (Me)"));
+  // The embedded dataset is all there beneath it, in every command.
+  CHECK_THAT(expect_ok({"foods", "--data-add", extra, "--top", "2"}).out,
+             Contains("2  Pumpkin seeds, roasted"));
+  CHECK_THAT(expect_ok({"--data-add", extra, "show", "my-granola"}).out,
+             Contains("Name:                Granola, my brand"));
+  const json v = result_of(expect_ok({"--data-add", extra, "validate", "--json"}).out);
+  CHECK(v["valid"] == true);
+  CHECK(v["file"] == "<embedded>/data/mgcramp.json + " + extra);
+  const json plain = result_of(expect_ok({"validate", "--json"}).out);
+  auto foods = [](const json& tables) {
+    for (const auto& t : tables) {
+      if (t["table"] == "foods") return t["records"].get<int>();
+    }
+    return -1;
+  };
+  CHECK(foods(v["tables"]) == foods(plain["tables"]) + 1);
+  // Standard input, and on top of --data FILE.
+  RunOptions in;
+  in.stdin_path = extra;
+  CHECK_THAT(expect_ok({"--data-add", "-", "show", "my-granola"}, in).out,
+             Contains("Granola, my brand"));
+  const std::string base = temp_file(dataset_text(), ".json");
+  CHECK_THAT(expect_ok({"--data", base, "--data-add", extra, "validate"}).out,
+             Contains(base + " + " + extra + ": valid"));
+  // data export writes the two together: a dataset that loads alone.
+  const std::string both = temp_file(expect_ok({"--data-add", extra, "data", "export"}).out);
+  CHECK_THAT(expect_ok({"--data", both, "show", "my-granola"}).out, Contains("Granola"));
+  // The help names it.
+  CHECK_THAT(expect_ok({"--help"}).out, Contains("--data-add FILE"));
+  CHECK_THAT(expect_ok({"schema", "overlay"}).out, Contains("## Overlay"));
+}
+
+TEST_CASE("data-add: a bad overlay is one data error naming the file and the place (MF8)") {
+  const std::string extra = temp_file(kOverlay, ".json");
+  // Twice: its ids are then no longer new.
+  expect_error({"--data-add", extra, "--data-add", extra, "foods"}, 1,
+               extra + ": /sources/0/id: the dataset already has a source with id \"my-labels\"");
+  // An id of the embedded dataset.
+  json j = json::parse(kOverlay);
+  j["foods"][0]["id"] = "almonds-dry-roasted";
+  expect_error({"--data-add", temp_file(j.dump(), ".json"), "foods"}, 1,
+               "/foods/0/id: the dataset already has a food with id \"almonds-dry-roasted\"");
+  // A reference to nothing, with the nearest id.
+  j = json::parse(kOverlay);
+  j["foods"][0]["sources"] = json::array({"my-label"});
+  expect_error({"--data-add", temp_file(j.dump(), ".json"), "foods"}, 1,
+               "/foods/0/sources/0: unknown source id \"my-label\" (did you mean \"my-labels\"?)");
+  // The dataset's own fields, a syntax error, a missing file.
+  expect_error({"--data-add", temp_file(R"({"daily_value": {"mg": 1}})", ".json"), "foods"}, 1,
+               "an overlay adds records: \"daily_value\" is the dataset's own");
+  expect_error({"--data-add", temp_file("{\n  \"foods\": [}", ".json"), "foods"}, 1,
+               ".json:2:13: invalid JSON");
+  expect_error({"--data-add", "/nonexistent/extra.json", "foods"}, 1, "cannot open");
+  expect_usage_error({"--data-add"}, "--data-add");
+  // Standard input read twice.
+  expect_usage_error({"--data", "-", "--data-add", "-", "foods"},
+                     "standard input ('-') can be read only once");
+  // validate --json: the verdict names the overlay.
+  const std::string bad = temp_file(j.dump(), ".json");
+  const Result r = run({"--data-add", bad, "validate", "--json"});
+  CHECK(r.code == 1);
+  const json v = result_of(r.out);
+  CHECK(v["valid"] == false);
+  CHECK(v["file"] == bad);
+  CHECK(v["error"]["pointer"] == "/foods/0/sources/0");
+}

@@ -859,3 +859,119 @@ TEST_CASE("a medicine's interaction and sources exist; an unconfirmed one has no
   fixture::medicine(d, "med-alendronate")["timing"] = nullptr;
   CHECK(error_of(d) == "(no error)");
 }
+
+namespace {
+
+// An overlay's error on the fixture, or "(no error)".
+std::string overlay_error(const json& overlay) {
+  const Dataset base = load_dataset(fixture::dataset().dump(1), "fixture.json");
+  try {
+    (void)load_overlay(base, overlay.dump(1), "extra.json");
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// A food for an overlay: the fixture's pumpkin seeds under another id.
+json overlay_food(const std::string& id) {
+  json d = fixture::dataset();
+  json f = fixture::food(d, "pumpkin-seeds");
+  f["id"] = id;
+  f["aliases"] = json::array();
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("an overlay adds its records to the dataset's, referring to both") {
+  const Dataset base = load_dataset(fixture::dataset().dump(1), "fixture.json");
+  json extra = {{"schema_version", 1}, {"description", "mine"}};
+  extra["sources"] = json::array({{{"id", "my-labels"},
+                                   {"kind", "reference"},
+                                   {"title", "Labels"},
+                                   {"publisher", "Me"},
+                                   {"commercial_interest", false}}});
+  json food = overlay_food("my-seeds");
+  food["sources"] = json::array({"my-labels", "usda-sr-legacy"});  // its own, and the base's
+  food["mentioned_by"] = json::array({"art-shop"});
+  extra["foods"] = json::array({food});
+  const Dataset d = load_overlay(base, extra.dump(1), "extra.json");
+  CHECK(d.origin == "fixture.json + extra.json");
+  CHECK(d.foods.size() == base.foods.size() + 1);
+  CHECK(d.foods.back().id == "my-seeds");
+  CHECK(d.sources.size() == base.sources.size() + 1);
+  CHECK(d.find_source("my-labels") != nullptr);
+  // The base's own top-level values stay.
+  CHECK(d.daily_value.mg == base.daily_value.mg);
+  CHECK(d.intakes.size() == base.intakes.size());
+  // An empty overlay changes nothing but the origin.
+  const Dataset same = load_overlay(base, "{}", "empty.json");
+  for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
+    CHECK(table_size(same, static_cast<Table>(t)) == table_size(base, static_cast<Table>(t)));
+  }
+  // Overlays stack: the second may refer to the first's records.
+  json more = {{"foods", json::array({overlay_food("more-seeds")})}};
+  more["foods"][0]["sources"] = json::array({"my-labels"});
+  CHECK(load_overlay(d, more.dump(), "more.json").foods.size() == base.foods.size() + 2);
+}
+
+TEST_CASE("an overlay's ids are new, and its errors point into it") {
+  // The base's id: refused, with what to do instead.
+  CHECK(overlay_error({{"foods", json::array({overlay_food("pumpkin-seeds")})}}) ==
+        "extra.json: /foods/0/id: the dataset already has a food with id \"pumpkin-seeds\"");
+  // A source and a study share one id space, the base's included.
+  CHECK_THAT(overlay_error({{"sources", json::array({{{"id", "example-2017"},
+                                                      {"kind", "reference"},
+                                                      {"title", "T"},
+                                                      {"publisher", "P"},
+                                                      {"commercial_interest", false}}})}}),
+             Contains("/sources/0/id: the dataset already has a study with id \"example-2017\""));
+  // Twice in the overlay: the first one's place is counted in the overlay.
+  CHECK(overlay_error({{"foods", json::array({overlay_food("a"), overlay_food("a")})}}) ==
+        "extra.json: /foods/1/id: duplicate food id \"a\"");
+  // References: the overlay's own position, whatever the base holds.
+  json bad = overlay_food("b");
+  bad["sources"] = json::array({"usda-sr-legacyy"});
+  CHECK(overlay_error({{"foods", json::array({overlay_food("a"), bad})}}) ==
+        "extra.json: /foods/1/sources/0: unknown source id \"usda-sr-legacyy\"");
+  // The dataset's own fields are not an overlay's.
+  for (const char* key : {"daily_value", "atomic_masses", "data_version", "reviewed"}) {
+    INFO(key);
+    CHECK_THAT(overlay_error({{key, nullptr}}),
+               Contains(std::string("extra.json: /") + key + ": an overlay adds records: \"" + key +
+                        "\" is the dataset's own"));
+  }
+  CHECK_THAT(overlay_error({{"schema_version", 2}}), Contains("unsupported schema version 2"));
+  // Syntax errors name the overlay's line and column.
+  const Dataset base = load_dataset(fixture::dataset().dump(1), "fixture.json");
+  CHECK_THROWS_WITH(load_overlay(base, "{\n \"foods\": [}", "extra.json"),
+                    Contains("extra.json:2:12: invalid JSON"));
+}
+
+TEST_CASE("an overlay's records follow the dataset's rules against the two together") {
+  json d = fixture::dataset();
+  // An intake overlapping the base's, for the same people.
+  json intake = fixture::intake(d, "females-19-30y");
+  intake["id"] = "females-20-25y";
+  intake["age_from_months"] = 240;
+  intake["age_to_months"] = 300;
+  CHECK_THAT(overlay_error({{"intakes", json::array({intake})}}),
+             Contains("extra.json: /intakes/0: ages overlap with intake \"females-19-30y\""));
+  // A symptom's basis against its sources.
+  json symptom = fixture::symptom(d, "mg-def-loss-of-appetite");
+  symptom["id"] = "mg-def-other";
+  symptom["basis"] = "article-only";
+  CHECK_THAT(overlay_error({{"symptoms", json::array({symptom})}}),
+             Contains("extra.json: /symptoms/0/basis: \"article-only\""));
+  // A claim's cue pattern naming no cue.
+  json claim = fixture::claim(d, "claim-mg-prevents-cramps");
+  claim["id"] = "claim-other";
+  claim["cues"] = json::array({"@nowhere magnesium"});
+  CHECK_THAT(overlay_error({{"claims", json::array({claim})}}),
+             Contains("extra.json: /claims/0/cues/0: "));
+  // A record's own rules.
+  json food = overlay_food("c");
+  food["mg_per_serving"] = -1;
+  CHECK_THAT(overlay_error({{"foods", json::array({food})}}), Contains("extra.json: /foods/0/"));
+}

@@ -16,4 +16,13 @@ Dataset load_dataset(std::string_view text, const std::string& origin);
 // "-" reads standard input (origin "standard input").
 Dataset load_dataset_file(const std::string& path);
 
+// An overlay (--data-add): the records of `text` added to those of `base`,
+// for a dataset that extends the embedded one without copying it. The text
+// has the dataset's shape but only tables (and optionally schema_version
+// and description); its ids must be new; its references may name the
+// base's records; it is checked with the base's rules against the two
+// together, and errors point into it. The result's origin is "BASE + FILE".
+Dataset load_overlay(const Dataset& base, std::string_view text, const std::string& origin);
+Dataset load_overlay_file(const Dataset& base, const std::string& path);
+
 }  // namespace mgcramp
