@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "interface.hpp"
 #include "mgcramp/error.hpp"
 #include "mgcramp/io/embedded.hpp"
 #include "mgcramp/report/builders.hpp"
@@ -20,6 +21,16 @@
 
 namespace mgcramp::cli {
 namespace {
+
+// Whether argv asks for help (-h or --help before any "--").
+bool asks_help(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") return false;
+    if (a == "-h" || a == "--help") return true;
+  }
+  return false;
+}
 
 std::string help_hint(const CLI::App* sub) {
   return sub != nullptr ? fmt::format("see 'mgcramp {} --help'", sub->get_name())
@@ -245,6 +256,9 @@ int run(int argc, char** argv) {
   // command on every run cost more than answering most queries.
   std::vector<std::pair<CLI::App*, Run>> subs;
   const Command* named = named_command(app, argc, argv);
+  // A command's --help lists the ids its options take from the dataset,
+  // which the completes() validators name only while describing.
+  if (asks_help(argc, argv)) describing_interface(true);
   for (const auto& c : commands()) {
     if (named != nullptr && &c != named) continue;
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
@@ -269,6 +283,9 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {  // --help or --version
+      for (auto& [sub, fn] : subs) {
+        if (sub->parsed() && describing_interface()) name_record_values(*sub);
+      }
       std::ostringstream out;
       std::ostringstream err;
       app.exit(e, out, err);

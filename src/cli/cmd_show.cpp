@@ -16,7 +16,7 @@ Run setup_show(CLI::App& sub) {
       ->type_name("ID")
       ->required()
       ->check(completes({{}, all_tables()}));
-  sub.add_option("--table", o->table, "The table, when two tables use the same id")
+  sub.add_option("--table", o->table, help_choices<Table>(" (when two tables use the same id)"))
       ->type_name("T")
       ->check(completes<Table>());
   sub.footer(R"(Shows every field, the records that refer to it (a study: the claims

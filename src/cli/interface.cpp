@@ -1,7 +1,12 @@
 #include "interface.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <string_view>
+
+#include "mgcramp/io/embedded.hpp"
+#include "mgcramp/text.hpp"
+#include "options.hpp"
 
 namespace mgcramp::cli {
 namespace {
@@ -105,6 +110,27 @@ std::optional<Completes> completes_of(CLI::Option& o) {
   }
 }
 
+void name_record_values(CLI::App& command) {
+  constexpr std::size_t kMost = 24;  // more are for the completions alone
+  for (CLI::Option* o : command.get_options()) {
+    const auto c = completes_of(*o);
+    if (!c || c->ids.empty()) continue;
+    TableSet tables;
+    for (const Table t : c->ids) tables.set(static_cast<std::size_t>(t));
+    const Dataset& ds = embedded_dataset(tables);
+    std::vector<std::string> ids;
+    for (const Table t : c->ids) {
+      with_table(ds, t, [&](const auto& records) {
+        for (const auto& r : records) ids.push_back(r.id);
+      });
+    }
+    if (ids.empty() || ids.size() > kMost) continue;
+    std::string d = o->get_description();
+    std::replace(d.begin(), d.end(), '\n', ' ');
+    o->description(help_text(d + "; in the dataset: " + text::join_comma(ids)));
+  }
+}
+
 InterfaceDoc describe_interface() {
   g_describing = true;  // for the life of the process: it only describes
   GlobalOptions global;
@@ -116,6 +142,7 @@ InterfaceDoc describe_interface() {
   for (const Command& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     c.setup(*sub);  // what it would run is not needed
+    name_record_values(*sub);
     CommandDoc d = read_app(*sub);
     d.summary = c.summary;
     d.citations = c.citations;

@@ -39,6 +39,13 @@ struct InterfaceDoc {
   std::vector<CommandDoc> commands;
 };
 
+// The ids an option takes from a small table of the embedded dataset (the
+// forms), added to its description: --help and the man page list them as
+// they list an option's enumerated values (UX6). Needs the completes()
+// validators, so the command must have been set up while
+// describing_interface().
+void name_record_values(CLI::App& command);
+
 // Every command set up as run() sets it up, read back.
 InterfaceDoc describe_interface();
 

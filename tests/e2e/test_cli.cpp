@@ -477,3 +477,15 @@ TEST_CASE("CR, LF and CRLF in data read alike in every format (IN15)") {
   }
   std::remove(path.c_str());
 }
+
+TEST_CASE("--help names the values an option takes, the dataset's forms too (UX6)") {
+  const std::string dose = unwrapped(expect_ok({"dose", "--help"}).out);
+  CHECK_THAT(dose, Contains("--form FORM Supplement form (see 'mgcramp forms'); in the dataset: "
+                            "oxide, citrate, glycinate,"));
+  CHECK_THAT(unwrapped(expect_ok({"help", "trials"}).out),
+             Contains("or mixed; in the dataset: oxide"));
+  CHECK_THAT(unwrapped(expect_ok({"show", "--help"}).out),
+             Contains("--table T sources, notices, intakes, foods,"));
+  // A query does not pay for it: the same command without --help answers.
+  CHECK_THAT(expect_ok({"dose", "--form", "oxide", "--compound-mg", "500"}).out, Contains("oxide"));
+}

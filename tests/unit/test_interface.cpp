@@ -121,3 +121,30 @@ TEST_CASE("completes() leaves --help and the values as they were") {
   std::string plain;
   CHECK_FALSE(completes_of(*app.add_option("--y", plain)).has_value());
 }
+
+TEST_CASE("every option that takes enumerated values names them in its help (UX6)") {
+  const InterfaceDoc doc = describe_interface();
+  std::size_t checked = 0;
+  for (const CommandDoc* c : [&] {
+         std::vector<const CommandDoc*> all{&doc.top};
+         for (const auto& x : doc.commands) all.push_back(&x);
+         return all;
+       }()) {
+    for (const auto* list : {&c->options, &c->arguments}) {
+      for (const OptionDoc& o : *list) {
+        // The ids of a small table (the forms) count as its values too.
+        std::vector<std::string> values = o.completes.names;
+        if (o.completes.ids == std::vector<Table>{Table::forms}) {
+          for (const auto* id : {"oxide", "glycinate", "orotate"}) values.emplace_back(id);
+        }
+        for (const auto& v : values) {
+          // --format's values: table, json... (cite's bibtex and ris too).
+          INFO(c->name << " " << o.names.back() << ": " << v);
+          CHECK_THAT(o.description, Contains(v));
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 100);
+}
