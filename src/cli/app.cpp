@@ -49,7 +49,21 @@ std::vector<std::string> option_names(const CLI::App& app, const CLI::App& top) 
 }
 
 // Turns what CLI11 could not place into a usage error with a suggestion.
-void check_leftovers(const CLI::App& top, const CLI::App* sub) {
+// Whether `option` comes before the command's name in argv, with no "--"
+// before it (MS17).
+bool before_command(int argc, char** argv, std::string_view option, std::string_view command) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--" || a == command) return false;
+    if (a == option || (a.size() > option.size() && a.substr(0, option.size()) == option &&
+                        a[option.size()] == '=')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void check_leftovers(const CLI::App& top, const CLI::App* sub, int argc, char** argv) {
   const CLI::App& owner = sub != nullptr ? *sub : top;
   std::vector<std::string> rest = owner.remaining();
   if (sub != nullptr) {
@@ -72,6 +86,12 @@ void check_leftovers(const CLI::App& top, const CLI::App* sub) {
   if (arg.size() > 1 && arg[0] == '-') {
     const std::string name = arg.substr(0, arg.find('='));
     const std::string near = text::closest(name, option_names(owner, top));
+    if (near == name && sub != nullptr && before_command(argc, argv, name, sub->get_name())) {
+      // A command's own option before the command's name (MS17).
+      throw UsageError(
+          fmt::format("{} is an option of '{}': put it after the command", name, sub->get_name()),
+          fmt::format("for example 'mgcramp {} {} ...'", sub->get_name(), name));
+    }
     if (near == name) {  // a known option that CLI11 left over: it followed "--"
       throw UsageError(fmt::format("unexpected argument '{}' after '--'", text::sanitize(arg)),
                        "options go before '--'; " + help_hint(sub));
@@ -305,7 +325,7 @@ int run(int argc, char** argv) {
     }
   }
   check_option_values(app, chosen);
-  check_leftovers(app, chosen);
+  check_leftovers(app, chosen, argc, argv);
   if (run_fn == nullptr) {
     // Global options alone, valid but no command: the same answer as no
     // arguments at all (IN16).

@@ -19,7 +19,7 @@ struct FoodsOptions {
 
 Run setup_foods(CLI::App& sub) {
   auto o = std::make_shared<FoodsOptions>();
-  sub.add_option("--top", o->top, "How many foods to show (default 10)")->type_name("N");
+  sub.add_option("--top,--limit", o->top, "How many foods to show (default 10)")->type_name("N");
   sub.add_option("--per", o->per, "Ranking basis: " + text::join_or(enum_names<Basis>()))
       ->type_name("BASIS")
       ->check(completes<Basis>());

@@ -42,7 +42,7 @@ Run setup_search(CLI::App& sub) {
                  help_text("Only this table: " + text::join_or(enum_names<Table>())))
       ->type_name("T")
       ->check(completes<Table>());
-  sub.add_option("--limit", o->limit, "Show at most N matches, 1 to 50 (default 20)")
+  sub.add_option("--limit,--top", o->limit, "Show at most N matches, 1 to 50 (default 20)")
       ->type_name("N");
   sub.footer(R"(Looks in every field of every record: names and titles rank above long text.
 

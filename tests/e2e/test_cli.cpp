@@ -478,7 +478,7 @@ TEST_CASE("CR, LF and CRLF in data read alike in every format (IN15)") {
   std::remove(path.c_str());
 }
 
-TEST_CASE("--help names the values an option takes, the dataset's forms too (UX6)") {
+TEST_CASE("help names the values an option takes, the dataset's forms too (UX6)") {
   const std::string dose = unwrapped(expect_ok({"dose", "--help"}).out);
   CHECK_THAT(dose, Contains("--form FORM Supplement form (see 'mgcramp forms'); in the dataset: "
                             "oxide, citrate, glycinate,"));
@@ -488,4 +488,28 @@ TEST_CASE("--help names the values an option takes, the dataset's forms too (UX6
              Contains("--table T sources, notices, intakes, foods,"));
   // A query does not pay for it: the same command without --help answers.
   CHECK_THAT(expect_ok({"dose", "--form", "oxide", "--compound-mg", "500"}).out, Contains("oxide"));
+}
+
+TEST_CASE("a command's option before the command says where it goes (MS17)") {
+  expect_usage_error({"--sex", "f", "rda", "--age", "40"},
+                     "--sex is an option of 'rda': put it after the command");
+  expect_usage_error({"--top", "5", "foods"}, "--top is an option of 'foods'");
+  expect_usage_error({"--top=5", "foods"}, "--top is an option of 'foods'");
+  // After "--", an option is an argument no command takes.
+  expect_usage_error({"rda", "--age", "40", "--", "--sex", "f"},
+                     "unexpected argument '--sex' after '--'");
+  // Global options go anywhere.
+  CHECK(expect_ok({"--json", "rda", "--age", "40", "--sex", "f"}).out ==
+        expect_ok({"rda", "--age", "40", "--sex", "f", "--json"}).out);
+}
+
+TEST_CASE("top and limit: --top and --limit are one option wherever either is taken (IN12)") {
+  CHECK(expect_ok({"foods", "--limit", "3"}).out == expect_ok({"foods", "--top", "3"}).out);
+  CHECK(expect_ok({"search", "oxide", "--top", "2"}).out ==
+        expect_ok({"search", "oxide", "--limit", "2"}).out);
+  // Last one wins, whichever name it has (UX10).
+  CHECK(expect_ok({"foods", "--top", "9", "--limit", "2"}).out ==
+        expect_ok({"foods", "--top", "2"}).out);
+  CHECK_THAT(expect_ok({"foods", "--help"}).out, Contains("--top,--limit N"));
+  CHECK_THAT(expect_ok({"search", "--help"}).out, Contains("--limit,--top N"));
 }
