@@ -38,7 +38,7 @@ auto category_of(const T& t) {
 void add_claim_query(Report& r, const ClaimQuery& q) {
   auto names = [](const auto& values) {
     Value::List out;
-    for (const auto v : values) out.push_back(Value(v));
+    for (const auto v : values) out.emplace_back(v);
     return out;
   };
   r.query.add("topic", names(q.topics));
