@@ -14,11 +14,13 @@
 
 #include "mgcramp/render/render.hpp"
 #include "mgcramp/report/builders.hpp"
+#include "options.hpp"
 #include "support.hpp"
 
 using namespace mgcramp;
 using Catch::Contains;
 using test::ds;
+using test::usage_error;
 
 namespace {
 
@@ -348,4 +350,25 @@ TEST_CASE("svg: nothing to plot is a whole picture that says so") {
   none.title = "Recommended intakes";
   const Svg n = parsed(svg(none));
   CHECK(n.one("/s:svg/s:title") == "Recommended intakes");
+}
+
+TEST_CASE("svg: a format of the commands that plot, not with --json") {
+  using cli::parse_format;
+  auto f = [](const char* s) { return std::optional<std::string>(s); };
+  CHECK(parse_format(f("svg"), false, false, true) == Format::svg);
+  CHECK(parse_format(f("SVG"), false, false, true) == Format::svg);
+  CHECK_THAT(usage_error([&] { parse_format(f("svg"), false, false, false); }),
+             Contains("--format svg draws a plot: only foods, trials and meta draw one, with "
+                      "--plot (for example mgcramp trials --population idiopathic --plot "
+                      "--format svg > forest.svg)"));
+  CHECK_THAT(usage_error([&] { parse_format(f("svg"), false, true, false); }),
+             Contains("--format svg draws a plot"));
+  CHECK_THAT(usage_error([&] { parse_format(f("svg"), true, false, true); }),
+             Contains("--json conflicts with --format svg"));
+  CHECK_THAT(usage_error([&] { parse_format(f("png"), false, false, true); }),
+             Contains("--format must be table, json, csv, md or svg, got 'png'"));
+  CHECK(cli::format_names(false, true) ==
+        std::vector<std::string>{"table", "json", "csv", "md", "svg"});
+  CHECK(cli::format_names(true, false) ==
+        std::vector<std::string>{"table", "json", "csv", "md", "bibtex", "ris"});
 }
