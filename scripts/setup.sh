@@ -8,9 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # mandoc: the test that lints the manual page (groff, the other checker, is
-# on every Debian system).
+# on every Debian system). librsvg2-bin (rsvg-convert) and zlib1g-dev: the
+# tests that render --format svg to PNG and read its pixels.
 packages=(cmake make g++ libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libstemmer-dev libsqlite3-dev catch2
-  mandoc)
+  mandoc librsvg2-bin zlib1g-dev)
 # More packages for a particular build, e.g. EXTRA_PACKAGES="clang-14 libclang-rt-14-dev"
 # for the fuzz targets (.ci/run, bench/fuzz.sh), or "dpkg-dev" for the Debian
 # package (cpack's dependency list comes from dpkg-shlibdeps).

@@ -195,6 +195,28 @@ void write_stdout(std::string_view out) {
   }
 }
 
+// --format's help: the formats every command takes, then those of the
+// commands that cite and that plot, named from the registry.
+std::string format_help() {
+  std::vector<std::string> cite, plot;
+  for (const Command& c : commands()) {
+    if (c.citations) cite.emplace_back(c.name);
+    if (c.plot_example != nullptr) plot.emplace_back(c.name);
+  }
+  std::string h = "Output format: " + text::join_comma(format_names(false));
+  if (!cite.empty()) h += "; " + text::join_comma(cite) + ": bibtex, ris";
+  if (!plot.empty()) h += "; with --plot (" + text::join_comma(plot) + "): svg";
+  return help_text(h);
+}
+
+// The formats of a command's help footer: "table|json|csv|md|svg".
+std::string format_choices(const Command& c) {
+  std::string out;
+  for (const auto& n : format_names(c.citations, c.plot_example != nullptr))
+    out += (out.empty() ? "" : "|") + n;
+  return out;
+}
+
 }  // namespace
 
 void setup_top(CLI::App& app, GlobalOptions& global) {
@@ -221,8 +243,7 @@ void setup_top(CLI::App& app, GlobalOptions& global) {
   app.add_option("--food-db", global.food_db,
                  "Food database to use (mgcramp import fdc writes one)")
       ->type_name("FILE");
-  app.add_option("--format", global.format,
-                 "Output format: table, json, csv, md; cite: bibtex, ris")
+  app.add_option("--format", global.format, format_help())
       ->type_name("FMT")
       ->check(completes(Completes{format_names(false), {}}));
   app.add_flag("--json", global.json, "Short for --format json");
@@ -283,12 +304,14 @@ int run(int argc, char** argv) {
     if (named != nullptr && &c != named) continue;
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     sub->allow_extras();
-    sub->preparse_callback([&subs, i = subs.size(), setup = c.setup](std::size_t) {
+    sub->preparse_callback([&subs, i = subs.size(), &c](std::size_t) {
       CLI::App& used = *subs[i].first;
-      subs[i].second = setup(used);
+      subs[i].second = c.setup(used);
       used.footer(used.get_footer() +
                   "\n\nGlobal options (before or after the command): --data FILE,\n"
-                  "--data-add FILE, --food-db FILE, --format table|json|csv|md,\n"
+                  "--data-add FILE, --food-db FILE, --format " +
+                  format_choices(c) +
+                  ",\n"
                   "--json, --color auto|always|never.");
     });
     subs.emplace_back(sub, nullptr);
@@ -332,7 +355,11 @@ int run(int argc, char** argv) {
     write_stdout(app.help());
     return 0;
   }
-  Context ctx(global);
+  const Command* command = nullptr;
+  for (const auto& c : commands()) {
+    if (chosen->get_name() == c.name) command = &c;
+  }
+  Context ctx(global, command);
   std::string out;
   try {
     out = (*run_fn)(ctx);

@@ -29,10 +29,14 @@ struct GlobalOptions {
   std::string color = "auto";
 };
 
+struct Command;
+
 // What a command needs at run time: the active dataset and the renderer.
 class Context {
  public:
-  explicit Context(const GlobalOptions& g) : global_(g) {}
+  // `command`: the one being run, for the formats it takes (or none).
+  explicit Context(const GlobalOptions& g, const Command* command = nullptr)
+      : global_(g), command_(command) {}
 
   // --data FILE, else $MGCRAMP_DATA, else the embedded dataset, with the
   // records of each --data-add FILE on top. Loaded once. A file is read (and
@@ -54,11 +58,14 @@ class Context {
   // cannot be read.
   fooddb::Store* food_db();
   // The output format, colour and width; `citations`: the command also
-  // takes --format bibtex and ris.
+  // takes --format bibtex and ris (as the command's own Command says).
   RenderOptions render_options(bool citations = false) const;
-  std::string render(const Report& r, bool citations = false) const {
-    return mgcramp::render(r, render_options(citations));
-  }
+  // The report in the format asked; --format svg of a report without a
+  // figure is a usage error naming what draws one.
+  std::string render(const Report& r, bool citations = false) const;
+  // --format svg draws a plot: a usage error, before any work, when this
+  // query draws none; `add` names what would ("--plot").
+  void check_svg(bool plots, const std::string& add = "--plot") const;
   // A data error reported after the command's output (validate --json
   // prints its verdict, then exits 1 with the error on stderr).
   void defer(const DataError& e) { deferred_ = e; }
@@ -67,6 +74,7 @@ class Context {
  private:
   std::optional<DataError> deferred_;
   const GlobalOptions& global_;
+  const Command* command_ = nullptr;
   const Dataset* dataset_ = nullptr;
   bool from_file_ = false;
   const Dataset* overlaid_ = nullptr;  // with the --data-add files
@@ -90,6 +98,9 @@ struct Command {
   Run (*setup)(CLI::App& sub);
   // It also takes --format bibtex and ris (Context::render_options).
   bool citations = false;
+  // With --plot it draws a plot, and takes --format svg: a command line
+  // that draws one, for hints ("mgcramp foods --plot --format svg > foods.svg").
+  const char* plot_example = nullptr;
 };
 
 // Every subcommand, in the order `--help` lists them.

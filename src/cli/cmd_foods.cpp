@@ -35,7 +35,9 @@ Run setup_foods(CLI::App& sub) {
                  help_choices<fooddb::FoodOrigin>(" (all but curated need a food database)"))
       ->type_name("T")
       ->check(completes<fooddb::FoodOrigin>());
-  sub.add_flag("--plot", o->plot, "Draw a bar chart instead of the table");
+  sub.add_flag("--plot", o->plot,
+               help_text("Draw a bar chart instead of the table (with --format svg, as an SVG "
+                         "picture)"));
   add_profile_options(sub, o->profile);
   sub.footer(R"(With a profile (--age/--months, --sex, --pregnant, --lactating, as for rda)
 adds each serving's share of that person's RDA and the servings needed to
@@ -48,9 +50,11 @@ Examples:
   mgcramp foods --per 100kcal --category vegetables
   mgcramp foods --search beans --age 40 --sex f
   mgcramp foods --top 15 --plot
+  mgcramp foods --top 10 --plot --format svg > foods.svg
   mgcramp foods --per 100kcal --data-type foundation --top 20
   mgcramp foods --search "sunflower seeds" --per serving)");
   return [o](Context& ctx) {
+    ctx.check_svg(o->plot);
     fooddb::FoodsQuery fq;
     FoodQuery& q = fq.base;
     q.top = parse_count("--top", o->top);

@@ -43,16 +43,23 @@ Run setup_meta(CLI::App& sub) {
       ->type_name("METHOD")
       ->check(completes<Tau2Estimator>());
   sub.add_flag("--hksj", o->hksj, "Hartung-Knapp-Sidik-Jonkman confidence interval");
-  sub.add_flag("--plot", o->plot, "Forest plot: studies, pooled diamond, published estimates");
+  sub.add_flag("--plot", o->plot,
+               help_text("Forest plot: studies, pooled diamond, published estimates (with "
+                         "--format svg, as an SVG picture)"));
   sub.footer(R"(Without --outcome, lists the outcomes studies report. Effects are magnesium
 minus control (ratios: magnesium / control); ratios are pooled on the log scale.
 
 Examples:
   mgcramp meta
   mgcramp meta --outcome cramps-per-week --population idiopathic --plot
+  mgcramp meta --outcome cramp-free --plot --format svg > forest.svg
   mgcramp meta --outcome responders --population pregnancy --model fixed
   mgcramp meta --outcome cramps-per-week --population idiopathic --hksj --json)");
   return [o](Context& ctx) {
+    // The plot is one outcome's: both are needed.
+    ctx.check_svg(o->outcome && o->plot, !o->outcome && !o->plot ? "--outcome M and --plot"
+                                         : !o->outcome           ? "--outcome M"
+                                                                 : "--plot");
     const Dataset& ds = ctx.dataset();
     const auto kind = parse_choice<InterventionKind>("--intervention", o->intervention);
     if (!o->outcome) return ctx.render(meta_outcomes_report(ds, kind));

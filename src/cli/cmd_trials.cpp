@@ -44,7 +44,9 @@ Run setup_trials(CLI::App& sub) {
       ->type_name("KEY")
       ->check(completes<TrialOrder>());
   sub.add_flag("--all", o->all, "Studies of every treatment (stretching, quinine, ...)");
-  sub.add_flag("--plot", o->plot, "Forest plot of one outcome, all rows on one axis, pooled");
+  sub.add_flag("--plot", o->plot,
+               help_text("Forest plot of one outcome, all rows on one axis, pooled (with "
+                         "--format svg, as an SVG picture)"));
   sub.footer(R"(By default lists randomized trials (parallel, crossover) of magnesium, after
 the pooled answer a review published for each population; --design picks
 another design (reviews, all, meta-analysis, ...).
@@ -53,8 +55,10 @@ Examples:
   mgcramp trials --population pregnancy
   mgcramp trials --form oxide --sort n
   mgcramp trials --population idiopathic --plot
+  mgcramp trials --population idiopathic --plot --format svg > forest.svg
   mgcramp trials --design reviews --json)");
   return [o](Context& ctx) {
+    ctx.check_svg(o->plot);
     // Not the claims, causes, remedies, symptoms, interactions or foods.
     const Dataset& ds = ctx.dataset(
         table_set({Table::sources, Table::notices, Table::intakes, Table::forms, Table::studies}));

@@ -128,7 +128,9 @@ const Dataset& Context::dataset_with(std::vector<Food> foods, std::vector<Source
 
 RenderOptions Context::render_options(bool citations) const {
   RenderOptions o;
-  o.format = parse_format(global_.format, global_.json, citations);
+  const bool cites = citations || (command_ != nullptr && command_->citations);
+  const bool plots = command_ != nullptr && command_->plot_example != nullptr;
+  o.format = parse_format(global_.format, global_.json, cites, plots);
   switch (parse_choice<ColorMode>("--color", global_.color)) {
     // An explicit --color always wins over NO_COLOR and TERM=dumb, as
     // no-color.org asks of a command-line flag (IN10).
@@ -143,6 +145,20 @@ RenderOptions Context::render_options(bool citations) const {
   o.color = o.color && o.format == Format::table;
   o.width = terminal_width();
   return o;
+}
+
+void Context::check_svg(bool plots, const std::string& add) const {
+  if (plots || render_options().format != Format::svg) return;
+  throw UsageError("--format svg draws a plot: add " + add,
+                   command_ != nullptr && command_->plot_example != nullptr
+                       ? fmt::format("for example {}", command_->plot_example)
+                       : std::string("see 'mgcramp --help'"));
+}
+
+std::string Context::render(const Report& r, bool citations) const {
+  const RenderOptions o = render_options(citations);
+  if (o.format == Format::svg && !r.figure) check_svg(false);
+  return mgcramp::render(r, o);
 }
 
 const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods) {

@@ -146,13 +146,14 @@ InterfaceDoc describe_interface() {
     CommandDoc d = read_app(*sub);
     d.summary = c.summary;
     d.citations = c.citations;
+    d.plots = c.plot_example != nullptr;
     doc.commands.push_back(std::move(d));
   }
   return doc;
 }
 
 std::vector<std::string> format_values(const CommandDoc& c) {
-  return format_names(c.citations);
+  return format_names(c.citations, c.plots);
 }
 
 }  // namespace mgcramp::cli

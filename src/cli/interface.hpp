@@ -30,6 +30,7 @@ struct CommandDoc {
   std::string description;           // the top level's; "" for a command
   std::string footer;                // as --help prints it, wrapped, paragraphs apart
   bool citations = false;            // --format also takes bibtex and ris
+  bool plots = false;                // --format also takes svg (with --plot)
   std::vector<OptionDoc> options;    // in --help order, hidden ones left out
   std::vector<OptionDoc> arguments;  // positionals, in order
 };

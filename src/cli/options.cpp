@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "cli.hpp"
+
 namespace mgcramp::cli {
 namespace {
 
@@ -162,17 +164,47 @@ Table parse_table(const std::string& option, const std::string& s) {
                                 : fmt::format("did you mean '{} {}'?", option, near));
 }
 
-Format parse_format(const std::optional<std::string>& format, bool json, bool citations) {
+namespace {
+
+// Whether a command takes --format `f`: bibtex and ris where it cites, svg
+// where it plots, the others everywhere.
+bool format_taken(Format f, bool citations, bool plots) {
+  if (f == Format::bibtex || f == Format::ris) return citations;
+  if (f == Format::svg) return plots;
+  return true;
+}
+
+}  // namespace
+
+Format parse_format(const std::optional<std::string>& format, bool json, bool citations,
+                    bool plots) {
   const std::string v = format ? text::to_lower(*format) : std::string();
   std::optional<Format> f;
   if (format) {
     f = enum_from<Format>(v == "markdown" ? "md" : v == "bib" ? "bibtex" : v);
-    if (f && (*f == Format::bibtex || *f == Format::ris) && !citations) f.reset();
+    if (f == Format::svg && !plots) {
+      // A known format this command cannot give: which ones can.
+      std::string plotting;
+      const Command* example = nullptr;
+      std::size_t left = 0;
+      for (const Command& c : commands()) left += c.plot_example != nullptr ? 1 : 0;
+      for (const Command& c : commands()) {
+        if (c.plot_example == nullptr) continue;
+        --left;
+        plotting += c.name;
+        plotting += left > 1 ? ", " : left == 1 ? " and " : "";
+        if (example == nullptr || std::string_view(c.name) == "trials") example = &c;
+      }
+      throw UsageError(
+          fmt::format("--format svg draws a plot: only {} draw one, with --plot", plotting),
+          example != nullptr ? fmt::format("for example {}", example->plot_example)
+                             : std::string());
+    }
+    if (f && !format_taken(*f, citations, plots)) f.reset();
     if (!f) {
       throw UsageError(
           fmt::format("--format must be {}, got '{}'",
-                      citations ? "table, json, csv, md, bibtex or ris" : "table, json, csv or md",
-                      text::sanitize(*format)),
+                      text::join_or(format_names(citations, plots)), text::sanitize(*format)),
           citations ? "for example --format bibtex" : "for example --format csv, or --json");
     }
   }
@@ -186,15 +218,10 @@ Format parse_format(const std::optional<std::string>& format, bool json, bool ci
   return f.value_or(Format::table);
 }
 
-std::vector<std::string> format_names(bool citations) {
+std::vector<std::string> format_names(bool citations, bool plots) {
   std::vector<std::string> names;
   for (const std::string& n : enum_names<Format>()) {
-    try {
-      parse_format(n, false, citations);
-      names.push_back(n);
-    } catch (const UsageError&) {
-      // not taken here
-    }
+    if (format_taken(*enum_from<Format>(n), citations, plots)) names.push_back(n);
   }
   return names;
 }

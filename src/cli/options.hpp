@@ -84,17 +84,20 @@ std::string help_choices(const std::string& after = {}) {
 // A table by its name or a record's ("studies" or "study"), any case.
 Table parse_table(const std::string& option, const std::string& s);
 
-// --format (and --json): table, json, csv, md (or markdown), and for `cite`
-// bibtex (or bib) and ris.
-Format parse_format(const std::optional<std::string>& format, bool json, bool citations);
+// --format (and --json): table, json, csv, md (or markdown), for `cite`
+// (`citations`) bibtex (or bib) and ris, and for the commands that plot
+// (`plots`) svg.
+Format parse_format(const std::optional<std::string>& format, bool json, bool citations,
+                    bool plots = false);
 
 // Text to look for (search TEXT, foods --search): at most kMaxSearchText
 // characters, one cap for every command (UX21).
 constexpr std::size_t kMaxSearchText = 200;
 std::string parse_search_text(const std::string& what, const std::string& s);
 // The --format names parse_format takes, in order (with `citations`,
-// bibtex and ris too); the aliases markdown and bib left out.
-std::vector<std::string> format_names(bool citations);
+// bibtex and ris too; with `plots`, svg); the aliases markdown and bib left
+// out.
+std::vector<std::string> format_names(bool citations, bool plots = false);
 
 // `search`'s words (all of them, 200 characters at most), --table and
 // --limit (1 to 50).

@@ -32,5 +32,7 @@ std::string render_table(const Report& r, const RenderOptions& o);
 std::string render_json(const Report& r);
 std::string render_csv(const Report& r);
 std::string render_md(const Report& r);
+// The report's figure as a standalone SVG picture (render/svg.cpp).
+std::string render_svg(const Report& r);
 
 }  // namespace mgcramp::detail

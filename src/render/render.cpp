@@ -11,6 +11,7 @@ namespace mgcramp {
 using detail::render_csv;
 using detail::render_json;
 using detail::render_md;
+using detail::render_svg;
 using detail::render_table;
 
 std::string compact_json(const Value& v) {
@@ -30,6 +31,7 @@ std::string render(const Report& report, const RenderOptions& opts) {
   switch (opts.format) {
     case Format::json: return render_json(report);
     case Format::csv: return render_csv(report);
+    case Format::svg: return render_svg(report);
     case Format::bibtex:
     case Format::ris: return format_citations(report.citations, opts.format);
     case Format::md:

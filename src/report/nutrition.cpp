@@ -251,7 +251,31 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const std::vector<Ran
     r.add_row(std::move(row));
     sources.insert(sources.end(), f.sources.begin(), f.sources.end());
   }
-  if (plot) r.plot = std::make_pair(r.column("name"), value_col);
+  if (plot) {
+    r.plot = std::make_pair(r.column("name"), value_col);
+    // `--format svg` draws the same bars, labels and value texts.
+    BarChart bars;
+    const std::size_t name_col = r.column("name");
+    bars.bars.reserve(r.rows.size());
+    for (const auto& row : r.rows) {
+      const Cell& v = row[value_col];
+      const Value& name = row[name_col].value;
+      bars.bars.push_back({std::string(name.is_text() ? name.as_text() : std::string_view()),
+                           v.value.is_number() ? v.value.as_number() : 0, v.text});
+    }
+    bars.axis_title = fmt::format("Magnesium {} (mg)", basis);
+    bars.unit = "mg";
+    // A serving's share of the reference intake, where servings count.
+    if (servings && q.basis == Basis::serving) {
+      bars.reference = BarChart::Reference{
+          reference->rda_mg,
+          fmt::format("{} {} ({})", kind, mg_text(reference->rda_mg), reference->life_stage)};
+    }
+    Figure f;
+    f.title = r.title;
+    f.chart = std::move(bars);
+    r.figure = std::move(f);
+  }
   r.note(fmt::format("%DV: percent of the FDA Daily Value, {} ({}), {}.",
                      mg_text(ds.daily_value.mg), ds.daily_value.population, basis));
   sources.insert(sources.end(), ds.daily_value.sources.begin(), ds.daily_value.sources.end());
@@ -271,6 +295,7 @@ Report foods_report(const Dataset& ds, const FoodQuery& q, const std::vector<Ran
           "* Label-declared: a branded food's figures are its manufacturer's label, as USDA "
           "derives them per 100 g (per 100 ml, marked /100ml, for drinks labelled in ml); per "
           "serving they are rounded as labels are.");
+      if (r.figure) r.figure->caption.push_back(r.notes.back().text);
     }
     if (q.basis == Basis::per_100kcal && db->low_energy > 0) {
       r.notice("under-5-kcal", NoticeLevel::info,

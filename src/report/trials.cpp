@@ -108,25 +108,35 @@ std::vector<std::string> unpooled_reviews(const Dataset& ds, Population pop, Int
   return out;
 }
 
-// Who an outcome's direction favours, for the caption of a plot.
-std::string favours_caption(OutcomeMeasure m, InterventionKind kind, const ForestAxis& axis) {
-  const MeasureInfo& mi = info(m);
+// Who an outcome's direction favours left and right of the no-effect line:
+// "favours magnesium" where its effect lies (lower is better: left), or
+// "lower" and "higher" for an outcome with no better direction.
+std::pair<std::string, std::string> favours_sides(OutcomeMeasure m, InterventionKind kind) {
+  const Better better = info(m).better;
   const std::string what =
       kind == InterventionKind::magnesium ? "magnesium" : std::string(name_of(kind));
-  std::string left = "lower", right = "higher";
-  if (mi.better == Better::lower) {
-    left = "favours " + what;
-    right = "favours control";
-  } else if (mi.better == Better::higher) {
-    left = "favours control";
-    right = "favours " + what;
-  }
+  if (better == Better::lower) return {"favours " + what, "favours control"};
+  if (better == Better::higher) return {"favours control", "favours " + what};
+  return {"lower", "higher"};
+}
+
+// The caption of a text plot: its axis and what lies on each side.
+std::string favours_caption(OutcomeMeasure m, InterventionKind kind, const ForestAxis& axis) {
+  const MeasureInfo& mi = info(m);
+  const auto [left, right] = favours_sides(m, kind);
   return fmt::format(
       "Shared axis from {:.3g} to {:.3g}{}{}{}: left of | {}, right of | {}. o estimate, [ ] "
       "95% CI, <=#=> a pooled estimate and its CI (Weight \"review\": as the review "
       "published it).",
       axis_low(axis), axis_high(axis), mi.unit.empty() ? "" : " ", mi.unit,
       axis.log ? " (log scale)" : "", left, right);
+}
+
+// "Mean difference in cramps per week": an outcome's label as an axis title.
+std::string axis_title(OutcomeMeasure m) {
+  std::string t(info(m).label);
+  if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
+  return t;
 }
 
 // The pooled result as JSON: the result of `meta`, the pooled part of
@@ -197,32 +207,46 @@ std::string pooled_sentence(const MetaResult& m, const MetaQuery& q) {
 
 // The forest plot: the studies, the pooled diamond, then what reviews
 // published, all on one axis. Rows for people only; returns the axis caption.
+// With `figure`, the same rows, axis and sides as data (`--format svg`).
 std::string add_forest_rows(Report& r, const MetaResult& m, const MetaQuery& q,
                             std::size_t label_col, std::size_t effect_col, std::size_t weight_col,
-                            std::size_t plot_col) {
+                            std::size_t plot_col, ForestPlot* figure = nullptr) {
   std::vector<Estimate> all;
   for (const MetaStudy& s : m.studies) all.push_back(s.natural);
   if (m.pooled) all.push_back(m.pooled_natural);
   for (const PublishedPool& p : m.published) all.push_back(*effect_of(*p.outcome));
   const ForestAxis axis = forest_axis(all, is_ratio(info(m.outcome).effect));
-  auto row = [&](std::string label, const Estimate& e, std::optional<double> weight, bool pooled) {
+  auto row = [&](std::string label, const Estimate& e, std::optional<double> weight,
+                 ForestKind kind) {
+    const bool pooled = kind != ForestKind::study;
     std::vector<Cell> cells(r.columns.size());
+    std::string effect = effect_text(e);
+    std::string weight_text = kind == ForestKind::review ? "review"
+                              : weight                   ? fmt::format("{:.1f}%", *weight)
+                                                         : "";
+    if (figure != nullptr) {
+      figure->rows.push_back(
+          {label, kind, e.estimate, e.ci_low, e.ci_high, weight, effect, weight_text});
+    }
     cells[label_col] = Cell{nullptr, std::move(label)};
-    cells[effect_col] = Cell{nullptr, effect_text(e)};
-    cells[weight_col] = Cell{nullptr, weight ? fmt::format("{:.1f}%", *weight) : ""};
+    cells[effect_col] = Cell{nullptr, std::move(effect)};
+    cells[weight_col] = Cell{nullptr, std::move(weight_text)};
     cells[plot_col] = Cell{nullptr, forest_line(e, axis, kPlotWidth, pooled)};
     r.add_row(std::move(cells));
   };
-  for (const MetaStudy& s : m.studies) row(s.study->id, s.natural, s.weight, false);
+  for (const MetaStudy& s : m.studies) row(s.study->id, s.natural, s.weight, ForestKind::study);
   if (m.pooled) {
     row(m.studies.size() == 1
             ? std::string("Pooled (1 study)")
             : fmt::format("Pooled ({})", q.model == MetaModel::fixed ? "fixed" : "random"),
-        m.pooled_natural, 100.0, true);
+        m.pooled_natural, 100.0, ForestKind::pooled);
   }
-  for (const PublishedPool& p : m.published) {
-    row(p.review->id, *effect_of(*p.outcome), std::nullopt, true);
-    r.rows.back()[weight_col].text = "review";
+  for (const PublishedPool& p : m.published)
+    row(p.review->id, *effect_of(*p.outcome), std::nullopt, ForestKind::review);
+  if (figure != nullptr) {
+    figure->axis = axis;
+    figure->axis_title = axis_title(m.outcome);
+    std::tie(figure->left, figure->right) = favours_sides(m.outcome, q.intervention);
   }
   return favours_caption(m.outcome, q.intervention, axis);
 }
@@ -425,13 +449,15 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
     r.add_row(std::move(row));
     sources.push_back(s->id);
   }
+  // `--format svg` draws the same rows (made only with a plot).
+  ForestPlot forest;
   if (meta) {
     // The plot's rows are for people; scripts get the records and the
     // pooled result in the summary.
     r.machine_rows = r.rows.size();
     const std::size_t first_plot_row = r.rows.size();
     r.note(add_forest_rows(r, *meta, mq, who, r.column("effect"), r.column("weight"),
-                           r.column("plot")));
+                           r.column("plot"), &forest));
     r.human_from = first_plot_row;
     add_meta_notes(r, *meta);
   }
@@ -498,6 +524,16 @@ Report trials_report(const Dataset& ds, const TrialQuery& q, bool plot) {
       r.note(fmt::format("0 here; {}.", h));
     }
   }
+  if (plot) {
+    Figure f;
+    f.title = r.title;
+    if (meta && meta->pooled) f.caption.push_back(pooled_sentence(*meta, mq));
+    // Nothing to draw: what would find something.
+    if (forest.rows.empty())
+      for (const Note& note : r.notes) f.caption.push_back(note.text);
+    f.chart = std::move(forest);
+    r.figure = std::move(f);
+  }
   add_source_notes(r, ds, sources);
   return r;
 }
@@ -558,13 +594,22 @@ Report meta_report(const Dataset& ds, const MetaQuery& q, bool plot) {
   r.machine_rows = 1;
   r.human_from = 1;
   std::vector<std::string> sources;
+  ForestPlot forest;  // `--format svg` draws the same rows (made only with a plot)
   if (m.pooled) {
     r.lead_note(pooled_sentence(m, q));
-    const std::string caption = add_forest_rows(r, m, q, human, human + 1, human + 2, human + 3);
+    const std::string caption =
+        add_forest_rows(r, m, q, human, human + 1, human + 2, human + 3, plot ? &forest : nullptr);
     if (plot) r.note(caption);
   } else {
     r.lead_note(fmt::format("No primary study in the dataset reports {} for this query.",
                             info(q.outcome).label));
+  }
+  if (plot) {
+    Figure f;
+    f.title = r.title;
+    for (const Note& note : r.lead) f.caption.push_back(note.text);
+    f.chart = std::move(forest);
+    r.figure = std::move(f);
   }
   add_meta_notes(r, m);
   for (const MetaStudy& s : m.studies) sources.push_back(s.study->id);

@@ -85,12 +85,21 @@ TEST_CASE("options carry their value names, descriptions and the values they tak
   CHECK(find_option(trials, "--plot")->value.empty());
 }
 
-TEST_CASE("format values: bibtex and ris only where the command cites") {
+TEST_CASE("format values: bibtex and ris only where the command cites, svg where it plots") {
   const InterfaceDoc doc = describe_interface();
   CHECK(format_values(doc.top) == std::vector<std::string>{"table", "json", "csv", "md"});
   CHECK(format_values(find_command(doc, "cite")) ==
         std::vector<std::string>{"table", "json", "csv", "md", "bibtex", "ris"});
   CHECK(format_values(find_command(doc, "rda")) == format_values(doc.top));
+  for (const char* name : {"foods", "trials", "meta"}) {
+    INFO(name);
+    CHECK(format_values(find_command(doc, name)) ==
+          std::vector<std::string>{"table", "json", "csv", "md", "svg"});
+  }
+  // The commands that plot are named in --format's help.
+  const OptionDoc* format = find_option(doc.top, "--format");
+  REQUIRE(format != nullptr);
+  CHECK_THAT(format->description, Contains("with --plot (foods, trials, meta): svg"));
 }
 
 TEST_CASE("completes() names nothing unless the interface is being described") {

@@ -5,17 +5,11 @@
 #include <vector>
 
 #include "mgcramp/query/evidence.hpp"
+#include "mgcramp/report/figure.hpp"
 
 namespace mgcramp {
 
-// The range a forest plot draws: every row's interval and the no-effect
-// line, with a margin; a log scale for ratios, where 0.5 and 2 lie equally
-// far from 1.
-struct ForestAxis {
-  double lo = 0, hi = 1;  // on the drawn scale (log for ratios)
-  bool log = false;
-  double null_value = 0;  // 0 for differences, 1 for ratios
-};
+// The axis (report/figure.hpp) that draws every row's interval.
 ForestAxis forest_axis(const std::vector<Estimate>& rows, bool ratio);
 
 // One row of `width` columns on `axis`: "[" and "]" the 95% CI, "o" the

@@ -9,9 +9,11 @@
 
 namespace mgcramp {
 
-// bibtex and ris write a report's citations (`mgcramp cite`).
-enum class Format : std::uint8_t { table, json, csv, md, bibtex, ris };
-MGCRAMP_ENUM_NAMES(Format, "format", Format::ris, "table", "json", "csv", "md", "bibtex", "ris");
+// bibtex and ris write a report's citations (`mgcramp cite`); svg draws a
+// report's figure (foods, trials and meta with --plot).
+enum class Format : std::uint8_t { table, json, csv, md, bibtex, ris, svg };
+MGCRAMP_ENUM_NAMES(Format, "format", Format::svg, "table", "json", "csv", "md", "bibtex", "ris",
+                   "svg");
 
 struct RenderOptions {
   Format format = Format::table;

@@ -1,6 +1,7 @@
 #pragma once
 // A format-neutral result: the core builds a Report, the renderers print it
-// as an aligned table, JSON, CSV or Markdown. Every command goes through it.
+// as an aligned table, JSON, CSV or Markdown, or draw its figure as SVG.
+// Every command goes through it.
 //
 // Scripts get the columns marked `machine`: JSON as one object per command,
 // {"query", "results" (or "result"), "summary", "notices", "sources"}
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "mgcramp/query/cite.hpp"
+#include "mgcramp/report/figure.hpp"
 #include "mgcramp/report/value.hpp"
 
 namespace mgcramp {
@@ -110,6 +112,9 @@ struct Report {
   // Table format only: draw a horizontal bar chart of column `plot_value`
   // labelled by column `plot_label` instead of the grid.
   std::optional<std::pair<std::size_t, std::size_t>> plot;  // {label, value}
+  // `--format svg`: the plot as data (report/figure.hpp), made by the
+  // commands that plot, when a plot is asked for; the other formats ignore it.
+  std::optional<Figure> figure;
 
   void add_row(std::vector<Cell> cells) { rows.push_back(std::move(cells)); }
   // An empty row with room for a cell per column.
