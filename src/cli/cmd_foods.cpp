@@ -63,21 +63,10 @@ Examples:
     fq.origin = parse_choice<fooddb::FoodOrigin>("--data-type", o->data_type);
     const Profile profile = parse_profile(o->profile);
     fooddb::Store* db = ctx.food_db();
-    if (o->category) {
-      // One of mgcramp's categories, or (database foods only) USDA's.
-      if (const auto c = enum_from<FoodCategory>(text::to_lower(*o->category)); c || !db) {
-        q.category = parse_choice<FoodCategory>("--category", *o->category);
-      } else {
-        fq.usda_category = *o->category;
-      }
+    if (o->category && !fooddb::set_category(fq, *o->category, db != nullptr)) {
+      q.category = parse_choice<FoodCategory>("--category", *o->category);  // says what they are
     }
-    if (db == nullptr) {
-      if (fq.origin && *fq.origin != fooddb::FoodOrigin::curated &&
-          *fq.origin != fooddb::FoodOrigin::sr_legacy) {
-        throw UsageError(fmt::format("--data-type {} needs a food database", name_of(*fq.origin)),
-                         "import one: mgcramp import fdc DIR (see 'mgcramp import --help')");
-      }
-    }
+    fooddb::check_origin(fq, "--data-type", db != nullptr);
     fooddb::DbRows rows;
     if (db != nullptr) rows = fooddb::foods_from_db(ctx.dataset(), *db, fq);
     const Dataset& ds = ctx.dataset_with(std::move(rows.foods), std::move(rows.sources));

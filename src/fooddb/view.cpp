@@ -158,6 +158,23 @@ Food as_food(const DbFood& f, const Info& info, const std::vector<Portion>& port
   return r;
 }
 
+bool set_category(FoodsQuery& q, const std::string& category, bool have_db) {
+  if (const auto c = enum_from<FoodCategory>(text::to_lower(text::trim(category)))) {
+    q.base.category = *c;
+    return true;
+  }
+  if (!have_db) return false;
+  q.usda_category = category;
+  return true;
+}
+
+void check_origin(const FoodsQuery& q, const std::string& option, bool have_db) {
+  if (have_db || !q.origin) return;
+  if (*q.origin == FoodOrigin::curated || *q.origin == FoodOrigin::sr_legacy) return;
+  throw UsageError(fmt::format("{} {} needs a food database", option, name_of(*q.origin)),
+                   "import one: mgcramp import fdc DIR (see 'mgcramp import --help')");
+}
+
 DbRows foods_from_db(const Dataset& ds, Store& db, const FoodsQuery& q) {
   DbRows out;
   out.info = db.info();

@@ -251,3 +251,25 @@ TEST_CASE("fooddb: a word in thousands of foods is ranked as a rare one is") {
   granola.data_type = DataType::sr_legacy;  // none of them
   CHECK(s.rank(Basis::per_100g, granola, 25).empty());
 }
+
+TEST_CASE("foods filters: mgcramp's categories, USDA's with a database, data types that need one") {
+  fooddb::FoodsQuery q;
+  CHECK(fooddb::set_category(q, " Vegetables ", false));
+  CHECK(q.base.category == FoodCategory::vegetables);
+  CHECK_FALSE(q.usda_category);
+  // Not mgcramp's: USDA's with a database, else refused for the caller.
+  fooddb::FoodsQuery u;
+  CHECK_FALSE(fooddb::set_category(u, "Legumes and Legume Products", false));
+  CHECK(fooddb::set_category(u, "Legumes and Legume Products", true));
+  CHECK(u.usda_category == "Legumes and Legume Products");
+  CHECK_FALSE(u.base.category);
+  // Curated and SR Legacy foods need no database; the others do.
+  fooddb::FoodsQuery o;
+  CHECK_NOTHROW(fooddb::check_origin(o, "--data-type", false));
+  o.origin = fooddb::FoodOrigin::sr_legacy;
+  CHECK_NOTHROW(fooddb::check_origin(o, "--data-type", false));
+  o.origin = fooddb::FoodOrigin::branded;
+  CHECK_THROWS_WITH(fooddb::check_origin(o, "--data-type", false),
+                    "--data-type branded needs a food database");
+  CHECK_NOTHROW(fooddb::check_origin(o, "--data-type", true));
+}

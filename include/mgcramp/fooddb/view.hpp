@@ -55,6 +55,15 @@ struct FoodsQuery {
   std::optional<std::string> usda_category;  // a part of USDA's category (database foods only)
 };
 
+// A --category as the query takes it: one of mgcramp's categories (any
+// case), or, with a database, a part of USDA's. False when it is neither,
+// for the caller to say what the values are.
+bool set_category(FoodsQuery& q, const std::string& category, bool have_db);
+
+// UsageError when the query's data type needs a database and there is none
+// (only curated and SR Legacy foods are without one); `option` names it.
+void check_origin(const FoodsQuery& q, const std::string& option, bool have_db);
+
 // What a ranking took from the database: its foods as records (for the
 // dataset the answer is laid out from), the sources they cite, and per
 // food id the database row behind it (a curated food's SR Legacy
