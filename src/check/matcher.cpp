@@ -467,7 +467,13 @@ struct Matcher::Impl {
 
   struct Match {
     std::vector<char> used;  // tokens the pattern's words took
+    // For each token the pattern's words took, 1 + the index of its slot.
+    std::vector<std::uint16_t> slot_at;
+    // The first and last token of the pattern's words (each matched
+    // phrase's first occurrence): the scope of negations.
     std::uint32_t lo = 0, hi = 0;
+    // The same of each slot's place alone: where the claim is made.
+    std::uint32_t core_lo = 0, core_hi = 0;
   };
 
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
@@ -484,30 +490,50 @@ struct Matcher::Impl {
       if (!maybe) return false;
     }
     m.used.assign(s.raw.size(), 0);
-    m.lo = Occurrences::none;
-    m.hi = 0;
-    for (const Slot& slot : p.slots) {
+    m.slot_at.assign(s.raw.size(), 0);
+    m.lo = m.core_lo = Occurrences::none;
+    m.hi = m.core_hi = 0;
+    for (std::size_t si = 0; si < p.slots.size(); ++si) {
+      const Slot& slot = p.slots[si];
       bool found = false;
+      // The slot's place is its first phrase in the sentence: in "magnesium
+      // ... magnesium supplements" it is where "magnesium" is.
+      std::uint32_t first = Occurrences::none, last = 0;
       for (const Phrase& ph : slot.alts) {
         const std::uint32_t t = find(s, ph);
         if (t == Occurrences::none) continue;
         if (slot.negated) return false;
         found = true;
+        const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
         m.lo = std::min(m.lo, t);
-        m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
+        m.hi = std::max(m.hi, end);
+        if (t < first) {
+          first = t;
+          last = end;
+        }
         // Every occurrence of a matched phrase is the claim's own word.
         for (std::uint32_t u = t; u != Occurrences::none;) {
-          for (std::size_t k = 0; k < ph.size(); ++k) m.used[u + k] = 1;
+          for (std::size_t k = 0; k < ph.size(); ++k) {
+            m.used[u + k] = 1;
+            m.slot_at[u + k] = static_cast<std::uint16_t>(si + 1);
+          }
           u = next_occurrence(s, ph, u);
         }
+      }
+      if (found) {
+        m.core_lo = std::min(m.core_lo, first);
+        m.core_hi = std::max(m.core_hi, last);
       }
       if (!found && slot.subject && anaphor_ok && !slot.negated) {
         for (const Phrase& ph : kind(CueKind::anaphor)) {
           const std::uint32_t t = find(s, ph);
           if (t == Occurrences::none) continue;
           found = true;
+          const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
           m.lo = std::min(m.lo, t);
-          m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
+          m.hi = std::max(m.hi, end);
+          m.core_lo = std::min(m.core_lo, t);
+          m.core_hi = std::max(m.core_hi, end);
           for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = 1;
           break;
         }
@@ -539,7 +565,8 @@ struct Matcher::Impl {
   // claim's own words; overlapping occurrences count once.
   std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
                              std::uint32_t before, std::uint32_t after,
-                             const std::vector<Phrase>* exceptions = nullptr) const {
+                             const std::vector<Phrase>* exceptions = nullptr,
+                             bool within_clauses = true) const {
     const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
     const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
     const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
@@ -562,7 +589,7 @@ struct Matcher::Impl {
       for (std::uint32_t t = find(s, *ph, &taken); t != Occurrences::none;
            t = find_from(s, *ph, t + 1, taken)) {
         if (t < lo || t > hi) continue;
-        if (s.raw[t].clause < c_lo || s.raw[t].clause > c_hi) continue;
+        if (within_clauses && (s.raw[t].clause < c_lo || s.raw[t].clause > c_hi)) continue;
         ++n;
         for (std::size_t k = 0; k < ph->size(); ++k) taken[t + k] = 1;
       }
@@ -582,6 +609,74 @@ struct Matcher::Impl {
       if (ok) return t;
     }
     return Occurrences::none;
+  }
+
+  // Whether match `m` is reported rather than asserted: report words before
+  // or among the places of its slots, which lie in one clause.
+  bool reported(const Sentence& t, const Match& m) const {
+    if (t.raw[m.core_lo].clause != t.raw[m.core_hi].clause) return false;
+    Match core = m;
+    core.lo = m.core_lo;
+    core.hi = m.core_hi;
+    return count_in_scope(t, kind(CueKind::report), core, 6, 0) > 0;
+  }
+
+  // Words that place no claim in a clause by themselves ("for", "from").
+  static bool function_word(const std::string& w) {
+    static constexpr std::array<std::string_view, 12> words = {
+        "for", "from", "due", "to", "of", "in", "on", "with", "by", "at", "as", "the"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+  }
+
+  // The stance of match `m` in `s` (tokens before `split` are another
+  // sentence's): mixed when the evidence is said to be mixed near the
+  // claim's words, in any clause ("While some trials found it helps, the
+  // evidence is mixed"); else opposed when negated in its clauses. Then a
+  // clause outside the match that restates the claim (words of two of its
+  // slots) and takes the other side, or calls it mixed, makes it mixed
+  // ("One trial found it helped pregnant women; another found no effect on
+  // cramps in pregnancy").
+  StanceKind stance(const Sentence& t, const Match& m, std::uint32_t split) const {
+    if (count_in_scope(t, kind(CueKind::mixed), m, 8, 8, nullptr, false) > 0)
+      return StanceKind::mixed;
+    StanceKind st = StanceKind::supports;
+    if (count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) % 2 == 1) {
+      // "It can help, but it is not a fix": a claim's words across a
+      // contrast, denied in one clause only, are both sides.
+      if (contrasted(t, m)) return StanceKind::mixed;
+      st = StanceKind::opposes;
+    }
+    const std::uint16_t c_lo = t.raw[m.lo].clause, c_hi = t.raw[m.hi].clause;
+    for (std::uint32_t k = split; k < t.raw.size();) {
+      const std::uint16_t c = t.raw[k].clause;
+      std::uint32_t end = k;
+      while (end < t.raw.size() && t.raw[end].clause == c) ++end;
+      if (c < c_lo || c > c_hi) {
+        // The claim's words in this clause, from how many slots.
+        std::uint16_t slots[2] = {0, 0};
+        for (std::uint32_t u = k; u < end; ++u) {
+          const std::uint16_t sl = m.slot_at[u];
+          if (sl == 0 || function_word(t.raw[u].word)) continue;
+          if (slots[0] == 0) {
+            slots[0] = sl;
+          } else if (sl != slots[0]) {
+            slots[1] = sl;
+          }
+        }
+        if (slots[1] != 0) {
+          Match part = m;
+          // The whole clause is the restatement's scope.
+          part.lo = k;
+          part.hi = end - 1;
+          if (count_in_scope(t, kind(CueKind::mixed), part, 0, 0) > 0) return StanceKind::mixed;
+          const bool denied =
+              count_in_scope(t, kind(CueKind::negation), part, 0, 0, &not_negations) % 2 == 1;
+          if (denied != (st == StanceKind::opposes)) return StanceKind::mixed;
+        }
+      }
+      k = end;
+    }
+    return st;
   }
 
   // Whether the match spans clauses of which only some hold a negation
@@ -816,24 +911,16 @@ Reading Matcher::read(const Document& doc) const {
         }
         if (!hit) continue;
         // Across two sentences, only this one's words give its stance.
-        for (std::uint32_t k = 0; k < split; ++k) m.used[k] = 1;
-        SentenceStance st{si, StanceKind::supports, false};
-        if (im.count_in_scope(t, im.kind(CueKind::mixed), m, 8, 8) > 0) {
-          st.stance = StanceKind::mixed;
-        } else if (const std::size_t neg =
-                       im.count_in_scope(t, im.kind(CueKind::negation), m, 4, 6, &im.not_negations);
-                   neg % 2 == 1) {
-          // "It can help, but it is not a fix": a claim's words across a
-          // contrast, denied in one clause only, are both sides.
-          st.stance = im.contrasted(t, m) ? StanceKind::mixed : StanceKind::opposes;
+        for (std::uint32_t k = 0; k < split; ++k) {
+          m.used[k] = 1;
+          m.slot_at[k] = 0;
         }
+        SentenceStance st{si, im.stance(t, m, split), false};
         // "Magnesium is widely used for cramps", "a trial tested whether it
         // helps": reported, not asserted, unless denied; the words come
         // before or among the claim's, in its one clause ("While it is often
         // recommended, high doses can cause cramps" asserts the second).
-        if (st.stance == StanceKind::supports && t.raw[m.lo].clause == t.raw[m.hi].clause &&
-            im.count_in_scope(t, im.kind(CueKind::report), m, 6, 0) > 0)
-          continue;
+        if (st.stance == StanceKind::supports && im.reported(t, m)) continue;
         any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {

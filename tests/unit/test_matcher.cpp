@@ -273,6 +273,34 @@ TEST_CASE("matcher: mixed cues make the sentence mixed") {
   CHECK(said("More research on whether magnesium helps cramps is needed.") == "claim-helps: mixed");
   // Mixed wins over a negation.
   CHECK(said("That magnesium does not help cramps is inconclusive.") == "claim-helps: mixed");
+  // In any clause near the claim's words: the evidence is mixed on the
+  // claim the other clause names.
+  CHECK(said("Although one trial found that magnesium helps cramps, the evidence is mixed.") ==
+        "claim-helps: mixed");
+  CHECK(said("Magnesium helps cramps, but more research is needed.") == "claim-helps: mixed");
+  // Not far from them.
+  CHECK(said("Magnesium helps cramps, but on sleep, as on so many other things, the evidence "
+             "is mixed.") == "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a clause that restates the claim and takes the other side makes it mixed") {
+  // The second clause names the claim's words again (two of its slots) and
+  // denies them, far from the first clause's words.
+  CHECK(said("Magnesium helped cramps in one trial, while in a larger trial there was no sign "
+             "at all that magnesium helped cramps.") == "claim-helps: mixed");
+  CHECK(said("Magnesium helped cramps in one trial; in a larger trial there was no sign at all "
+             "of magnesium helping.") == "claim-helps: mixed");
+  // Or calls the evidence mixed.
+  CHECK(said("Magnesium helped cramps in one trial; results on whether magnesium helps cramps "
+             "in other trials of all kinds are still inconclusive.") == "claim-helps: mixed");
+  // The same side again: no change.
+  CHECK(said("Magnesium did not help cramps; in a larger trial there was no sign at all that "
+             "magnesium helped cramps.") == "claim-helps: opposes");
+  CHECK(said("Magnesium helped cramps in one trial; in a larger trial magnesium helped cramps "
+             "too.") == "claim-helps: supports");
+  // One slot's word alone does not restate the claim.
+  CHECK(said("Magnesium helped cramps in one trial; in another there was no sign at all of "
+             "magnesium in the blood.") == "claim-helps: supports");
 }
 
 TEST_CASE("matcher: a question asserts nothing") {
@@ -319,6 +347,12 @@ TEST_CASE("matcher: a sentence that reports use or a study's question asserts no
   // Only before or among the claim's words, in its one clause.
   CHECK(said("Magnesium helps cramps, and is widely used.") == "claim-helps: supports");
   CHECK(said("Though widely used for sleep, magnesium helps cramps.") == "claim-helps: supports");
+  // The claim's words are where each slot first matches: another phrase of
+  // a slot in the next clause ("magnesium supplements") does not take the
+  // claim out of the reporting clause.
+  CHECK(said("While magnesium is widely used to help cramps, magnesium supplements upset some "
+             "stomachs.")
+            .empty());
 }
 
 TEST_CASE("matcher: two sentences make a claim, even where the second makes another alone") {
