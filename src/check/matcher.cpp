@@ -743,6 +743,28 @@ bool newline_before(const Document& doc, std::size_t si) {
   return from < to && std::memchr(doc.text.data() + from, '\n', to - from) != nullptr;
 }
 
+// The paragraphs' run-in headings ("Key trials. A 2017 trial found..."):
+// a sentence of at most five words that ends with '.', begins a line and
+// has the paragraph's text after it on that line. An article's style, so
+// taken as such only where at least three paragraphs open so: elsewhere a
+// short sentence is one ("Magnesium helps. It eases cramps.").
+std::vector<char> run_in_headings(const Document& doc) {
+  std::vector<char> out(doc.sentences.size(), 0);
+  std::size_t n = 0;
+  for (std::size_t si = 0; si + 1 < doc.sentences.size(); ++si) {
+    if ((si > 0 && !newline_before(doc, si)) || newline_before(doc, si + 1)) continue;
+    std::string_view v = text::trim(doc.sentences[si].view(doc.text));
+    if (v.empty() || v.back() != '.') continue;
+    std::size_t words = 1;
+    for (const char c : v) words += c == ' ' ? 1 : 0;
+    if (words > 5) continue;
+    out[si] = 1;
+    ++n;
+  }
+  if (n < 3) std::fill(out.begin(), out.end(), 0);
+  return out;
+}
+
 // Whether sentence `si` continues the paragraph of the one before: no blank
 // line and no list item between them.
 bool same_paragraph(const Document& doc, std::size_t si) {
@@ -861,6 +883,7 @@ Reading Matcher::read(const Document& doc) const {
   Impl::Sentence prev, pair;
   std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
+  const std::vector<char> run_in = run_in_headings(doc);
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
     const std::string_view sv = sent.view(doc.text);
@@ -892,6 +915,13 @@ Reading Matcher::read(const Document& doc) const {
     if (!same_line) in_citation = false;
     if (is_question(sv) || skipping || in_citation) {
       prev_readable = false;
+      continue;
+    }
+    // A run-in heading names what its paragraph is about: it makes no claim,
+    // nor half of one, and "it" in the paragraph is not its subject.
+    if (run_in[si] != 0) {
+      prev_readable = false;
+      prev_subject = false;
       continue;
     }
 

@@ -369,6 +369,25 @@ TEST_CASE("matcher: two sentences make a claim, even where the second makes anot
         "claim-helps: supports");
 }
 
+TEST_CASE("matcher: run-in headings make no claim, nor half of one, nor a subject") {
+  const std::string more =
+      "\nDoses. The trial gave 300 mg a day.\nResults. The trial ended early.\n";
+  // One short sentence opening a line is a sentence: read with the next.
+  CHECK(said("Extra help. Magnesium and cramps were studied in a trial.\n") ==
+        "claim-helps: supports");
+  CHECK(said("On magnesium. It eases cramps.\n") == "claim-helps: supports");
+  // Three paragraphs that open so: run-in headings.
+  CHECK(said("Extra help. Magnesium and cramps were studied in a trial." + more).empty());
+  CHECK(said("On magnesium. It eases cramps." + more).empty());
+  // The paragraphs' own sentences are read.
+  CHECK(said("On magnesium. Magnesium eases cramps." + more) == "claim-helps: supports");
+  // Not one that ends its line, or is longer than five words.
+  CHECK(said("Extra help.\nMagnesium and cramps were studied in a trial." + more) ==
+        "claim-helps: supports");
+  CHECK(said("It is of some extra help. Magnesium and cramps were studied." + more) ==
+        "claim-helps: supports");
+}
+
 TEST_CASE("matcher: a reference list's entries in Vancouver style are not claims") {
   CHECK(said("Smith J, Lee K. Magnesium helps cramps. Journal of Tests.").empty());
   CHECK(said("- Roguin-Maor N. 2017. Magnesium helps cramps. JAMA.").empty());
