@@ -643,7 +643,7 @@ struct Matcher::Impl {
     if (count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) % 2 == 1) {
       // "It can help, but it is not a fix": a claim's words across a
       // contrast, denied in one clause only, are both sides.
-      if (contrasted(t, m)) return StanceKind::mixed;
+      if (contrasted(t, m, split)) return StanceKind::mixed;
       st = StanceKind::opposes;
     }
     const std::uint16_t c_lo = t.raw[m.lo].clause, c_hi = t.raw[m.hi].clause;
@@ -681,9 +681,12 @@ struct Matcher::Impl {
 
   // Whether the match spans clauses of which only some hold a negation
   // (counted as count_in_scope does).
-  bool contrasted(const Sentence& s, const Match& m) const {
-    const std::uint16_t lo = s.raw[m.lo].clause, hi = s.raw[m.hi].clause;
-    if (lo == hi) return false;
+  // Only this sentence's clauses count (tokens from `split` on): in two
+  // sentences read as one, the first's words are context.
+  bool contrasted(const Sentence& s, const Match& m, std::uint32_t split) const {
+    const std::uint16_t hi = s.raw[m.hi].clause;
+    const std::uint16_t lo = std::max(s.raw[m.lo].clause, s.raw[split].clause);
+    if (lo >= hi) return false;
     std::size_t with = 0;
     for (std::uint16_t c = lo; c <= hi; ++c) {
       Match part = m;
@@ -763,6 +766,25 @@ std::vector<char> run_in_headings(const Document& doc) {
   }
   if (n < 3) std::fill(out.begin(), out.end(), 0);
   return out;
+}
+
+// Whether sentence `si` opens a list item: on its line, only a marker
+// ("-", "*", "+", "•", "1.", "1)") and spaces before it (text and Markdown;
+// HTML keeps no markers). Looked for only after the sentence before.
+bool opens_item(const Document& doc, std::size_t si) {
+  if (doc.format == Format::html) return false;
+  const std::size_t to = doc.sentences[si].offset;
+  const std::size_t floor =
+      si == 0 ? 0 : doc.sentences[si - 1].offset + doc.sentences[si - 1].length;
+  std::size_t from = to;
+  while (from > floor && doc.text[from - 1] != '\n') --from;
+  if (from == floor && from != 0 && doc.text[from - 1] != '\n') return false;
+  std::string_view head = text::trim(std::string_view(doc.text).substr(from, to - from));
+  if (head == "-" || head == "*" || head == "+" || head == "\xE2\x80\xA2") return true;
+  if (head.size() < 2 || (head.back() != '.' && head.back() != ')')) return false;
+  head.remove_suffix(1);
+  return head.size() <= 9 &&
+         std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Whether sentence `si` continues the paragraph of the one before: no blank
@@ -884,6 +906,11 @@ Reading Matcher::read(const Document& doc) const {
   std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
   const std::vector<char> run_in = run_in_headings(doc);
+  // The sentence that introduces a list ("Other causes include:"), read
+  // with each item's first sentence while the list lasts.
+  Impl::Sentence lead;
+  bool in_list = false;
+  const std::string* lead_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
     const std::string_view sv = sent.view(doc.text);
@@ -907,6 +934,9 @@ Reading Matcher::read(const Document& doc) const {
     }
     // The rest of a reference's line is its title, not the article's claim.
     const bool same_line = si > 0 && !newline_before(doc, si);
+    const bool item = !same_line && opens_item(doc, si);
+    // A line that is not an item ends the list; so does a new section.
+    if ((!same_line && !item) || !same_section) in_list = false;
     if (cites(s.raw, sv)) {
       in_citation = true;
       prev_readable = false;
@@ -982,6 +1012,33 @@ Reading Matcher::read(const Document& doc) const {
       }
       im.index(pair);
       matched = find_claims(pair, false, static_cast<std::uint32_t>(prev.raw.size())) || matched;
+    }
+    // A list's item continues the sentence that introduces it: "Some
+    // causes of cramps are:" then "- Diuretics, which deplete magnesium."
+    const bool with_lead = in_list && lead_locator != nullptr && *lead_locator == sent.locator;
+    if (item) {
+      pair.raw.clear();
+      tokenize(sent.locator, 0, pair.raw);
+      if (with_lead) {
+        const std::uint16_t sh = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
+        for (RawToken tk : lead.raw) {
+          tk.clause = static_cast<std::uint16_t>(tk.clause + sh);
+          pair.raw.push_back(std::move(tk));
+        }
+      }
+      const auto ctx = static_cast<std::uint32_t>(pair.raw.size());
+      const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
+      for (RawToken tk : s.raw) {
+        tk.clause = static_cast<std::uint16_t>(tk.clause + shift);
+        pair.raw.push_back(std::move(tk));
+      }
+      im.index(pair);
+      if (ctx > 0) matched = find_claims(pair, false, ctx) || matched;
+    }
+    if (!item && !text::trim(sv).empty() && text::trim(sv).back() == ':') {
+      lead.raw = s.raw;
+      in_list = true;
+      lead_locator = &sent.locator;
     }
     if (!matched && has_subject && im.any(s, im.kind(CueKind::health))) {
       out.unmatched.push_back(si);

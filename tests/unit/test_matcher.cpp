@@ -364,6 +364,10 @@ TEST_CASE("matcher: two sentences make a claim, even where the second makes anot
   // "It" stands for magnesium alone too: the sentence says magnesium eases cramps.
   CHECK(said("Pregnant women took magnesium. It eased cramps.", Format::markdown) ==
         "claim-helps: supports; claim-pregnancy: supports");
+  // The second sentence's words give the stance: a denial there is no
+  // contrast with the first.
+  CHECK(said("Cramps are common in runners. Magnesium does not help them.", Format::markdown) ==
+        "claim-helps: opposes");
   // Not when the first sentence made a claim of its own: its words are used.
   CHECK(said("Magnesium helps cramps. It was no better than placebo.", Format::markdown) ==
         "claim-helps: supports");
@@ -386,6 +390,34 @@ TEST_CASE("matcher: run-in headings make no claim, nor half of one, nor a subjec
         "claim-helps: supports");
   CHECK(said("It is of some extra help. Magnesium and cramps were studied." + more) ==
         "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a list's items are read with the sentence that introduces them") {
+  // The introduction ends a paragraph (a line of its own would be a heading).
+  const std::string intro = "We tried a few. Things that help with cramps";
+  CHECK(said("Magnesium daily.\n").empty());
+  CHECK(said(intro + ":\n\n- Magnesium daily.\n- Stretching.\n") == "claim-helps: supports");
+  CHECK(said(intro + ":\n1. Stretching.\n2. Magnesium daily.\n") == "claim-helps: supports");
+  // The item's words give the stance.
+  CHECK(said(intro + ":\n\n- Not magnesium.\n") == "claim-helps: opposes");
+  // The introduction's words count for the pattern's '!' slots too.
+  CHECK(said(intro + " in pregnancy:\n- Magnesium daily.\n") == "claim-pregnancy: supports");
+  // A line that is no item ends the list.
+  CHECK(said(intro + ":\n\n- Stretching.\n\nAnd more.\n\n- Magnesium daily.\n").empty());
+  // Only items: a paragraph after the introduction is read alone, and an
+  // introduction needs its colon.
+  CHECK(said(intro + ":\n\nMagnesium daily.\n").empty());
+  CHECK(said(intro + ".\n\n- Magnesium daily.\n").empty());
+}
+
+TEST_CASE("matcher: a list's items are read with their heading") {
+  const Format md = Format::markdown;
+  CHECK(said("# Remedies that ease cramps\n\n- Magnesium at night\n- Stretching\n", md) ==
+        "claim-helps: supports");
+  // Not a paragraph under it.
+  CHECK(said("# Remedies that ease cramps\n\nMagnesium at night is a thing.\n", md).empty());
+  // A heading that ends with ':' introduces its list.
+  CHECK(said("Remedies that ease cramps:\n\n- Magnesium at night\n") == "claim-helps: supports");
 }
 
 TEST_CASE("matcher: a reference list's entries in Vancouver style are not claims") {
