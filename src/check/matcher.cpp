@@ -889,6 +889,24 @@ StanceKind article_stance(const std::vector<SentenceStance>& sentences) {
   return StanceKind::mixed;
 }
 
+void apply_implications(std::vector<ClaimFound>& claims) {
+  std::unordered_map<std::string_view, StanceKind> stance;
+  for (const ClaimFound& cf : claims) stance.emplace(cf.claim->id, cf.stance);
+  auto is = [&](const std::string& id, StanceKind k) {
+    const auto it = stance.find(id);
+    return it != stance.end() && it->second == k;
+  };
+  for (ClaimFound& cf : claims) {
+    if (cf.stance != StanceKind::supports) continue;
+    const bool other_side =
+        std::any_of(cf.claim->implies.begin(), cf.claim->implies.end(),
+                    [&](const std::string& id) { return is(id, StanceKind::opposes); }) ||
+        std::any_of(cf.claim->denies.begin(), cf.claim->denies.end(),
+                    [&](const std::string& id) { return is(id, StanceKind::supports); });
+    if (other_side) cf.stance = StanceKind::mixed;
+  }
+}
+
 Matcher::Matcher(const Dataset& ds) : impl_(std::make_unique<Impl>(ds)) {}
 Matcher::~Matcher() = default;
 
@@ -1047,6 +1065,7 @@ Reading Matcher::read(const Document& doc) const {
     prev_readable = !matched;  // a claim found there used its words
   }
   for (ClaimFound& cf : out.claims) cf.stance = article_stance(cf.sentences);
+  apply_implications(out.claims);
   return out;
 }
 

@@ -533,6 +533,45 @@ TEST_CASE("matcher: the article's stance through read") {
                 "mixed.") == "claim-helps=opposes");
 }
 
+TEST_CASE(
+    "matcher: supporting a claim while opposing one it implies, or supporting one it "
+    "denies, is mixed") {
+  json d = matcher_dataset();
+  // "Magnesium relaxes muscles and so helps cramps" implies claim-helps;
+  // "it eases spasms, not pregnancy cramps" denies claim-pregnancy.
+  json mech = claim("claim-relaxes", "mechanism", {"@mg + relax*"});
+  mech["implies"] = {"claim-helps"};
+  json narrow = claim("claim-spasms-only", "other-remedies", {"@mg + spasm* + only"});
+  narrow["denies"] = {"claim-pregnancy"};
+  d["claims"].push_back(mech);
+  d["claims"].push_back(narrow);
+  const Dataset ds = load_dataset(d.dump(), "implies.json");
+  const Matcher m(ds);
+  auto stances = [&](const std::string& text) {
+    const Reading r = m.read(read_document(text, Format::text));
+    std::string out;
+    for (const ClaimFound& c : r.claims)
+      out += (out.empty() ? "" : "; ") + c.claim->id + "=" + std::string(name_of(c.stance));
+    return out;
+  };
+  CHECK(stances("Magnesium relaxes muscle. Magnesium helps cramps.") ==
+        "claim-relaxes=supports; claim-helps=supports");
+  CHECK(stances("Magnesium relaxes muscle. Magnesium does not help cramps.") ==
+        "claim-relaxes=mixed; claim-helps=opposes");
+  // An article that opposes the claim itself stays opposed.
+  CHECK(stances("Magnesium does not relax muscle. Magnesium does not help cramps.") ==
+        "claim-relaxes=opposes; claim-helps=opposes");
+  // Mixed on the implied claim is not the other side.
+  CHECK(stances("Magnesium relaxes muscle. Magnesium helps cramps. Magnesium does not help "
+                "cramps.") == "claim-relaxes=supports; claim-helps=mixed");
+  CHECK(stances("Magnesium only eases spasms.") ==
+        "claim-helps=supports; claim-spasms-only=supports");
+  CHECK(stances("Magnesium only eases spasms. Magnesium eases cramps in pregnancy.") ==
+        "claim-helps=supports; claim-spasms-only=mixed; claim-pregnancy=supports");
+  CHECK(stances("Magnesium only eases spasms. Magnesium does not ease cramps in pregnancy.") ==
+        "claim-helps=supports; claim-spasms-only=supports; claim-pregnancy=opposes");
+}
+
 // ---- the loader refuses bad patterns and phrases ---------------------------
 
 namespace {
