@@ -11,8 +11,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <cstdio>  // DEBUG-REMOVE
-#include <cstdlib>  // DEBUG-REMOVE
 #include <unordered_map>
 
 #include <libstemmer.h>
@@ -1003,11 +1001,6 @@ Reading Matcher::read(const Document& doc) const {
         if (st.stance == StanceKind::supports && im.reported(t, m)) continue;
         any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
-        if (std::getenv("MGDBG")) {  // DEBUG-REMOVE
-          std::string w;  // DEBUG-REMOVE
-          for (std::uint32_t k = 0; k < t.raw.size(); ++k) w += (m.used[k] && k >= split ? "[" + t.raw[k].word + "]" : t.raw[k].word) + (k + 1 < t.raw.size() && t.raw[k + 1].clause != t.raw[k].clause ? " | " : " ");  // DEBUG-REMOVE
-          std::fprintf(stderr, "%zu %s %s%s split=%u: %s\n", si, rule.claim->id.c_str(), std::string(name_of(st.stance)).c_str(), st.hedged ? " h" : "", split, w.c_str());  // DEBUG-REMOVE
-        }  // DEBUG-REMOVE
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {
           claim_at[ri] = out.claims.size();
           out.claims.push_back({rule.claim, st.stance, st.hedged, {}});
