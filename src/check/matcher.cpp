@@ -219,6 +219,13 @@ std::optional<std::string> pattern_problem(std::string_view pattern,
     for (std::string_view alt : split(slot, "|")) {
       if (alt.empty())
         return negated ? "a '!' with nothing after it" : "a '|' with nothing beside it";
+      if (alt.front() == '~') {
+        if (negated) return "a '~' antonym in a '!' slot, which must have no word anyway";
+        alt.remove_prefix(1);
+        if (alt.empty()) return "a '~' with nothing after it";
+        if (is_ref(alt)) return "'~' marks a phrase, not a cue (" + std::string(alt) + ")";
+      }
+      if (alt.find('~') != std::string_view::npos) return "'~' only begins an alternative";
       if (is_ref(alt)) {
         if (!is_cue(ctx, alt.substr(1)))
           return "'" + std::string(alt) + "' names no cue of the cues table";
@@ -242,6 +249,7 @@ struct Slot {
   bool subject = false;  // names the subject cue: an anaphor may fill it
   int topic = -1;        // names a topic cue (its index in topics): the heading may fill it
   std::vector<Phrase> alts;
+  std::vector<char> antonym;  // per alternative: "~well tolerated" says the claim is false
 };
 
 struct Pattern {
@@ -363,9 +371,14 @@ struct Matcher::Impl {
           if (g != groups.end())
             slot.alts.insert(slot.alts.end(), g->second.begin(), g->second.end());
         } else if (!alt.empty()) {
+          const bool antonym = alt.front() == '~';
+          if (antonym) alt.remove_prefix(1);
           slot.alts.push_back(compile_phrase(alt));
+          slot.antonym.resize(slot.alts.size() - 1, 0);
+          slot.antonym.push_back(antonym ? 1 : 0);
         }
       }
+      slot.antonym.resize(slot.alts.size(), 0);
       p.slots.push_back(std::move(slot));
     }
     for (std::size_t i = 0; i < p.slots.size(); ++i)
@@ -474,6 +487,8 @@ struct Matcher::Impl {
     std::uint32_t lo = 0, hi = 0;
     // The same of each slot's place alone: where the claim is made.
     std::uint32_t core_lo = 0, core_hi = 0;
+    // Slots filled only by antonyms ("~well tolerated"): each denies the claim.
+    std::uint32_t antonyms = 0;
   };
 
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
@@ -493,17 +508,21 @@ struct Matcher::Impl {
     m.slot_at.assign(s.raw.size(), 0);
     m.lo = m.core_lo = Occurrences::none;
     m.hi = m.core_hi = 0;
+    m.antonyms = 0;
     for (std::size_t si = 0; si < p.slots.size(); ++si) {
       const Slot& slot = p.slots[si];
       bool found = false;
       // The slot's place is its first phrase in the sentence: in "magnesium
       // ... magnesium supplements" it is where "magnesium" is.
       std::uint32_t first = Occurrences::none, last = 0;
-      for (const Phrase& ph : slot.alts) {
+      bool plain = false;  // found by a phrase that is no antonym
+      for (std::size_t a = 0; a < slot.alts.size(); ++a) {
+        const Phrase& ph = slot.alts[a];
         const std::uint32_t t = find(s, ph);
         if (t == Occurrences::none) continue;
         if (slot.negated) return false;
         found = true;
+        plain = plain || slot.antonym[a] == 0;
         const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
         m.lo = std::min(m.lo, t);
         m.hi = std::max(m.hi, end);
@@ -523,6 +542,7 @@ struct Matcher::Impl {
       if (found) {
         m.core_lo = std::min(m.core_lo, first);
         m.core_hi = std::max(m.core_hi, last);
+        if (!plain) ++m.antonyms;
       }
       if (!found && slot.subject && anaphor_ok && !slot.negated) {
         for (const Phrase& ph : kind(CueKind::anaphor)) {
@@ -640,7 +660,8 @@ struct Matcher::Impl {
     if (count_in_scope(t, kind(CueKind::mixed), m, 8, 8, nullptr, false) > 0)
       return StanceKind::mixed;
     StanceKind st = StanceKind::supports;
-    if (count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) % 2 == 1) {
+    if ((count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) + m.antonyms) % 2 ==
+        1) {
       // "It can help, but it is not a fix": a claim's words across a
       // contrast, denied in one clause only, are both sides.
       if (contrasted(t, m, split)) return StanceKind::mixed;

@@ -149,6 +149,30 @@ TEST_CASE("matcher: @group names every phrase of the cue") {
   CHECK(said("Magnesium supplements help cramps.") == "claim-helps: supports");
 }
 
+TEST_CASE("matcher: a slot filled only by '~' antonyms denies the claim") {
+  json d = matcher_dataset();
+  d["claims"].push_back(
+      claim("claim-upsets", "forms", {"citrate + upset*|diarrh*|~well tolerated|~gentle"}));
+  const Dataset ds = load_dataset(d.dump(), "antonym.json");
+  const Matcher m(ds);
+  auto stance = [&](const std::string& text) {
+    const Reading r = m.read(read_document(text, Format::text));
+    std::string out;
+    for (const ClaimFound& c : r.claims) {
+      for (const SentenceStance& s : c.sentences)
+        out += (out.empty() ? "" : "; ") + std::string(name_of(s.stance));
+    }
+    return out;
+  };
+  CHECK(stance("Citrate upsets the stomach.") == "supports");
+  CHECK(stance("Citrate is well tolerated.") == "opposes");
+  CHECK(stance("Citrate is gentle.") == "opposes");
+  // A negation and an antonym cancel: "not well tolerated" asserts it.
+  CHECK(stance("Citrate is not well tolerated.") == "supports");
+  // A word of the claim beside the antonym fills the slot: no denial.
+  CHECK(stance("Citrate is gentle, and yet it upsets the stomach.") == "supports");
+}
+
 TEST_CASE("matcher: a '!' slot excludes the sentence") {
   CHECK(said("Magnesium helps cramps in pregnancy.") == "claim-pregnancy: supports");
   CHECK(said("Magnesium helps cramps when pregnant.") == "claim-pregnancy: supports");
@@ -615,6 +639,15 @@ TEST_CASE("loader: a claim's bad cue pattern is an error naming /claims/N/cues/M
              Contains("/claims/2/cues/1: ") && Contains("'--' holds no word"));
   CHECK_THAT(pattern_error("magnesium + ab-cd*"),
              Contains("/claims/2/cues/1: ") && Contains("a '*' word must be one word"));
+  CHECK(pattern_error("magnesium + upset|~well tolerated") == "(no error)");
+  CHECK_THAT(pattern_error("magnesium + ~"),
+             Contains("/claims/2/cues/1: ") && Contains("a '~' with nothing after it"));
+  CHECK_THAT(pattern_error("magnesium + ~@mg"),
+             Contains("/claims/2/cues/1: ") && Contains("'~' marks a phrase, not a cue"));
+  CHECK_THAT(pattern_error("magnesium + !~tolerated"),
+             Contains("/claims/2/cues/1: ") && Contains("a '~' antonym in a '!' slot"));
+  CHECK_THAT(pattern_error("magnesium + well~tolerated"),
+             Contains("/claims/2/cues/1: ") && Contains("'~' only begins an alternative"));
 }
 
 TEST_CASE("loader: a cue's bad phrase is an error naming /cues/N/phrases/M") {
