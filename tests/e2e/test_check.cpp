@@ -154,6 +154,12 @@ TEST_CASE("check: a denial, a hedge and a question, each in one sentence") {
       CHECK(check_text(text)["claims"].empty());
     }
   }
+  SECTION("diuretics' electrolyte losses are magnesium's") {
+    const json c = claim_in(check_text("Diuretics can lead to electrolyte imbalances.\n"),
+                            "claim-diuretics-ppis-deplete-mg");
+    REQUIRE(c.is_object());
+    CHECK(c["stance"] == "supports");
+  }
   SECTION("a question asserts nothing") {
     const json r = check_text("Does magnesium help leg cramps?\n");
     CHECK(r["claims"].empty());
