@@ -314,6 +314,7 @@ struct Matcher::Impl {
   std::vector<ClaimRule> rules;
   mutable std::unordered_map<std::string, std::vector<Term>> word_terms;  // see terms_of
   mutable std::vector<Term> scratch_terms;
+  mutable std::vector<char> scratch_taken;  // count_in_span's, reused
   std::vector<Phrase> negations, hedges, mixed, subject, anaphors, health;
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
@@ -479,9 +480,10 @@ struct Matcher::Impl {
   }
 
   struct Match {
-    std::vector<char> used;  // tokens the pattern's words took
-    // For each token the pattern's words took, 1 + the index of its slot.
-    std::vector<std::uint16_t> slot_at;
+    // Tokens the pattern's words took: 1 + the index of the slot whose
+    // phrase it is, or kTaken (an anaphor, another sentence's words).
+    std::vector<char> used;
+    static constexpr char kTaken = 127;
     // The first and last token of the pattern's words (each matched
     // phrase's first occurrence): the scope of negations.
     std::uint32_t lo = 0, hi = 0;
@@ -505,7 +507,6 @@ struct Matcher::Impl {
       if (!maybe) return false;
     }
     m.used.assign(s.raw.size(), 0);
-    m.slot_at.assign(s.raw.size(), 0);
     m.lo = m.core_lo = Occurrences::none;
     m.hi = m.core_hi = 0;
     m.antonyms = 0;
@@ -533,8 +534,7 @@ struct Matcher::Impl {
         // Every occurrence of a matched phrase is the claim's own word.
         for (std::uint32_t u = t; u != Occurrences::none;) {
           for (std::size_t k = 0; k < ph.size(); ++k) {
-            m.used[u + k] = 1;
-            m.slot_at[u + k] = static_cast<std::uint16_t>(si + 1);
+            m.used[u + k] = static_cast<char>(std::min<std::size_t>(si + 1, Match::kTaken - 1));
           }
           u = next_occurrence(s, ph, u);
         }
@@ -554,7 +554,7 @@ struct Matcher::Impl {
           m.hi = std::max(m.hi, end);
           m.core_lo = std::min(m.core_lo, t);
           m.core_hi = std::max(m.core_hi, end);
-          for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = 1;
+          for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = Match::kTaken;
           break;
         }
       }
@@ -587,10 +587,19 @@ struct Matcher::Impl {
                              std::uint32_t before, std::uint32_t after,
                              const std::vector<Phrase>* exceptions = nullptr,
                              bool within_clauses = true) const {
-    const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
-    const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
-    const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
-    std::vector<char> taken = m.used;
+    return count_in_span(s, cues, m, m.lo, m.hi, before, after, exceptions, within_clauses);
+  }
+
+  // The same around tokens [from, to] instead of the match's span.
+  std::size_t count_in_span(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
+                            std::uint32_t from, std::uint32_t to, std::uint32_t before,
+                            std::uint32_t after, const std::vector<Phrase>* exceptions = nullptr,
+                            bool within_clauses = true) const {
+    const std::uint32_t lo = from > before ? from - before : 0;
+    const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), to + after);
+    const std::uint16_t c_lo = s.raw[from].clause, c_hi = s.raw[to].clause;
+    std::vector<char>& taken = scratch_taken;
+    taken = m.used;
     if (exceptions != nullptr) {
       // Exceptions may overlap the claim's own words ("not to exceed").
       const std::vector<char> none(s.raw.size(), 0);
@@ -635,10 +644,7 @@ struct Matcher::Impl {
   // or among the places of its slots, which lie in one clause.
   bool reported(const Sentence& t, const Match& m) const {
     if (t.raw[m.core_lo].clause != t.raw[m.core_hi].clause) return false;
-    Match core = m;
-    core.lo = m.core_lo;
-    core.hi = m.core_hi;
-    return count_in_scope(t, kind(CueKind::report), core, 6, 0) > 0;
+    return count_in_span(t, kind(CueKind::report), m, m.core_lo, m.core_hi, 6, 0) > 0;
   }
 
   // Words that place no claim in a clause by themselves ("for", "from").
@@ -674,10 +680,10 @@ struct Matcher::Impl {
       while (end < t.raw.size() && t.raw[end].clause == c) ++end;
       if (c < c_lo || c > c_hi) {
         // The claim's words in this clause, from how many slots.
-        std::uint16_t slots[2] = {0, 0};
+        char slots[2] = {0, 0};
         for (std::uint32_t u = k; u < end; ++u) {
-          const std::uint16_t sl = m.slot_at[u];
-          if (sl == 0 || function_word(t.raw[u].word)) continue;
+          const char sl = m.used[u];
+          if (sl == 0 || sl == Match::kTaken || function_word(t.raw[u].word)) continue;
           if (slots[0] == 0) {
             slots[0] = sl;
           } else if (sl != slots[0]) {
@@ -685,13 +691,12 @@ struct Matcher::Impl {
           }
         }
         if (slots[1] != 0) {
-          Match part = m;
           // The whole clause is the restatement's scope.
-          part.lo = k;
-          part.hi = end - 1;
-          if (count_in_scope(t, kind(CueKind::mixed), part, 0, 0) > 0) return StanceKind::mixed;
+          if (count_in_span(t, kind(CueKind::mixed), m, k, end - 1, 0, 0) > 0)
+            return StanceKind::mixed;
           const bool denied =
-              count_in_scope(t, kind(CueKind::negation), part, 0, 0, &not_negations) % 2 == 1;
+              count_in_span(t, kind(CueKind::negation), m, k, end - 1, 0, 0, &not_negations) % 2 ==
+              1;
           if (denied != (st == StanceKind::opposes)) return StanceKind::mixed;
         }
       }
@@ -710,7 +715,6 @@ struct Matcher::Impl {
     if (lo >= hi) return false;
     std::size_t with = 0;
     for (std::uint16_t c = lo; c <= hi; ++c) {
-      Match part = m;
       // The clause's own tokens of the match.
       std::uint32_t a = Occurrences::none, b = 0;
       for (std::uint32_t t = m.lo; t <= m.hi; ++t) {
@@ -720,9 +724,7 @@ struct Matcher::Impl {
         }
       }
       if (a == Occurrences::none) continue;
-      part.lo = a;
-      part.hi = b;
-      if (count_in_scope(s, kind(CueKind::negation), part, 0, 3, &not_negations) % 2 == 1) ++with;
+      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) ++with;
     }
     return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
   }
@@ -944,6 +946,7 @@ Reading Matcher::read(const Document& doc) const {
   Impl::Sentence prev, pair;
   std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
+  std::vector<RawToken> heading;  // the section's heading's words
   const std::vector<char> run_in = run_in_headings(doc);
   // The sentence that introduces a list ("Other causes include:"), read
   // with each item's first sentence while the list lasts.
@@ -961,6 +964,8 @@ Reading Matcher::read(const Document& doc) const {
     if (!same_section) {
       skipping = im.skipped_section(sent.locator);
       topics = im.heading_topics(sent.locator);
+      heading.clear();
+      tokenize(sent.locator, 0, heading);
     }
     const bool anaphor_ok = prev_subject && same_section;
     const bool has_subject = im.any(s, im.kind(CueKind::subject));
@@ -1011,8 +1016,7 @@ Reading Matcher::read(const Document& doc) const {
         if (!hit) continue;
         // Across two sentences, only this one's words give its stance.
         for (std::uint32_t k = 0; k < split; ++k) {
-          m.used[k] = 1;
-          m.slot_at[k] = 0;
+          m.used[k] = Impl::Match::kTaken;
         }
         SentenceStance st{si, im.stance(t, m, split), false};
         // "Magnesium is widely used for cramps", "a trial tested whether it
@@ -1056,8 +1060,7 @@ Reading Matcher::read(const Document& doc) const {
     // causes of cramps are:" then "- Diuretics, which deplete magnesium."
     const bool with_lead = in_list && lead_locator != nullptr && *lead_locator == sent.locator;
     if (item) {
-      pair.raw.clear();
-      tokenize(sent.locator, 0, pair.raw);
+      pair.raw = heading;
       if (with_lead) {
         const std::uint16_t sh = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
         for (RawToken tk : lead.raw) {
