@@ -1059,7 +1059,7 @@ Reading Matcher::read(const Document& doc) const {
     // A list's item continues the sentence that introduces it: "Some
     // causes of cramps are:" then "- Diuretics, which deplete magnesium."
     const bool with_lead = in_list && lead_locator != nullptr && *lead_locator == sent.locator;
-    if (item) {
+    if (item && (with_lead || !heading.empty())) {
       pair.raw = heading;
       if (with_lead) {
         const std::uint16_t sh = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
@@ -1075,7 +1075,7 @@ Reading Matcher::read(const Document& doc) const {
         pair.raw.push_back(std::move(tk));
       }
       im.index(pair);
-      if (ctx > 0) matched = find_claims(pair, false, ctx) || matched;
+      matched = find_claims(pair, false, ctx) || matched;
     }
     if (!item && !text::trim(sv).empty() && text::trim(sv).back() == ':') {
       lead.raw = s.raw;
