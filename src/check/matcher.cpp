@@ -219,6 +219,13 @@ std::optional<std::string> pattern_problem(std::string_view pattern,
     for (std::string_view alt : split(slot, "|")) {
       if (alt.empty())
         return negated ? "a '!' with nothing after it" : "a '|' with nothing beside it";
+      if (alt.front() == '~') {
+        if (negated) return "a '~' antonym in a '!' slot, which must have no word anyway";
+        alt.remove_prefix(1);
+        if (alt.empty()) return "a '~' with nothing after it";
+        if (is_ref(alt)) return "'~' marks a phrase, not a cue (" + std::string(alt) + ")";
+      }
+      if (alt.find('~') != std::string_view::npos) return "'~' only begins an alternative";
       if (is_ref(alt)) {
         if (!is_cue(ctx, alt.substr(1)))
           return "'" + std::string(alt) + "' names no cue of the cues table";
@@ -242,6 +249,7 @@ struct Slot {
   bool subject = false;  // names the subject cue: an anaphor may fill it
   int topic = -1;        // names a topic cue (its index in topics): the heading may fill it
   std::vector<Phrase> alts;
+  std::vector<char> antonym;  // per alternative: "~well tolerated" says the claim is false
 };
 
 struct Pattern {
@@ -306,6 +314,7 @@ struct Matcher::Impl {
   std::vector<ClaimRule> rules;
   mutable std::unordered_map<std::string, std::vector<Term>> word_terms;  // see terms_of
   mutable std::vector<Term> scratch_terms;
+  mutable std::vector<char> scratch_taken;  // count_in_span's, reused
   std::vector<Phrase> negations, hedges, mixed, subject, anaphors, health;
   std::array<std::vector<Phrase>, enum_count<CueKind>()> by_kind;
   std::unordered_map<std::string, std::vector<Phrase>> groups;  // cue id -> phrases
@@ -363,9 +372,14 @@ struct Matcher::Impl {
           if (g != groups.end())
             slot.alts.insert(slot.alts.end(), g->second.begin(), g->second.end());
         } else if (!alt.empty()) {
+          const bool antonym = alt.front() == '~';
+          if (antonym) alt.remove_prefix(1);
           slot.alts.push_back(compile_phrase(alt));
+          slot.antonym.resize(slot.alts.size() - 1, 0);
+          slot.antonym.push_back(antonym ? 1 : 0);
         }
       }
+      slot.antonym.resize(slot.alts.size(), 0);
       p.slots.push_back(std::move(slot));
     }
     for (std::size_t i = 0; i < p.slots.size(); ++i)
@@ -466,8 +480,17 @@ struct Matcher::Impl {
   }
 
   struct Match {
-    std::vector<char> used;  // tokens the pattern's words took
+    // Tokens the pattern's words took: 1 + the index of the slot whose
+    // phrase it is, or kTaken (an anaphor, another sentence's words).
+    std::vector<char> used;
+    static constexpr char kTaken = 127;
+    // The first and last token of the pattern's words (each matched
+    // phrase's first occurrence): the scope of negations.
     std::uint32_t lo = 0, hi = 0;
+    // The same of each slot's place alone: where the claim is made.
+    std::uint32_t core_lo = 0, core_hi = 0;
+    // Slots filled only by antonyms ("~well tolerated"): each denies the claim.
+    std::uint32_t antonyms = 0;
   };
 
   // Whether `p` matches `s`; `anaphor_ok`: an anaphor may stand for the subject.
@@ -484,31 +507,54 @@ struct Matcher::Impl {
       if (!maybe) return false;
     }
     m.used.assign(s.raw.size(), 0);
-    m.lo = Occurrences::none;
-    m.hi = 0;
-    for (const Slot& slot : p.slots) {
+    m.lo = m.core_lo = Occurrences::none;
+    m.hi = m.core_hi = 0;
+    m.antonyms = 0;
+    for (std::size_t si = 0; si < p.slots.size(); ++si) {
+      const Slot& slot = p.slots[si];
       bool found = false;
-      for (const Phrase& ph : slot.alts) {
+      // The slot's place is its first phrase in the sentence: in "magnesium
+      // ... magnesium supplements" it is where "magnesium" is.
+      std::uint32_t first = Occurrences::none, last = 0;
+      bool plain = false;  // found by a phrase that is no antonym
+      for (std::size_t a = 0; a < slot.alts.size(); ++a) {
+        const Phrase& ph = slot.alts[a];
         const std::uint32_t t = find(s, ph);
         if (t == Occurrences::none) continue;
         if (slot.negated) return false;
         found = true;
+        plain = plain || slot.antonym[a] == 0;
+        const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
         m.lo = std::min(m.lo, t);
-        m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
+        m.hi = std::max(m.hi, end);
+        if (t < first) {
+          first = t;
+          last = end;
+        }
         // Every occurrence of a matched phrase is the claim's own word.
         for (std::uint32_t u = t; u != Occurrences::none;) {
-          for (std::size_t k = 0; k < ph.size(); ++k) m.used[u + k] = 1;
+          for (std::size_t k = 0; k < ph.size(); ++k) {
+            m.used[u + k] = static_cast<char>(std::min<std::size_t>(si + 1, Match::kTaken - 1));
+          }
           u = next_occurrence(s, ph, u);
         }
+      }
+      if (found) {
+        m.core_lo = std::min(m.core_lo, first);
+        m.core_hi = std::max(m.core_hi, last);
+        if (!plain) ++m.antonyms;
       }
       if (!found && slot.subject && anaphor_ok && !slot.negated) {
         for (const Phrase& ph : kind(CueKind::anaphor)) {
           const std::uint32_t t = find(s, ph);
           if (t == Occurrences::none) continue;
           found = true;
+          const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
           m.lo = std::min(m.lo, t);
-          m.hi = std::max(m.hi, static_cast<std::uint32_t>(t + ph.size() - 1));
-          for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = 1;
+          m.hi = std::max(m.hi, end);
+          m.core_lo = std::min(m.core_lo, t);
+          m.core_hi = std::max(m.core_hi, end);
+          for (std::size_t k = 0; k < ph.size(); ++k) m.used[t + k] = Match::kTaken;
           break;
         }
       }
@@ -539,11 +585,21 @@ struct Matcher::Impl {
   // claim's own words; overlapping occurrences count once.
   std::size_t count_in_scope(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
                              std::uint32_t before, std::uint32_t after,
-                             const std::vector<Phrase>* exceptions = nullptr) const {
-    const std::uint32_t lo = m.lo > before ? m.lo - before : 0;
-    const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), m.hi + after);
-    const std::uint16_t c_lo = s.raw[m.lo].clause, c_hi = s.raw[m.hi].clause;
-    std::vector<char> taken = m.used;
+                             const std::vector<Phrase>* exceptions = nullptr,
+                             bool within_clauses = true) const {
+    return count_in_span(s, cues, m, m.lo, m.hi, before, after, exceptions, within_clauses);
+  }
+
+  // The same around tokens [from, to] instead of the match's span.
+  std::size_t count_in_span(const Sentence& s, const std::vector<Phrase>& cues, const Match& m,
+                            std::uint32_t from, std::uint32_t to, std::uint32_t before,
+                            std::uint32_t after, const std::vector<Phrase>* exceptions = nullptr,
+                            bool within_clauses = true) const {
+    const std::uint32_t lo = from > before ? from - before : 0;
+    const std::uint32_t hi = std::min(static_cast<std::uint32_t>(s.raw.size() - 1), to + after);
+    const std::uint16_t c_lo = s.raw[from].clause, c_hi = s.raw[to].clause;
+    std::vector<char>& taken = scratch_taken;
+    taken = m.used;
     if (exceptions != nullptr) {
       // Exceptions may overlap the claim's own words ("not to exceed").
       const std::vector<char> none(s.raw.size(), 0);
@@ -562,7 +618,7 @@ struct Matcher::Impl {
       for (std::uint32_t t = find(s, *ph, &taken); t != Occurrences::none;
            t = find_from(s, *ph, t + 1, taken)) {
         if (t < lo || t > hi) continue;
-        if (s.raw[t].clause < c_lo || s.raw[t].clause > c_hi) continue;
+        if (within_clauses && (s.raw[t].clause < c_lo || s.raw[t].clause > c_hi)) continue;
         ++n;
         for (std::size_t k = 0; k < ph->size(); ++k) taken[t + k] = 1;
       }
@@ -584,14 +640,81 @@ struct Matcher::Impl {
     return Occurrences::none;
   }
 
+  // Whether match `m` is reported rather than asserted: report words before
+  // or among the places of its slots, which lie in one clause.
+  bool reported(const Sentence& t, const Match& m) const {
+    if (t.raw[m.core_lo].clause != t.raw[m.core_hi].clause) return false;
+    return count_in_span(t, kind(CueKind::report), m, m.core_lo, m.core_hi, 6, 0) > 0;
+  }
+
+  // Words that place no claim in a clause by themselves ("for", "from").
+  static bool function_word(const std::string& w) {
+    static constexpr std::array<std::string_view, 12> words = {
+        "for", "from", "due", "to", "of", "in", "on", "with", "by", "at", "as", "the"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+  }
+
+  // The stance of match `m` in `s` (tokens before `split` are another
+  // sentence's): mixed when the evidence is said to be mixed near the
+  // claim's words, in any clause ("While some trials found it helps, the
+  // evidence is mixed"); else opposed when negated in its clauses. Then a
+  // clause outside the match that restates the claim (words of two of its
+  // slots) and takes the other side, or calls it mixed, makes it mixed
+  // ("One trial found it helped pregnant women; another found no effect on
+  // cramps in pregnancy").
+  StanceKind stance(const Sentence& t, const Match& m, std::uint32_t split) const {
+    if (count_in_scope(t, kind(CueKind::mixed), m, 8, 8, nullptr, false) > 0)
+      return StanceKind::mixed;
+    StanceKind st = StanceKind::supports;
+    if ((count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) + m.antonyms) % 2 ==
+        1) {
+      // "It can help, but it is not a fix": a claim's words across a
+      // contrast, denied in one clause only, are both sides.
+      if (contrasted(t, m, split)) return StanceKind::mixed;
+      st = StanceKind::opposes;
+    }
+    const std::uint16_t c_lo = t.raw[m.lo].clause, c_hi = t.raw[m.hi].clause;
+    for (std::uint32_t k = split; k < t.raw.size();) {
+      const std::uint16_t c = t.raw[k].clause;
+      std::uint32_t end = k;
+      while (end < t.raw.size() && t.raw[end].clause == c) ++end;
+      if (c < c_lo || c > c_hi) {
+        // The claim's words in this clause, from how many slots.
+        char slots[2] = {0, 0};
+        for (std::uint32_t u = k; u < end; ++u) {
+          const char sl = m.used[u];
+          if (sl == 0 || sl == Match::kTaken || function_word(t.raw[u].word)) continue;
+          if (slots[0] == 0) {
+            slots[0] = sl;
+          } else if (sl != slots[0]) {
+            slots[1] = sl;
+          }
+        }
+        if (slots[1] != 0) {
+          // The whole clause is the restatement's scope.
+          if (count_in_span(t, kind(CueKind::mixed), m, k, end - 1, 0, 0) > 0)
+            return StanceKind::mixed;
+          const bool denied =
+              count_in_span(t, kind(CueKind::negation), m, k, end - 1, 0, 0, &not_negations) % 2 ==
+              1;
+          if (denied != (st == StanceKind::opposes)) return StanceKind::mixed;
+        }
+      }
+      k = end;
+    }
+    return st;
+  }
+
   // Whether the match spans clauses of which only some hold a negation
   // (counted as count_in_scope does).
-  bool contrasted(const Sentence& s, const Match& m) const {
-    const std::uint16_t lo = s.raw[m.lo].clause, hi = s.raw[m.hi].clause;
-    if (lo == hi) return false;
+  // Only this sentence's clauses count (tokens from `split` on): in two
+  // sentences read as one, the first's words are context.
+  bool contrasted(const Sentence& s, const Match& m, std::uint32_t split) const {
+    const std::uint16_t hi = s.raw[m.hi].clause;
+    const std::uint16_t lo = std::max(s.raw[m.lo].clause, s.raw[split].clause);
+    if (lo >= hi) return false;
     std::size_t with = 0;
     for (std::uint16_t c = lo; c <= hi; ++c) {
-      Match part = m;
       // The clause's own tokens of the match.
       std::uint32_t a = Occurrences::none, b = 0;
       for (std::uint32_t t = m.lo; t <= m.hi; ++t) {
@@ -601,9 +724,7 @@ struct Matcher::Impl {
         }
       }
       if (a == Occurrences::none) continue;
-      part.lo = a;
-      part.hi = b;
-      if (count_in_scope(s, kind(CueKind::negation), part, 0, 3, &not_negations) % 2 == 1) ++with;
+      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) ++with;
     }
     return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
   }
@@ -646,6 +767,47 @@ bool newline_before(const Document& doc, std::size_t si) {
   const Sentence& a = doc.sentences[si - 1];
   const std::size_t from = a.offset + a.length, to = doc.sentences[si].offset;
   return from < to && std::memchr(doc.text.data() + from, '\n', to - from) != nullptr;
+}
+
+// The paragraphs' run-in headings ("Key trials. A 2017 trial found..."):
+// a sentence of at most five words that ends with '.', begins a line and
+// has the paragraph's text after it on that line. An article's style, so
+// taken as such only where at least three paragraphs open so: elsewhere a
+// short sentence is one ("Magnesium helps. It eases cramps.").
+std::vector<char> run_in_headings(const Document& doc) {
+  std::vector<char> out(doc.sentences.size(), 0);
+  std::size_t n = 0;
+  for (std::size_t si = 0; si + 1 < doc.sentences.size(); ++si) {
+    if ((si > 0 && !newline_before(doc, si)) || newline_before(doc, si + 1)) continue;
+    std::string_view v = text::trim(doc.sentences[si].view(doc.text));
+    if (v.empty() || v.back() != '.') continue;
+    std::size_t words = 1;
+    for (const char c : v) words += c == ' ' ? 1 : 0;
+    if (words > 5) continue;
+    out[si] = 1;
+    ++n;
+  }
+  if (n < 3) std::fill(out.begin(), out.end(), 0);
+  return out;
+}
+
+// Whether sentence `si` opens a list item: on its line, only a marker
+// ("-", "*", "+", "•", "1.", "1)") and spaces before it (text and Markdown;
+// HTML keeps no markers). Looked for only after the sentence before.
+bool opens_item(const Document& doc, std::size_t si) {
+  if (doc.format == Format::html) return false;
+  const std::size_t to = doc.sentences[si].offset;
+  const std::size_t floor =
+      si == 0 ? 0 : doc.sentences[si - 1].offset + doc.sentences[si - 1].length;
+  std::size_t from = to;
+  while (from > floor && doc.text[from - 1] != '\n') --from;
+  if (from == floor && from != 0 && doc.text[from - 1] != '\n') return false;
+  std::string_view head = text::trim(std::string_view(doc.text).substr(from, to - from));
+  if (head == "-" || head == "*" || head == "+" || head == "\xE2\x80\xA2") return true;
+  if (head.size() < 2 || (head.back() != '.' && head.back() != ')')) return false;
+  head.remove_suffix(1);
+  return head.size() <= 9 &&
+         std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Whether sentence `si` continues the paragraph of the one before: no blank
@@ -750,6 +912,24 @@ StanceKind article_stance(const std::vector<SentenceStance>& sentences) {
   return StanceKind::mixed;
 }
 
+void apply_implications(std::vector<ClaimFound>& claims) {
+  std::unordered_map<std::string_view, StanceKind> stance;
+  for (const ClaimFound& cf : claims) stance.emplace(cf.claim->id, cf.stance);
+  auto is = [&](const std::string& id, StanceKind k) {
+    const auto it = stance.find(id);
+    return it != stance.end() && it->second == k;
+  };
+  for (ClaimFound& cf : claims) {
+    if (cf.stance != StanceKind::supports) continue;
+    const bool other_side =
+        std::any_of(cf.claim->implies.begin(), cf.claim->implies.end(),
+                    [&](const std::string& id) { return is(id, StanceKind::opposes); }) ||
+        std::any_of(cf.claim->denies.begin(), cf.claim->denies.end(),
+                    [&](const std::string& id) { return is(id, StanceKind::supports); });
+    if (other_side) cf.stance = StanceKind::mixed;
+  }
+}
+
 Matcher::Matcher(const Dataset& ds) : impl_(std::make_unique<Impl>(ds)) {}
 Matcher::~Matcher() = default;
 
@@ -766,6 +946,13 @@ Reading Matcher::read(const Document& doc) const {
   Impl::Sentence prev, pair;
   std::vector<char> topics(im.topics.size(), 0);
   const std::string* prev_locator = nullptr;
+  std::vector<RawToken> heading;  // the section's heading's words
+  const std::vector<char> run_in = run_in_headings(doc);
+  // The sentence that introduces a list ("Other causes include:"), read
+  // with each item's first sentence while the list lasts.
+  Impl::Sentence lead;
+  bool in_list = false;
+  const std::string* lead_locator = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
     const std::string_view sv = sent.view(doc.text);
@@ -777,6 +964,8 @@ Reading Matcher::read(const Document& doc) const {
     if (!same_section) {
       skipping = im.skipped_section(sent.locator);
       topics = im.heading_topics(sent.locator);
+      heading.clear();
+      tokenize(sent.locator, 0, heading);
     }
     const bool anaphor_ok = prev_subject && same_section;
     const bool has_subject = im.any(s, im.kind(CueKind::subject));
@@ -789,6 +978,9 @@ Reading Matcher::read(const Document& doc) const {
     }
     // The rest of a reference's line is its title, not the article's claim.
     const bool same_line = si > 0 && !newline_before(doc, si);
+    const bool item = !same_line && opens_item(doc, si);
+    // A line that is not an item ends the list; so does a new section.
+    if ((!same_line && !item) || !same_section) in_list = false;
     if (cites(s.raw, sv)) {
       in_citation = true;
       prev_readable = false;
@@ -797,6 +989,13 @@ Reading Matcher::read(const Document& doc) const {
     if (!same_line) in_citation = false;
     if (is_question(sv) || skipping || in_citation) {
       prev_readable = false;
+      continue;
+    }
+    // A run-in heading names what its paragraph is about: it makes no claim,
+    // nor half of one, and "it" in the paragraph is not its subject.
+    if (run_in[si] != 0) {
+      prev_readable = false;
+      prev_subject = false;
       continue;
     }
 
@@ -816,24 +1015,15 @@ Reading Matcher::read(const Document& doc) const {
         }
         if (!hit) continue;
         // Across two sentences, only this one's words give its stance.
-        for (std::uint32_t k = 0; k < split; ++k) m.used[k] = 1;
-        SentenceStance st{si, StanceKind::supports, false};
-        if (im.count_in_scope(t, im.kind(CueKind::mixed), m, 8, 8) > 0) {
-          st.stance = StanceKind::mixed;
-        } else if (const std::size_t neg =
-                       im.count_in_scope(t, im.kind(CueKind::negation), m, 4, 6, &im.not_negations);
-                   neg % 2 == 1) {
-          // "It can help, but it is not a fix": a claim's words across a
-          // contrast, denied in one clause only, are both sides.
-          st.stance = im.contrasted(t, m) ? StanceKind::mixed : StanceKind::opposes;
+        for (std::uint32_t k = 0; k < split; ++k) {
+          m.used[k] = Impl::Match::kTaken;
         }
+        SentenceStance st{si, im.stance(t, m, split), false};
         // "Magnesium is widely used for cramps", "a trial tested whether it
         // helps": reported, not asserted, unless denied; the words come
         // before or among the claim's, in its one clause ("While it is often
         // recommended, high doses can cause cramps" asserts the second).
-        if (st.stance == StanceKind::supports && t.raw[m.lo].clause == t.raw[m.hi].clause &&
-            im.count_in_scope(t, im.kind(CueKind::report), m, 6, 0) > 0)
-          continue;
+        if (st.stance == StanceKind::supports && im.reported(t, m)) continue;
         any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {
@@ -866,6 +1056,32 @@ Reading Matcher::read(const Document& doc) const {
       im.index(pair);
       matched = find_claims(pair, false, static_cast<std::uint32_t>(prev.raw.size())) || matched;
     }
+    // A list's item continues the sentence that introduces it: "Some
+    // causes of cramps are:" then "- Diuretics, which deplete magnesium."
+    const bool with_lead = in_list && lead_locator != nullptr && *lead_locator == sent.locator;
+    if (item && (with_lead || !heading.empty())) {
+      pair.raw = heading;
+      if (with_lead) {
+        const std::uint16_t sh = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
+        for (RawToken tk : lead.raw) {
+          tk.clause = static_cast<std::uint16_t>(tk.clause + sh);
+          pair.raw.push_back(std::move(tk));
+        }
+      }
+      const auto ctx = static_cast<std::uint32_t>(pair.raw.size());
+      const std::uint16_t shift = pair.raw.empty() ? 0 : pair.raw.back().clause + 1;
+      for (RawToken tk : s.raw) {
+        tk.clause = static_cast<std::uint16_t>(tk.clause + shift);
+        pair.raw.push_back(std::move(tk));
+      }
+      im.index(pair);
+      matched = find_claims(pair, false, ctx) || matched;
+    }
+    if (!item && !text::trim(sv).empty() && text::trim(sv).back() == ':') {
+      lead.raw = s.raw;
+      in_list = true;
+      lead_locator = &sent.locator;
+    }
     if (!matched && has_subject && im.any(s, im.kind(CueKind::health))) {
       out.unmatched.push_back(si);
     }
@@ -873,6 +1089,7 @@ Reading Matcher::read(const Document& doc) const {
     prev_readable = !matched;  // a claim found there used its words
   }
   for (ClaimFound& cf : out.claims) cf.stance = article_stance(cf.sentences);
+  apply_implications(out.claims);
   return out;
 }
 

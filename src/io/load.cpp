@@ -811,7 +811,8 @@ class Reader {
         return id == "mixed" || ids_[static_cast<std::size_t>(IdSpace::forms)].count(id) != 0;
       case RefTo::notice: return ids_[static_cast<std::size_t>(IdSpace::notices)].count(id) != 0;
       case RefTo::interaction:
-      case RefTo::cause: {
+      case RefTo::cause:
+      case RefTo::claim: {
         const auto& space = ids_[static_cast<std::size_t>(IdSpace::records)];
         const auto it = space.find(id);
         return it != space.end() &&
@@ -844,6 +845,7 @@ class Reader {
         {"notice", "notices"},
         {"interaction", "interactions"},
         {"cause", "causes"},
+        {"claim", "claims"},
     };
     const auto& [what, table_hint] = kWhat[static_cast<std::size_t>(kind)];
     std::vector<std::string> known;

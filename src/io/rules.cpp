@@ -315,6 +315,20 @@ void check(const Study& s, const Rules& r) {
 
 void check(const Claim& c, const Rules& r) {
   check_once(r, "stances", c.stances, "a stance", "give each article one stance per claim");
+  // implies and denies: other claims (each once: the loader checks every
+  // list of references so), none in both lists.
+  for (const auto* key : {"implies", "denies"}) {
+    const std::vector<std::string>& ids = std::string_view(key) == "implies" ? c.implies : c.denies;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const std::string at = std::string(key) + "/" + std::to_string(i);
+      if (ids[i] == c.id)
+        r.fail(at, fmt::format("a claim {} itself", key), "name other claims, or remove it");
+      if (std::string_view(key) == "denies" &&
+          std::find(c.implies.begin(), c.implies.end(), ids[i]) != c.implies.end())
+        r.fail(at, fmt::format("{} is in implies too", quoted(ids[i])),
+               "a claim cannot assert and deny another: keep one");
+    }
+  }
 }
 
 void check(const Cue& c, const Rules& r) {

@@ -147,6 +147,19 @@ TEST_CASE("check: a denial, a hedge and a question, each in one sentence") {
     CHECK(c["stance"] == "supports");
     CHECK(c["hedged"] == false);
   }
+  SECTION("an article's outline of itself asserts nothing") {
+    for (const char* text : {"In this article, we'll look at how magnesium helps leg cramps.\n",
+                             "By the end, you will understand how magnesium eases cramps.\n"}) {
+      INFO(text);
+      CHECK(check_text(text)["claims"].empty());
+    }
+  }
+  SECTION("diuretics' electrolyte losses are magnesium's") {
+    const json c = claim_in(check_text("Diuretics can lead to electrolyte imbalances.\n"),
+                            "claim-diuretics-ppis-deplete-mg");
+    REQUIRE(c.is_object());
+    CHECK(c["stance"] == "supports");
+  }
   SECTION("a question asserts nothing") {
     const json r = check_text("Does magnesium help leg cramps?\n");
     CHECK(r["claims"].empty());

@@ -247,7 +247,7 @@ TEST_CASE("claims shows stances and verdicts and filters") {
   // CSV --full: one row per stance, flat columns, each stance with its standing.
   const std::string csv =
       expect_ok({"claims", "--topic", "efficacy-pregnancy", "--full", "--format", "csv"}).out;
-  CHECK(csv.rfind("id,topic,text,cues,stances.source,stances.stance,stances.locator,"
+  CHECK(csv.rfind("id,topic,text,cues,implies,denies,stances.source,stances.stance,stances.locator,"
                   "stances.standing,stances.overstates,verdict.rating,",
                   0) == 0);
   CHECK(csv.find('{') == std::string::npos);

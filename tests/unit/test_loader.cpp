@@ -529,6 +529,35 @@ TEST_CASE("an article has one stance per claim, one view per form, one discrepan
   CHECK(error_of(d) == "(no error)");
 }
 
+TEST_CASE("a claim implies and denies other claims, each once, none in both lists") {
+  json d = fixture::dataset();
+  json second = fixture::claim(d, "claim-mg-prevents-cramps");
+  second["id"] = "claim-mechanism";
+  second.erase("stances");
+  d["claims"].push_back(second);
+  json& c = d["claims"][1];
+  c["implies"] = {"claim-mg-prevents-cramps"};
+  CHECK(error_of(d) == "(no error)");
+  c["implies"] = {"claim-nonexistent"};
+  CHECK_THAT(error_of(d), Contains("mydata.json: /claims/1/implies/0: unknown claim id "
+                                   "\"claim-nonexistent\""));
+  c["implies"] = {"claim-mechanism"};
+  CHECK(error_of(d) == "mydata.json: /claims/1/implies/0: a claim implies itself");
+  c["implies"] = {"claim-mg-prevents-cramps", "claim-mg-prevents-cramps"};
+  CHECK(error_of(d) ==
+        "mydata.json: /claims/1/implies/1: \"claim-mg-prevents-cramps\" is already listed at "
+        "/claims/1/implies/0");
+  c["implies"] = {"claim-mg-prevents-cramps"};
+  c["denies"] = {"claim-mg-prevents-cramps"};
+  CHECK(error_of(d) ==
+        "mydata.json: /claims/1/denies/0: \"claim-mg-prevents-cramps\" is in implies too");
+  c.erase("implies");
+  CHECK(error_of(d) == "(no error)");
+  // Only claims: a study's id is no claim.
+  c["denies"] = {"example-2017"};
+  CHECK_THAT(error_of(d), Contains("/claims/1/denies/0: unknown claim id"));
+}
+
 TEST_CASE("tables the commands need are not empty") {
   json d = fixture::dataset();
   d["intakes"] = json::array();

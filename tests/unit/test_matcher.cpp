@@ -149,6 +149,30 @@ TEST_CASE("matcher: @group names every phrase of the cue") {
   CHECK(said("Magnesium supplements help cramps.") == "claim-helps: supports");
 }
 
+TEST_CASE("matcher: a slot filled only by '~' antonyms denies the claim") {
+  json d = matcher_dataset();
+  d["claims"].push_back(
+      claim("claim-upsets", "forms", {"citrate + upset*|diarrh*|~well tolerated|~gentle"}));
+  const Dataset ds = load_dataset(d.dump(), "antonym.json");
+  const Matcher m(ds);
+  auto stance = [&](const std::string& text) {
+    const Reading r = m.read(read_document(text, Format::text));
+    std::string out;
+    for (const ClaimFound& c : r.claims) {
+      for (const SentenceStance& s : c.sentences)
+        out += (out.empty() ? "" : "; ") + std::string(name_of(s.stance));
+    }
+    return out;
+  };
+  CHECK(stance("Citrate upsets the stomach.") == "supports");
+  CHECK(stance("Citrate is well tolerated.") == "opposes");
+  CHECK(stance("Citrate is gentle.") == "opposes");
+  // A negation and an antonym cancel: "not well tolerated" asserts it.
+  CHECK(stance("Citrate is not well tolerated.") == "supports");
+  // A word of the claim beside the antonym fills the slot: no denial.
+  CHECK(stance("Citrate is gentle, and yet it upsets the stomach.") == "supports");
+}
+
 TEST_CASE("matcher: a '!' slot excludes the sentence") {
   CHECK(said("Magnesium helps cramps in pregnancy.") == "claim-pregnancy: supports");
   CHECK(said("Magnesium helps cramps when pregnant.") == "claim-pregnancy: supports");
@@ -273,6 +297,34 @@ TEST_CASE("matcher: mixed cues make the sentence mixed") {
   CHECK(said("More research on whether magnesium helps cramps is needed.") == "claim-helps: mixed");
   // Mixed wins over a negation.
   CHECK(said("That magnesium does not help cramps is inconclusive.") == "claim-helps: mixed");
+  // In any clause near the claim's words: the evidence is mixed on the
+  // claim the other clause names.
+  CHECK(said("Although one trial found that magnesium helps cramps, the evidence is mixed.") ==
+        "claim-helps: mixed");
+  CHECK(said("Magnesium helps cramps, but more research is needed.") == "claim-helps: mixed");
+  // Not far from them.
+  CHECK(said("Magnesium helps cramps, but on sleep, as on so many other things, the evidence "
+             "is mixed.") == "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a clause that restates the claim and takes the other side makes it mixed") {
+  // The second clause names the claim's words again (two of its slots) and
+  // denies them, far from the first clause's words.
+  CHECK(said("Magnesium helped cramps in one trial, while in a larger trial there was no sign "
+             "at all that magnesium helped cramps.") == "claim-helps: mixed");
+  CHECK(said("Magnesium helped cramps in one trial; in a larger trial there was no sign at all "
+             "of magnesium helping.") == "claim-helps: mixed");
+  // Or calls the evidence mixed.
+  CHECK(said("Magnesium helped cramps in one trial; results on whether magnesium helps cramps "
+             "in other trials of all kinds are still inconclusive.") == "claim-helps: mixed");
+  // The same side again: no change.
+  CHECK(said("Magnesium did not help cramps; in a larger trial there was no sign at all that "
+             "magnesium helped cramps.") == "claim-helps: opposes");
+  CHECK(said("Magnesium helped cramps in one trial; in a larger trial magnesium helped cramps "
+             "too.") == "claim-helps: supports");
+  // One slot's word alone does not restate the claim.
+  CHECK(said("Magnesium helped cramps in one trial; in another there was no sign at all of "
+             "magnesium in the blood.") == "claim-helps: supports");
 }
 
 TEST_CASE("matcher: a question asserts nothing") {
@@ -319,6 +371,12 @@ TEST_CASE("matcher: a sentence that reports use or a study's question asserts no
   // Only before or among the claim's words, in its one clause.
   CHECK(said("Magnesium helps cramps, and is widely used.") == "claim-helps: supports");
   CHECK(said("Though widely used for sleep, magnesium helps cramps.") == "claim-helps: supports");
+  // The claim's words are where each slot first matches: another phrase of
+  // a slot in the next clause ("magnesium supplements") does not take the
+  // claim out of the reporting clause.
+  CHECK(said("While magnesium is widely used to help cramps, magnesium supplements upset some "
+             "stomachs.")
+            .empty());
 }
 
 TEST_CASE("matcher: two sentences make a claim, even where the second makes another alone") {
@@ -330,9 +388,60 @@ TEST_CASE("matcher: two sentences make a claim, even where the second makes anot
   // "It" stands for magnesium alone too: the sentence says magnesium eases cramps.
   CHECK(said("Pregnant women took magnesium. It eased cramps.", Format::markdown) ==
         "claim-helps: supports; claim-pregnancy: supports");
+  // The second sentence's words give the stance: a denial there is no
+  // contrast with the first.
+  CHECK(said("Cramps are common in runners. Magnesium does not help them.", Format::markdown) ==
+        "claim-helps: opposes");
   // Not when the first sentence made a claim of its own: its words are used.
   CHECK(said("Magnesium helps cramps. It was no better than placebo.", Format::markdown) ==
         "claim-helps: supports");
+}
+
+TEST_CASE("matcher: run-in headings make no claim, nor half of one, nor a subject") {
+  const std::string more =
+      "\nDoses. The trial gave 300 mg a day.\nResults. The trial ended early.\n";
+  // One short sentence opening a line is a sentence: read with the next.
+  CHECK(said("Extra help. Magnesium and cramps were studied in a trial.\n") ==
+        "claim-helps: supports");
+  CHECK(said("On magnesium. It eases cramps.\n") == "claim-helps: supports");
+  // Three paragraphs that open so: run-in headings.
+  CHECK(said("Extra help. Magnesium and cramps were studied in a trial." + more).empty());
+  CHECK(said("On magnesium. It eases cramps." + more).empty());
+  // The paragraphs' own sentences are read.
+  CHECK(said("On magnesium. Magnesium eases cramps." + more) == "claim-helps: supports");
+  // Not one that ends its line, or is longer than five words.
+  CHECK(said("Extra help.\nMagnesium and cramps were studied in a trial." + more) ==
+        "claim-helps: supports");
+  CHECK(said("It is of some extra help. Magnesium and cramps were studied." + more) ==
+        "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a list's items are read with the sentence that introduces them") {
+  // The introduction ends a paragraph (a line of its own would be a heading).
+  const std::string intro = "We tried a few. Things that help with cramps";
+  CHECK(said("Magnesium daily.\n").empty());
+  CHECK(said(intro + ":\n\n- Magnesium daily.\n- Stretching.\n") == "claim-helps: supports");
+  CHECK(said(intro + ":\n1. Stretching.\n2. Magnesium daily.\n") == "claim-helps: supports");
+  // The item's words give the stance.
+  CHECK(said(intro + ":\n\n- Not magnesium.\n") == "claim-helps: opposes");
+  // The introduction's words count for the pattern's '!' slots too.
+  CHECK(said(intro + " in pregnancy:\n- Magnesium daily.\n") == "claim-pregnancy: supports");
+  // A line that is no item ends the list.
+  CHECK(said(intro + ":\n\n- Stretching.\n\nAnd more.\n\n- Magnesium daily.\n").empty());
+  // Only items: a paragraph after the introduction is read alone, and an
+  // introduction needs its colon.
+  CHECK(said(intro + ":\n\nMagnesium daily.\n").empty());
+  CHECK(said(intro + ".\n\n- Magnesium daily.\n").empty());
+}
+
+TEST_CASE("matcher: a list's items are read with their heading") {
+  const Format md = Format::markdown;
+  CHECK(said("# Remedies that ease cramps\n\n- Magnesium at night\n- Stretching\n", md) ==
+        "claim-helps: supports");
+  // Not a paragraph under it.
+  CHECK(said("# Remedies that ease cramps\n\nMagnesium at night is a thing.\n", md).empty());
+  // A heading that ends with ':' introduces its list.
+  CHECK(said("Remedies that ease cramps:\n\n- Magnesium at night\n") == "claim-helps: supports");
 }
 
 TEST_CASE("matcher: a reference list's entries in Vancouver style are not claims") {
@@ -448,6 +557,45 @@ TEST_CASE("matcher: the article's stance through read") {
                 "mixed.") == "claim-helps=opposes");
 }
 
+TEST_CASE(
+    "matcher: supporting a claim while opposing one it implies, or supporting one it "
+    "denies, is mixed") {
+  json d = matcher_dataset();
+  // "Magnesium relaxes muscles and so helps cramps" implies claim-helps;
+  // "it eases spasms, not pregnancy cramps" denies claim-pregnancy.
+  json mech = claim("claim-relaxes", "mechanism", {"@mg + relax*"});
+  mech["implies"] = {"claim-helps"};
+  json narrow = claim("claim-spasms-only", "other-remedies", {"@mg + spasm* + only"});
+  narrow["denies"] = {"claim-pregnancy"};
+  d["claims"].push_back(mech);
+  d["claims"].push_back(narrow);
+  const Dataset ds = load_dataset(d.dump(), "implies.json");
+  const Matcher m(ds);
+  auto stances = [&](const std::string& text) {
+    const Reading r = m.read(read_document(text, Format::text));
+    std::string out;
+    for (const ClaimFound& c : r.claims)
+      out += (out.empty() ? "" : "; ") + c.claim->id + "=" + std::string(name_of(c.stance));
+    return out;
+  };
+  CHECK(stances("Magnesium relaxes muscle. Magnesium helps cramps.") ==
+        "claim-relaxes=supports; claim-helps=supports");
+  CHECK(stances("Magnesium relaxes muscle. Magnesium does not help cramps.") ==
+        "claim-relaxes=mixed; claim-helps=opposes");
+  // An article that opposes the claim itself stays opposed.
+  CHECK(stances("Magnesium does not relax muscle. Magnesium does not help cramps.") ==
+        "claim-relaxes=opposes; claim-helps=opposes");
+  // Mixed on the implied claim is not the other side.
+  CHECK(stances("Magnesium relaxes muscle. Magnesium helps cramps. Magnesium does not help "
+                "cramps.") == "claim-relaxes=supports; claim-helps=mixed");
+  CHECK(stances("Magnesium only eases spasms.") ==
+        "claim-helps=supports; claim-spasms-only=supports");
+  CHECK(stances("Magnesium only eases spasms. Magnesium eases cramps in pregnancy.") ==
+        "claim-helps=supports; claim-spasms-only=mixed; claim-pregnancy=supports");
+  CHECK(stances("Magnesium only eases spasms. Magnesium does not ease cramps in pregnancy.") ==
+        "claim-helps=supports; claim-spasms-only=supports; claim-pregnancy=opposes");
+}
+
 // ---- the loader refuses bad patterns and phrases ---------------------------
 
 namespace {
@@ -491,6 +639,15 @@ TEST_CASE("loader: a claim's bad cue pattern is an error naming /claims/N/cues/M
              Contains("/claims/2/cues/1: ") && Contains("'--' holds no word"));
   CHECK_THAT(pattern_error("magnesium + ab-cd*"),
              Contains("/claims/2/cues/1: ") && Contains("a '*' word must be one word"));
+  CHECK(pattern_error("magnesium + upset|~well tolerated") == "(no error)");
+  CHECK_THAT(pattern_error("magnesium + ~"),
+             Contains("/claims/2/cues/1: ") && Contains("a '~' with nothing after it"));
+  CHECK_THAT(pattern_error("magnesium + ~@mg"),
+             Contains("/claims/2/cues/1: ") && Contains("'~' marks a phrase, not a cue"));
+  CHECK_THAT(pattern_error("magnesium + !~tolerated"),
+             Contains("/claims/2/cues/1: ") && Contains("a '~' antonym in a '!' slot"));
+  CHECK_THAT(pattern_error("magnesium + well~tolerated"),
+             Contains("/claims/2/cues/1: ") && Contains("'~' only begins an alternative"));
 }
 
 TEST_CASE("loader: a cue's bad phrase is an error naming /cues/N/phrases/M") {

@@ -127,8 +127,12 @@ TEST_CASE("referenced_by finds every kind of reference, by field") {
   // A notice: the intakes that show it.
   const auto notice = referenced_by(ds(), resolve_record(ds(), "kidney-disease"));
   CHECK(has_link(notice, "females-19-30y", "notices"));
-  // A claim: nothing refers to claims.
-  CHECK(referenced_by(ds(), resolve_record(ds(), "claim-mg-prevents-night-cramps")).empty());
+  // A claim: the claims that imply or deny it.
+  const auto claim = referenced_by(ds(), resolve_record(ds(), "claim-mg-prevents-night-cramps"));
+  CHECK(has_link(claim, "claim-mg-calcium-antagonism-relaxes-muscle", "implies"));
+  CHECK(has_link(referenced_by(ds(), resolve_record(ds(), "claim-too-much-mg-causes-leg-cramps")),
+                 "claim-overdose-weakness-hypotension", "denies"));
+  CHECK(referenced_by(ds(), resolve_record(ds(), "claim-rda-310-420")).empty());
 }
 
 TEST_CASE("cited_ids lists a record's sources and studies once each, in order") {

@@ -188,10 +188,10 @@ TEST_CASE("the leaves of a record are its values, nested objects entered") {
   std::vector<std::string> paths;
   schema::for_each_leaf(
       c, [&](const schema::Path& p, const Field&, const auto&) { paths.push_back(p.str()); });
-  CHECK(paths == std::vector<std::string>{"id", "topic", "text", "cues", "stances.source",
-                                          "stances.stance", "stances.locator", "stances.source",
-                                          "stances.stance", "stances.locator", "verdict.rating",
-                                          "verdict.summary", "verdict.evidence"});
+  CHECK(paths == std::vector<std::string>{"id", "topic", "text", "cues", "implies", "denies",
+                                          "stances.source", "stances.stance", "stances.locator",
+                                          "stances.source", "stances.stance", "stances.locator",
+                                          "verdict.rating", "verdict.summary", "verdict.evidence"});
 }
 
 TEST_CASE("enumerated values round-trip through their names") {

@@ -54,6 +54,11 @@ struct Reading {
 // each side), else mixed. One sentence decides alone.
 StanceKind article_stance(const std::vector<SentenceStance>& sentences);
 
+// Then a claim the article supports is mixed where the article opposes a
+// claim it implies or supports one it denies (Claim::implies, denies),
+// judged on the stances article_stance gave.
+void apply_implications(std::vector<ClaimFound>& claims);
+
 class Matcher {
  public:
   // Compiles every claim's patterns and the cues; throws DataError when the

@@ -234,6 +234,10 @@ struct Claim {
   // How `mgcramp check` finds the claim in a sentence (data/SCHEMA.md "Cue
   // patterns"): each pattern is slots joined by " + ".
   std::vector<std::string> cues;
+  // Claims this one asserts too ("...so it prevents cramps") and claims it
+  // denies ("...rather than cramps"): an article that supports this claim
+  // and takes the other side on one of those is mixed on it.
+  std::vector<std::string> implies, denies;
   std::vector<Stance> stances;
   struct Verdict {
     Rating rating = Rating::insufficient;

@@ -29,7 +29,8 @@ enum class RefTo : std::uint8_t {
   form,  // a form, or "mixed" for several
   notice,
   interaction,
-  cause
+  cause,
+  claim
 };
 
 // Whether a reference of `kind` may point at a record of table `t` (of
@@ -43,6 +44,7 @@ constexpr bool can_point_at(RefTo kind, Table t, SourceKind kind_of_source) {
     case RefTo::notice: return t == Table::notices;
     case RefTo::interaction: return t == Table::interactions;
     case RefTo::cause: return t == Table::causes;
+    case RefTo::claim: return t == Table::claims;
     case RefTo::none: break;
   }
   return false;
@@ -406,13 +408,15 @@ void describe(S& s, V&& v) {
 
 template <class S, class V, If<S, Claim> = true>
 void describe(S& s, V&& v) {
-  auto& [id, topic, text, cues, stances, verdict] = s;
+  auto& [id, topic, text, cues, implies, denies, stances, verdict] = s;
   v(Field("id").id(), id);
   v(Field("topic").w(Weight::tag), topic);
   v(Field("text").w(Weight::name), text);
   v(Field("cues").needs_one("expected at least one cue pattern",
                             "mgcramp check finds a claim in an article by its cues"),
     cues);
+  v(Field("implies").refs(RefTo::claim).opt(), implies);
+  v(Field("denies").refs(RefTo::claim).opt(), denies);
   v(Field("stances").opt(), stances);
   v(Field("verdict"), verdict);
 }
