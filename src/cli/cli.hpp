@@ -113,6 +113,14 @@ const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods);
 // Binds --age, --months, --sex, --pregnant and --lactating.
 void add_profile_options(CLI::App& sub, ProfileInput& in);
 
+// The filters of the evidence that trials and meta share: --population,
+// --form (a form's id, or mixed) and --intervention, with their help and
+// completions.
+void add_population_option(CLI::App& sub, std::optional<std::string>& population);
+void add_form_option(CLI::App& sub, std::optional<std::string>& form);
+void add_intervention_option(CLI::App& sub, std::optional<std::string>& kind);
+void add_intervention_option(CLI::App& sub, std::string& kind);
+
 // The program's top level: its description, --version, the global options
 // and the footer of `mgcramp --help`. run() and the interface description
 // (interface.hpp: the man page, the completions) share it.

@@ -18,16 +18,9 @@ Run setup_meta(CLI::App& sub) {
   sub.add_option("--outcome", o->outcome, help_choices<OutcomeMeasure>())
       ->type_name("M")
       ->check(completes<OutcomeMeasure>());
-  sub.add_option("--population", o->population, help_choices<Population>())
-      ->type_name("P")
-      ->check(completes<Population>());
-  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
-      ->type_name("FORM")
-      ->check(completes({{"mixed"}, {Table::forms}}));
-  sub.add_option("--intervention", o->intervention,
-                 help_choices<InterventionKind>(" (default magnesium)"))
-      ->type_name("I")
-      ->check(completes<InterventionKind>());
+  add_population_option(sub, o->population);
+  add_form_option(sub, o->form);
+  add_intervention_option(sub, o->intervention);
   sub.add_option("--risk-of-bias", o->risk_of_bias,
                  help_choices<RiskOfBias>(": only studies a review judged so"))
       ->type_name("R")

@@ -15,21 +15,14 @@ struct TrialsOptions {
 
 Run setup_trials(CLI::App& sub) {
   auto o = std::make_shared<TrialsOptions>();
-  sub.add_option("--population", o->population, help_choices<Population>())
-      ->type_name("P")
-      ->check(completes<Population>());
-  sub.add_option("--form", o->form, "Supplement form (see 'mgcramp forms'), or mixed")
-      ->type_name("FORM")
-      ->check(completes({{"mixed"}, {Table::forms}}));
+  add_population_option(sub, o->population);
+  add_form_option(sub, o->form);
   sub.add_option("--design", o->design,
                  help_choices<Design>("; or trials (the default: rct, crossover-rct, n-of-1-rct), "
                                       "reviews (systematic-review, meta-analysis) or all"))
       ->type_name("D")
       ->check(completes<Design>(enum_names<DesignSet>()));
-  sub.add_option("--intervention", o->intervention,
-                 help_choices<InterventionKind>(" (default magnesium)"))
-      ->type_name("I")
-      ->check(completes<InterventionKind>());
+  add_intervention_option(sub, o->intervention);
   sub.add_option("--outcome", o->outcome,
                  help_choices<OutcomeMeasure>(" (the forest plot's; default: the one most "
                                               "studies report)"))

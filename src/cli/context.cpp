@@ -169,6 +169,34 @@ const Dataset& with_db_foods(Context& ctx, std::vector<FoodServing>& foods) {
   return ctx.dataset_with(std::move(rows.foods), std::move(rows.sources));
 }
 
+void add_population_option(CLI::App& sub, std::optional<std::string>& population) {
+  sub.add_option("--population", population, help_choices<Population>())
+      ->type_name("P")
+      ->check(completes<Population>());
+}
+
+void add_form_option(CLI::App& sub, std::optional<std::string>& form) {
+  sub.add_option("--form", form, "Supplement form (see 'mgcramp forms'), or mixed")
+      ->type_name("FORM")
+      ->check(completes({{"mixed"}, {Table::forms}}));
+}
+
+namespace {
+template <class T>
+void intervention_option(CLI::App& sub, T& kind) {
+  sub.add_option("--intervention", kind, help_choices<InterventionKind>(" (default magnesium)"))
+      ->type_name("I")
+      ->check(completes<InterventionKind>());
+}
+}  // namespace
+
+void add_intervention_option(CLI::App& sub, std::optional<std::string>& kind) {
+  intervention_option(sub, kind);
+}
+void add_intervention_option(CLI::App& sub, std::string& kind) {
+  intervention_option(sub, kind);
+}
+
 void add_profile_options(CLI::App& sub, ProfileInput& in) {
   sub.add_option("--age", in.age, "Age in years; decimals allowed (13.5)")->type_name("YEARS");
   sub.add_option("--months", in.months, "Age in whole months, for infants")->type_name("N");
