@@ -84,10 +84,16 @@ const Dataset& Context::dataset(TableSet tables) {
                        "give at most one of --data and --data-add as '-', the others as files");
     }
     // Overlays (--data-add, MF8) extend the whole dataset, every table of
-    // it, each file's records on top of the last. Kept for the life of the
-    // process, as a dataset file is.
+    // it, each file's records on top of the last. The result is kept for
+    // the life of the process, as a dataset file is (in a static, so that
+    // LeakSanitizer sees it held; each step frees the one before).
+    static std::unique_ptr<const Dataset> kept;
     const Dataset* ds = &base_dataset(every_table());
-    for (const auto& path : global_.data_add) ds = new Dataset(load_overlay_file(*ds, path));
+    for (const auto& path : global_.data_add) {
+      auto next = std::make_unique<const Dataset>(load_overlay_file(*ds, path));
+      kept = std::move(next);
+      ds = kept.get();
+    }
     overlaid_ = ds;
   }
   return *overlaid_;
