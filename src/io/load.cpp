@@ -382,7 +382,6 @@ class Reader {
                       : "did you mean \"" + near + "\"?");
   }
 
-  // After a field of the top level: the version must be this program's.
   // Before a field of the top level: an overlay holds tables only.
   template <class R>
   void before_field(const Field& f) {
@@ -395,6 +394,7 @@ class Reader {
     }
   }
 
+  // After a field of the top level: the version must be this program's.
   template <class R>
   void after_field(R& record, const Field& f) {
     if constexpr (std::is_same_v<R, Dataset>) {
@@ -470,7 +470,9 @@ class Reader {
         }
         at_.pop();
       }
-      if (v.empty() && f.non_empty)
+      // An overlay's empty table adds nothing to the base's, which has some.
+      const bool overlay_table = is_table_record<T>::value && base_ != nullptr;
+      if (v.empty() && f.non_empty && !overlay_table)
         fail_here(std::string(f.empty_message), std::string(f.empty_hint));
       // An overlay's table adds to the base's, which holds what each needs.
       if constexpr (is_table_record<T>::value) {

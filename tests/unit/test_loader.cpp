@@ -934,7 +934,10 @@ TEST_CASE("an overlay adds its records to the dataset's, referring to both") {
   // The base's own top-level values stay.
   CHECK(d.daily_value.mg == base.daily_value.mg);
   CHECK(d.intakes.size() == base.intakes.size());
-  // An empty overlay changes nothing but the origin.
+  // An empty overlay changes nothing but the origin; nor do empty tables,
+  // even of those a dataset may not leave empty.
+  CHECK(load_overlay(base, R"({"sources": [], "foods": []})", "e.json").foods.size() ==
+        base.foods.size());
   const Dataset same = load_overlay(base, "{}", "empty.json");
   for (std::size_t t = 0; t < enum_count<Table>(); ++t) {
     CHECK(table_size(same, static_cast<Table>(t)) == table_size(base, static_cast<Table>(t)));
