@@ -183,8 +183,7 @@ Report sources_report(const Dataset& ds) {
   Report r;
   r.title = "Sources, their commercial interest and how the articles' claims fare";
   add_record_columns<Source>(r);
-  static constexpr const char* kCounts[] = {"claims", "agrees", "at_odds", "unsettled",
-                                            "overstates"};
+  const auto& kCounts = detail::kScorecardKeys;
   Column card("scorecard", "", Align::left, false);
   card.fields.assign(std::begin(kCounts), std::end(kCounts));
   r.columns.push_back(std::move(card));
@@ -206,11 +205,7 @@ Report sources_report(const Dataset& ds) {
     add_record_cells(row, s);
     if (s.kind == SourceKind::article) {
       const Scorecard sc = scorecard(ds, s.id);
-      row.emplace_back(Value::Object{{"claims", sc.claims},
-                                     {"agrees", sc.agrees},
-                                     {"at_odds", sc.at_odds},
-                                     {"unsettled", sc.unsettled},
-                                     {"overstates", sc.overstates}});
+      row.emplace_back(detail::scorecard_value(sc));
       for (std::size_t n : {sc.claims, sc.agrees, sc.at_odds, sc.unsettled, sc.overstates})
         row.emplace_back(n);
     } else {
@@ -235,11 +230,7 @@ Report article_report(const Dataset& ds, const Source& article) {
       "overstated)",
       article.id, article.title, article.commercial_interest ? " (sells magnesium)" : "", sc.claims,
       sc.agrees, sc.at_odds, sc.unsettled, sc.overstates);
-  r.summary = Value::Object{{"claims", sc.claims},
-                            {"agrees", sc.agrees},
-                            {"at_odds", sc.at_odds},
-                            {"unsettled", sc.unsettled},
-                            {"overstates", sc.overstates}};
+  r.summary = detail::scorecard_value(sc);
   // One short record per claim: the claims' ids and texts are too long for a grid.
   r.vertical = true;
   r.columns = {{"claim", "Claim"},          {"text", "Text"},     {"stance", "Stance"},

@@ -42,6 +42,14 @@ std::string outcome_text(const Outcome& o) {
   return text;
 }
 
+Value scorecard_value(const Scorecard& sc) {
+  return Value::Object{{kScorecardKeys[0], sc.claims},
+                       {kScorecardKeys[1], sc.agrees},
+                       {kScorecardKeys[2], sc.at_odds},
+                       {kScorecardKeys[3], sc.unsettled},
+                       {kScorecardKeys[4], sc.overstates}};
+}
+
 std::string stance_text(const Stance& st) {
   std::string out(name_of(st.stance));
   if (st.locator.empty()) return out;

@@ -120,12 +120,9 @@ void add_referenced_by_notes(Report& r, const Dataset& ds, const std::vector<Lin
 void add_article_lead(Report& r, std::vector<Cell>& row, const Dataset& ds, const Source& article) {
   const Scorecard sc = scorecard(ds, article.id);
   r.columns.push_back({"scorecard", "Scorecard", Align::left, false});
-  r.columns.back().fields = {"claims", "agrees", "at_odds", "unsettled", "overstates"};
-  row.emplace_back(Value::Object{{"claims", sc.claims},
-                                 {"agrees", sc.agrees},
-                                 {"at_odds", sc.at_odds},
-                                 {"unsettled", sc.unsettled},
-                                 {"overstates", sc.overstates}});
+  r.columns.back().fields.assign(std::begin(detail::kScorecardKeys),
+                                 std::end(detail::kScorecardKeys));
+  row.emplace_back(detail::scorecard_value(sc));
   r.lead_note(fmt::format(
       "{}{}: {} {}: {} agree with the evidence, {} at odds, {} unsettled "
       "({} overstated).",

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mgcramp/model/records.hpp"
+#include "mgcramp/query/claims.hpp"
 #include "mgcramp/query/evidence.hpp"
 #include "mgcramp/report/record_value.hpp"
 #include "mgcramp/report/report.hpp"
@@ -33,6 +34,12 @@ Cell stances_cell(const Dataset& ds, const Claim& claim);
 // unless it quotes the article itself ("introduction ("Magnesium is...")"),
 // so that quotes never nest (UX17).
 std::string stance_text(const Stance& st);
+
+// An article's scorecard for JSON: {claims, agrees, at_odds, unsettled,
+// overstates}, the keys kScorecardKeys names.
+inline constexpr const char* kScorecardKeys[] = {"claims", "agrees", "at_odds", "unsettled",
+                                                 "overstates"};
+Value scorecard_value(const Scorecard& sc);
 
 // The computed fields of a stance, after its own: CSV's columns for them.
 void add_stance_fields(Report& r);
