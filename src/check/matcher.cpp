@@ -65,6 +65,7 @@ bool is_clause_word(std::string_view w) {
 // digits make words, apostrophes join them ("n't" becomes "not"), `%` is
 // "percent", "1,000" is "1000" and "1.5" stays one word.
 void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) {
+  const std::size_t first = out.size();
   std::uint16_t clause = 0;
   bool subordinate = false;  // in a clause begun by "although" and the like
   std::string word;
@@ -147,6 +148,12 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
     i += len;
   }
   flush();
+  // "Has yet to be shown": a "yet" before "to" begins no clause.
+  for (std::size_t k = first + 1; k + 1 < out.size(); ++k) {
+    if (out[k].word != "yet" || out[k + 1].word != "to" || out[k].clause == out[k - 1].clause)
+      continue;
+    for (std::size_t j = k; j < out.size(); ++j) --out[j].clause;
+  }
 }
 
 class Stemmer {

@@ -168,6 +168,29 @@ TEST_CASE("check: a denial, a hedge and a question, each in one sentence") {
   }
 }
 
+TEST_CASE("check: the dataset's words for unproven, thin evidence, study designs and use") {
+  const auto stance = [](const std::string& text, const std::string& id) -> json {
+    const json c = claim_in(check_text(text + "\n"), id);
+    return c.is_object() ? c["stance"] : json();
+  };
+  const std::string night = "claim-mg-prevents-night-cramps";
+  // "yet to be" shown or established denies.
+  CHECK(stance("Magnesium has yet to be shown to ease leg cramps.", night) == "opposes");
+  // Evidence said to be thin: mixed.
+  CHECK(stance("Magnesium may ease leg cramps, but trials are limited.", night) == "mixed");
+  CHECK(stance("Magnesium may ease leg cramps, though research is limited.", night) == "mixed");
+  // Use and a study's design assert nothing.
+  CHECK(stance("Magnesium has been used for decades to ease leg cramps.", night).is_null());
+  CHECK(stance("Adults were randomized to magnesium or placebo for leg cramps.", night).is_null());
+  CHECK(stance("The trial set out to see if magnesium eased leg cramps.", night).is_null());
+  // "Not all" and "not fully understood" deny nothing.
+  CHECK(stance("Magnesium eases leg cramps for many, not all, adults.", night) == "supports");
+  CHECK(stance("How magnesium eases leg cramps is not fully understood.", night) == "supports");
+  // The pregnancy amount of the daily allowance.
+  CHECK(stance("Pregnant women need 350 mg of magnesium each day.", "claim-rda-310-420") ==
+        "supports");
+}
+
 TEST_CASE("check: the table says what was found and that nothing was") {
   const Result r = expect_ok({"check", temp_file(kArticle, ".md")});
   CHECK_THAT(r.out, Contains("claim-mg-prevents-night-cramps"));

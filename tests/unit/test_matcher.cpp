@@ -261,6 +261,9 @@ TEST_CASE("matcher: a negation in another clause does not count") {
   // Before the claim, in its clause: counts.
   CHECK(said("Not everyone agrees, but magnesium helps cramps.") == "claim-helps: supports");
   CHECK(said("Not everyone agrees magnesium helps cramps.") == "claim-helps: opposes");
+  // "Yet" begins a clause, but not in "yet to".
+  CHECK(said("Magnesium helps cramps, yet not everyone agrees.") == "claim-helps: supports");
+  CHECK(said("Magnesium is not yet to be trusted to help cramps.") == "claim-helps: opposes");
 }
 
 TEST_CASE("matcher: a negation that is the claim's own word does not flip it") {
