@@ -675,6 +675,9 @@ struct Matcher::Impl {
     StanceKind st = StanceKind::supports;
     if ((count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) + m.antonyms) % 2 ==
         1) {
+      // "No benefit except in pregnancy": the exception asserts what the
+      // denial before it leaves out.
+      if (m.antonyms == 0 && excepted(t, m)) return StanceKind::supports;
       // "It can help, but it is not a fix": a claim's words across a
       // contrast, denied in one clause only, are both sides.
       if (contrasted(t, m, split)) return StanceKind::mixed;
@@ -710,6 +713,27 @@ struct Matcher::Impl {
       k = end;
     }
     return st;
+  }
+
+  // Whether some of match `m`'s words follow an exception ("except",
+  // "other than") that a negation precedes: "no evidence that it helps
+  // cramps other than in pregnancy".
+  bool excepted(const Sentence& s, const Match& m) const {
+    for (std::uint32_t x = m.lo + 1; x <= m.hi; ++x) {
+      const std::string& w = s.raw[x].word;
+      const bool marker =
+          w == "except" || (w == "other" && x + 1 < s.raw.size() && s.raw[x + 1].word == "than");
+      if (!marker) continue;
+      bool after = false;
+      for (std::uint32_t u = x + 1; u <= m.hi && !after; ++u)
+        after = m.used[u] != 0 && m.used[u] != Match::kTaken;
+      if (after &&
+          count_in_span(s, kind(CueKind::negation), m, m.lo, x - 1, 4, 0, &not_negations, false) %
+                  2 ==
+              1)
+        return true;
+    }
+    return false;
   }
 
   // Whether the match spans clauses of which only some hold a negation

@@ -266,6 +266,18 @@ TEST_CASE("matcher: a negation in another clause does not count") {
   CHECK(said("Magnesium is not yet to be trusted to help cramps.") == "claim-helps: opposes");
 }
 
+TEST_CASE("matcher: an exception after a denial asserts what it leaves out") {
+  CHECK(said("There is no evidence magnesium eases cramps, except in pregnancy.") ==
+        "claim-pregnancy: supports");
+  CHECK(said("No evidence shows magnesium eases cramps other than in pregnancy.") ==
+        "claim-pregnancy: supports");
+  // Without a denial before it, or with the claim's words all before it: as before.
+  CHECK(said("Magnesium eases cramps in pregnancy, except when taken late.") ==
+        "claim-pregnancy: supports");
+  CHECK(said("Magnesium does not ease cramps in pregnancy, except rarely.") ==
+        "claim-pregnancy: opposes");
+}
+
 TEST_CASE("matcher: a negation that is the claim's own word does not flip it") {
   CHECK(said("Magnesium was no better than placebo.") == "claim-no-better: supports");
   CHECK(said("Magnesium was not better than placebo.") == "claim-no-better: supports");
