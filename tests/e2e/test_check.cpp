@@ -191,6 +191,30 @@ TEST_CASE("check: the dataset's words for unproven, thin evidence, study designs
         "supports");
 }
 
+TEST_CASE("check: nerve signals, a cramp's cause, a 60-day trial and not having enough") {
+  const auto stance = [](const std::string& text, const std::string& id) -> json {
+    const json c = claim_in(check_text(text + "\n"), id);
+    return c.is_object() ? c["stance"] : json();
+  };
+  const std::string signal = "claim-frequent-cramps-signal-deficiency";
+  // Nerve signals are no sign of a deficiency.
+  CHECK(stance("A magnesium deficiency disrupts the nerve signals that control muscles, "
+               "causing cramps.",
+               signal)
+            .is_null());
+  CHECK(stance("Cramps can be a signal of magnesium deficiency.", signal) == "supports");
+  // Whether it helps depends on the cause: mixed.
+  CHECK(stance("Magnesium helps leg cramps, but it depends on the cause.",
+               "claim-mg-prevents-night-cramps") == "mixed");
+  // The 60-day trial against placebo.
+  CHECK(stance("In a 60-day trial, adults taking magnesium had fewer leg cramps than with placebo.",
+               "claim-mgo-monohydrate-modest-benefit") == "supports");
+  // "Don't have enough" magnesium is a shortfall, not a denial.
+  CHECK(stance("When you don't have enough magnesium to block calcium, muscles stay contracted "
+               "and cramp.",
+               "claim-mg-calcium-antagonism-relaxes-muscle") == "supports");
+}
+
 TEST_CASE("check: the table says what was found and that nothing was") {
   const Result r = expect_ok({"check", temp_file(kArticle, ".md")});
   CHECK_THAT(r.out, Contains("claim-mg-prevents-night-cramps"));
