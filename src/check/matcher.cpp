@@ -649,7 +649,14 @@ struct Matcher::Impl {
 
   // Whether match `m` is reported rather than asserted: report words before
   // or among the places of its slots, which lie in one clause.
-  bool reported(const Sentence& t, const Match& m) const {
+  // In two sentences read as one (tokens before `split` are the first's),
+  // report words anywhere in the second up to the claim's last word count:
+  // "The trial enrolled pregnant women with leg cramps. They were
+  // randomized to magnesium or placebo."
+  bool reported(const Sentence& t, const Match& m, std::uint32_t split = 0) const {
+    if (split > 0 && m.hi >= split &&
+        count_in_span(t, kind(CueKind::report), m, split, m.hi, 0, 0, nullptr, false) > 0)
+      return true;
     if (t.raw[m.core_lo].clause != t.raw[m.core_hi].clause) return false;
     return count_in_span(t, kind(CueKind::report), m, m.core_lo, m.core_hi, 6, 0) > 0;
   }
@@ -1054,7 +1061,7 @@ Reading Matcher::read(const Document& doc) const {
         // helps": reported, not asserted, unless denied; the words come
         // before or among the claim's, in its one clause ("While it is often
         // recommended, high doses can cause cramps" asserts the second).
-        if (st.stance == StanceKind::supports && im.reported(t, m)) continue;
+        if (st.stance == StanceKind::supports && im.reported(t, m, split)) continue;
         any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {

@@ -392,6 +392,13 @@ TEST_CASE("matcher: a sentence that reports use or a study's question asserts no
   CHECK(said("While magnesium is widely used to help cramps, magnesium supplements upset some "
              "stomachs.")
             .empty());
+  // Two sentences read as one: report words in the second count anywhere
+  // before the claim's last word.
+  const Format md = Format::markdown;
+  CHECK(said("A trial enrolled pregnant women with cramps. It asked whether magnesium helps.", md)
+            .empty());
+  CHECK(said("A trial enrolled pregnant women with cramps. Magnesium helped them.", md) ==
+        "claim-pregnancy: supports");
 }
 
 TEST_CASE("matcher: two sentences make a claim, even where the second makes another alone") {
