@@ -528,7 +528,12 @@ struct Matcher::Impl {
         const Phrase& ph = slot.alts[a];
         const std::uint32_t t = find(s, ph);
         if (t == Occurrences::none) continue;
-        if (slot.negated) return false;
+        if (slot.negated) {
+          // "No benefit other than in pregnancy": what an exception names
+          // is not the claim's subject.
+          if (after_exception(s, t)) continue;
+          return false;
+        }
         found = true;
         plain = plain || slot.antonym[a] == 0;
         const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
@@ -572,6 +577,15 @@ struct Matcher::Impl {
       if (!found && !slot.negated) return false;
     }
     return m.lo != Occurrences::none;
+  }
+
+  // Whether token `t` follows an exception ("except", "other than").
+  static bool after_exception(const Sentence& s, std::uint32_t t) {
+    for (std::uint32_t x = 0; x < t; ++x) {
+      const std::string& w = s.raw[x].word;
+      if (w == "except" || (w == "other" && x + 1 < t && s.raw[x + 1].word == "than")) return true;
+    }
+    return false;
   }
 
   static std::uint32_t next_occurrence(const Sentence& s, const Phrase& ph, std::uint32_t after) {
@@ -743,6 +757,20 @@ struct Matcher::Impl {
     return false;
   }
 
+  // Whether clause `c` holds a word of every slot the match has words of
+  // (from `split` on).
+  static bool whole_in_clause(const Sentence& s, const Match& m, std::uint32_t split,
+                              std::uint16_t c) {
+    std::array<bool, Match::kTaken> all{}, in{};
+    for (std::uint32_t t = split; t < s.raw.size(); ++t) {
+      const auto sl = static_cast<unsigned char>(m.used[t]);
+      if (sl == 0 || sl >= Match::kTaken) continue;
+      all[sl] = true;
+      if (s.raw[t].clause == c) in[sl] = true;
+    }
+    return all == in;
+  }
+
   // Whether the match spans clauses of which only some hold a negation
   // (counted as count_in_scope does).
   // Only this sentence's clauses count (tokens from `split` on): in two
@@ -762,7 +790,13 @@ struct Matcher::Impl {
         }
       }
       if (a == Occurrences::none) continue;
-      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) ++with;
+      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) {
+        // A clause that holds words of every slot denies the whole claim
+        // itself: "While a deficiency is proposed as a cause of cramps, no
+        // trial shows magnesium supplements benefit cramps."
+        if (whole_in_clause(s, m, split, c)) return false;
+        ++with;
+      }
     }
     return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
   }

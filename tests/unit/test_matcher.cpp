@@ -268,14 +268,18 @@ TEST_CASE("matcher: a negation in another clause does not count") {
 
 TEST_CASE("matcher: an exception after a denial asserts what it leaves out") {
   CHECK(said("There is no evidence magnesium eases cramps, except in pregnancy.") ==
-        "claim-pregnancy: supports");
+        "claim-helps: opposes; claim-pregnancy: supports");
   CHECK(said("No evidence shows magnesium eases cramps other than in pregnancy.") ==
-        "claim-pregnancy: supports");
+        "claim-helps: opposes; claim-pregnancy: supports");
   // Without a denial before it, or with the claim's words all before it: as before.
   CHECK(said("Magnesium eases cramps in pregnancy, except when taken late.") ==
         "claim-pregnancy: supports");
   CHECK(said("Magnesium does not ease cramps in pregnancy, except rarely.") ==
         "claim-pregnancy: opposes");
+  // A '!' slot's words after the exception do not rule the claim out.
+  CHECK(said("Magnesium does not help cramps, other than in pregnancy.") ==
+        "claim-helps: opposes; claim-pregnancy: supports");
+  CHECK(said("Magnesium helps cramps in pregnancy.") == "claim-pregnancy: supports");
 }
 
 TEST_CASE("matcher: a negation that is the claim's own word does not flip it") {
@@ -320,6 +324,15 @@ TEST_CASE("matcher: mixed cues make the sentence mixed") {
   // Not far from them.
   CHECK(said("Magnesium helps cramps, but on sleep, as on so many other things, the evidence "
              "is mixed.") == "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a denied clause that holds every slot's words denies the claim") {
+  // The claim's first words are in the contrast's first clause, but the
+  // second, which is denied, restates all of it.
+  CHECK(said("While magnesium is linked to cramps, no trial shows magnesium helps cramps.") ==
+        "claim-helps: opposes");
+  // Denied in one clause, the rest of the claim in the other: mixed.
+  CHECK(said("Magnesium helps, but not with cramps.") == "claim-helps: mixed");
 }
 
 TEST_CASE("matcher: a clause that restates the claim and takes the other side makes it mixed") {
