@@ -209,6 +209,13 @@ TEST_CASE("check: nerve signals, a cramp's cause, a 60-day trial and not having 
   // The 60-day trial against placebo.
   CHECK(stance("In a 60-day trial, adults taking magnesium had fewer leg cramps than with placebo.",
                "claim-mgo-monohydrate-modest-benefit") == "supports");
+  // An invitation to read on asserts nothing.
+  CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
+               "claim-mg-prevents-night-cramps")
+            .is_null());
+  CHECK(stance("Keep reading to learn more about how magnesium helps prevent leg cramps.",
+               "claim-mg-prevents-night-cramps")
+            .is_null());
   // "Don't have enough" magnesium is a shortfall, not a denial.
   CHECK(stance("When you don't have enough magnesium to block calcium, muscles stay contracted "
                "and cramp.",
