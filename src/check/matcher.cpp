@@ -772,7 +772,8 @@ struct Matcher::Impl {
   }
 
   // Whether the match spans clauses of which only some hold a negation
-  // (counted as count_in_scope does).
+  // (counted as count_in_scope does: from four words before the clause's
+  // first word of the match, within the clause).
   // Only this sentence's clauses count (tokens from `split` on): in two
   // sentences read as one, the first's words are context.
   bool contrasted(const Sentence& s, const Match& m, std::uint32_t split) const {
@@ -790,7 +791,7 @@ struct Matcher::Impl {
         }
       }
       if (a == Occurrences::none) continue;
-      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) {
+      if (count_in_span(s, kind(CueKind::negation), m, a, b, 4, 3, &not_negations) % 2 == 1) {
         // A clause that holds words of every slot denies the whole claim
         // itself: "While a deficiency is proposed as a cause of cramps, no
         // trial shows magnesium supplements benefit cramps."

@@ -333,6 +333,10 @@ TEST_CASE("matcher: a denied clause that holds every slot's words denies the cla
         "claim-helps: opposes");
   // Denied in one clause, the rest of the claim in the other: mixed.
   CHECK(said("Magnesium helps, but not with cramps.") == "claim-helps: mixed");
+  // The clause's negation counts a few words before its first claim word,
+  // as in the sentence's scope.
+  CHECK(said("While it does not help cramps, magnesium is fine in pregnancy.") ==
+        "claim-pregnancy: mixed");
 }
 
 TEST_CASE("matcher: a clause that restates the claim and takes the other side makes it mixed") {
