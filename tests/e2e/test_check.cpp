@@ -191,7 +191,8 @@ TEST_CASE("check: the dataset's words for unproven, thin evidence, study designs
         "supports");
 }
 
-TEST_CASE("check: nerve signals, a cramp's cause, a 60-day trial and not having enough") {
+TEST_CASE(
+    "check: signals, causes, a 60-day trial, shortfalls, outlines, quinine, recommendations") {
   const auto stance = [](const std::string& text, const std::string& id) -> json {
     const json c = claim_in(check_text(text + "\n"), id);
     return c.is_object() ? c["stance"] : json();
@@ -209,6 +210,15 @@ TEST_CASE("check: nerve signals, a cramp's cause, a 60-day trial and not having 
   // The 60-day trial against placebo.
   CHECK(stance("In a 60-day trial, adults taking magnesium had fewer leg cramps than with placebo.",
                "claim-mgo-monohydrate-modest-benefit") == "supports");
+  // Quinine's use against malaria is not the cramp claim.
+  CHECK(stance("Quinine is better known for treating malaria.", "claim-quinine-works-but-unsafe")
+            .is_null());
+  CHECK(stance("Quinine reduces leg cramps somewhat.", "claim-quinine-works-but-unsafe") ==
+        "supports");
+  // What is recommended for cramps is reported, not asserted.
+  CHECK(stance("Many treatments are recommended for cramps, such as drinking water.",
+               "claim-dehydration-electrolytes-cause-cramps")
+            .is_null());
   // An invitation to read on asserts nothing.
   CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
                "claim-mg-prevents-night-cramps")
