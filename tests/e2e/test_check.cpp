@@ -224,6 +224,12 @@ TEST_CASE("check: cue words for signals and causes and trials and outlines and q
             .is_null());
   CHECK(stance("Too much magnesium can cause leg cramps.", "claim-too-much-mg-causes-leg-cramps") ==
         "supports");
+  // One study is not the reviews' finding.
+  CHECK(stance("Another study of magnesium in adults found no benefit for leg cramps.",
+               "claim-reviews-no-benefit-general-population")
+            .is_null());
+  CHECK(stance("Studies find magnesium no better than placebo for leg cramps.",
+               "claim-reviews-no-benefit-general-population") == "supports");
   // An invitation to read on asserts nothing.
   CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
                "claim-mg-prevents-night-cramps")
