@@ -230,6 +230,9 @@ TEST_CASE("check: cue words for signals and causes and trials and outlines and q
             .is_null());
   CHECK(stance("Studies find magnesium no better than placebo for leg cramps.",
                "claim-reviews-no-benefit-general-population") == "supports");
+  // Glycinate as the preferred form.
+  CHECK(stance("Magnesium glycinate is the preferred form for leg cramps.",
+               "claim-bisglycinate-superior-and-gentle") == "supports");
   // An invitation to read on asserts nothing.
   CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
                "claim-mg-prevents-night-cramps")
