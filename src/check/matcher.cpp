@@ -68,6 +68,7 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
   const std::size_t first = out.size();
   std::uint16_t clause = 0;
   bool subordinate = false;  // in a clause begun by "although" and the like
+  int depth = 0;             // brackets open
   std::string word;
   std::size_t start = 0;
   auto flush = [&] {
@@ -116,7 +117,10 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
       } else {
         flush();
         if (c == '%') out.push_back({"percent", base + i, clause});
-        if (c == ';') ++clause;
+        // A ';' inside brackets ("(300 mg; n=66)") separates no clauses.
+        if (c == '(' || c == '[') ++depth;
+        if ((c == ')' || c == ']') && depth > 0) --depth;
+        if (c == ';' && depth == 0) ++clause;
         if (c == ',' && subordinate) {
           ++clause;
           subordinate = false;

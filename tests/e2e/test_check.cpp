@@ -233,6 +233,12 @@ TEST_CASE("check: cue words for signals and causes and trials and outlines and q
   // Glycinate as the preferred form.
   CHECK(stance("Magnesium glycinate is the preferred form for leg cramps.",
                "claim-bisglycinate-superior-and-gentle") == "supports");
+  // A pregnancy trial's dose is not the general dose claim.
+  CHECK(stance("Magnesium at 300 mg daily during pregnancy did not reduce leg cramps.",
+               "claim-dose-200-400-for-4-6-weeks")
+            .is_null());
+  CHECK(stance("Magnesium at 300 mg daily reduced leg cramps.",
+               "claim-dose-200-400-for-4-6-weeks") == "supports");
   // An invitation to read on asserts nothing.
   CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
                "claim-mg-prevents-night-cramps")

@@ -258,6 +258,8 @@ TEST_CASE("matcher: a negation in another clause does not count") {
   CHECK(said("Magnesium helps cramps, but not everyone agrees.") == "claim-helps: supports");
   CHECK(said("Magnesium helps cramps, however no one knows why.") == "claim-helps: supports");
   CHECK(said("Magnesium helps cramps; no one doubts it.") == "claim-helps: supports");
+  // A ';' inside brackets begins no clause.
+  CHECK(said("A trial tested whether magnesium (300 mg; daily) helps cramps.").empty());
   // Before the claim, in its clause: counts.
   CHECK(said("Not everyone agrees, but magnesium helps cramps.") == "claim-helps: supports");
   CHECK(said("Not everyone agrees magnesium helps cramps.") == "claim-helps: opposes");
