@@ -65,8 +65,10 @@ bool is_clause_word(std::string_view w) {
 // digits make words, apostrophes join them ("n't" becomes "not"), `%` is
 // "percent", "1,000" is "1000" and "1.5" stays one word.
 void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) {
+  const std::size_t first = out.size();
   std::uint16_t clause = 0;
   bool subordinate = false;  // in a clause begun by "although" and the like
+  int depth = 0;             // brackets open
   std::string word;
   std::size_t start = 0;
   auto flush = [&] {
@@ -115,7 +117,10 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
       } else {
         flush();
         if (c == '%') out.push_back({"percent", base + i, clause});
-        if (c == ';') ++clause;
+        // A ';' inside brackets ("(300 mg; n=66)") separates no clauses.
+        if (c == '(' || c == '[') ++depth;
+        if ((c == ')' || c == ']') && depth > 0) --depth;
+        if (c == ';' && depth == 0) ++clause;
         if (c == ',' && subordinate) {
           ++clause;
           subordinate = false;
@@ -147,6 +152,12 @@ void tokenize(std::string_view s, std::size_t base, std::vector<RawToken>& out) 
     i += len;
   }
   flush();
+  // "Has yet to be shown": a "yet" before "to" begins no clause.
+  for (std::size_t k = first + 1; k + 1 < out.size(); ++k) {
+    if (out[k].word != "yet" || out[k + 1].word != "to" || out[k].clause == out[k - 1].clause)
+      continue;
+    for (std::size_t j = k; j < out.size(); ++j) --out[j].clause;
+  }
 }
 
 class Stemmer {
@@ -521,7 +532,12 @@ struct Matcher::Impl {
         const Phrase& ph = slot.alts[a];
         const std::uint32_t t = find(s, ph);
         if (t == Occurrences::none) continue;
-        if (slot.negated) return false;
+        if (slot.negated) {
+          // "No benefit other than in pregnancy": what an exception names
+          // is not the claim's subject.
+          if (after_exception(s, t)) continue;
+          return false;
+        }
         found = true;
         plain = plain || slot.antonym[a] == 0;
         const auto end = static_cast<std::uint32_t>(t + ph.size() - 1);
@@ -565,6 +581,15 @@ struct Matcher::Impl {
       if (!found && !slot.negated) return false;
     }
     return m.lo != Occurrences::none;
+  }
+
+  // Whether token `t` follows an exception ("except", "other than").
+  static bool after_exception(const Sentence& s, std::uint32_t t) {
+    for (std::uint32_t x = 0; x < t; ++x) {
+      const std::string& w = s.raw[x].word;
+      if (w == "except" || (w == "other" && x + 1 < t && s.raw[x + 1].word == "than")) return true;
+    }
+    return false;
   }
 
   static std::uint32_t next_occurrence(const Sentence& s, const Phrase& ph, std::uint32_t after) {
@@ -642,7 +667,14 @@ struct Matcher::Impl {
 
   // Whether match `m` is reported rather than asserted: report words before
   // or among the places of its slots, which lie in one clause.
-  bool reported(const Sentence& t, const Match& m) const {
+  // In two sentences read as one (tokens before `split` are the first's),
+  // report words anywhere in the second up to the claim's last word count:
+  // "The trial enrolled pregnant women with leg cramps. They were
+  // randomized to magnesium or placebo."
+  bool reported(const Sentence& t, const Match& m, std::uint32_t split = 0) const {
+    if (split > 0 && m.hi >= split &&
+        count_in_span(t, kind(CueKind::report), m, split, m.hi, 0, 0, nullptr, false) > 0)
+      return true;
     if (t.raw[m.core_lo].clause != t.raw[m.core_hi].clause) return false;
     return count_in_span(t, kind(CueKind::report), m, m.core_lo, m.core_hi, 6, 0) > 0;
   }
@@ -668,6 +700,9 @@ struct Matcher::Impl {
     StanceKind st = StanceKind::supports;
     if ((count_in_scope(t, kind(CueKind::negation), m, 4, 6, &not_negations) + m.antonyms) % 2 ==
         1) {
+      // "No benefit except in pregnancy": the exception asserts what the
+      // denial before it leaves out.
+      if (m.antonyms == 0 && excepted(t, m)) return StanceKind::supports;
       // "It can help, but it is not a fix": a claim's words across a
       // contrast, denied in one clause only, are both sides.
       if (contrasted(t, m, split)) return StanceKind::mixed;
@@ -705,8 +740,44 @@ struct Matcher::Impl {
     return st;
   }
 
+  // Whether some of match `m`'s words follow an exception ("except",
+  // "other than") that a negation precedes: "no evidence that it helps
+  // cramps other than in pregnancy".
+  bool excepted(const Sentence& s, const Match& m) const {
+    for (std::uint32_t x = m.lo + 1; x <= m.hi; ++x) {
+      const std::string& w = s.raw[x].word;
+      const bool marker =
+          w == "except" || (w == "other" && x + 1 < s.raw.size() && s.raw[x + 1].word == "than");
+      if (!marker) continue;
+      bool after = false;
+      for (std::uint32_t u = x + 1; u <= m.hi && !after; ++u)
+        after = m.used[u] != 0 && m.used[u] != Match::kTaken;
+      if (after &&
+          count_in_span(s, kind(CueKind::negation), m, m.lo, x - 1, 4, 0, &not_negations, false) %
+                  2 ==
+              1)
+        return true;
+    }
+    return false;
+  }
+
+  // Whether clause `c` holds a word of every slot the match has words of
+  // (from `split` on).
+  static bool whole_in_clause(const Sentence& s, const Match& m, std::uint32_t split,
+                              std::uint16_t c) {
+    std::array<bool, Match::kTaken> all{}, in{};
+    for (std::uint32_t t = split; t < s.raw.size(); ++t) {
+      const auto sl = static_cast<unsigned char>(m.used[t]);
+      if (sl == 0 || sl >= Match::kTaken) continue;
+      all[sl] = true;
+      if (s.raw[t].clause == c) in[sl] = true;
+    }
+    return all == in;
+  }
+
   // Whether the match spans clauses of which only some hold a negation
-  // (counted as count_in_scope does).
+  // (counted as count_in_scope does: from four words before the clause's
+  // first word of the match, within the clause).
   // Only this sentence's clauses count (tokens from `split` on): in two
   // sentences read as one, the first's words are context.
   bool contrasted(const Sentence& s, const Match& m, std::uint32_t split) const {
@@ -724,7 +795,13 @@ struct Matcher::Impl {
         }
       }
       if (a == Occurrences::none) continue;
-      if (count_in_span(s, kind(CueKind::negation), m, a, b, 0, 3, &not_negations) % 2 == 1) ++with;
+      if (count_in_span(s, kind(CueKind::negation), m, a, b, 4, 3, &not_negations) % 2 == 1) {
+        // A clause that holds words of every slot denies the whole claim
+        // itself: "While a deficiency is proposed as a cause of cramps, no
+        // trial shows magnesium supplements benefit cramps."
+        if (whole_in_clause(s, m, split, c)) return false;
+        ++with;
+      }
     }
     return with > 0 && with < static_cast<std::size_t>(hi - lo + 1);
   }
@@ -1023,7 +1100,7 @@ Reading Matcher::read(const Document& doc) const {
         // helps": reported, not asserted, unless denied; the words come
         // before or among the claim's, in its one clause ("While it is often
         // recommended, high doses can cause cramps" asserts the second).
-        if (st.stance == StanceKind::supports && im.reported(t, m)) continue;
+        if (st.stance == StanceKind::supports && im.reported(t, m, split)) continue;
         any_claim = true;
         st.hedged = im.count_in_scope(t, im.kind(CueKind::hedge), m, 4, 3) > 0;
         if (claim_at[ri] == static_cast<std::size_t>(-1)) {

@@ -233,6 +233,7 @@ class Splitter {
           if (n == 0 || k + n > e) break;
           k += n;
         }
+        if (!strong && dots == 1 && k == j) k = footnote_end(i, k, e);
         if (k == e || is_space(s_[k])) {
           std::size_t m = k;
           while (m < e && is_space(s_[m]) && m - k < 64) ++m;
@@ -268,6 +269,22 @@ class Splitter {
   }
 
  private:
+  // A footnote number glued to a word's period ("suddenly.1 Cramps",
+  // "transmission.2,5 Thus"): digits, commas and hyphens, at most eight,
+  // then white space and a capital (or the end). Returns where the number
+  // ends, so the sentence ends there; else `k`.
+  std::size_t footnote_end(std::size_t dot, std::size_t k, std::size_t e) const {
+    if (dot == 0 || !is_alpha(s_[dot - 1]) || k >= e || !is_digit(s_[k])) return k;
+    std::size_t m = k;
+    while (m < e && m - k < 8 && (is_digit(s_[m]) || s_[m] == ',' || s_[m] == '-')) ++m;
+    if (!is_digit(s_[m - 1])) return k;
+    if (m == e) return m;
+    if (!is_space(s_[m])) return k;
+    std::size_t n = m;
+    while (n < e && is_space(s_[n]) && n - m < 64) ++n;
+    return n == e || is_upper(s_[n]) ? m : k;
+  }
+
   bool ellipsis(std::size_t i) const {
     return i + 2 < s_.size() && byte(s_, i) == 0xE2 && byte(s_, i + 1) == 0x80 &&
            byte(s_, i + 2) == 0xA6;
@@ -444,6 +461,12 @@ bool ends_like_sentence(std::string_view s, Span r) {
       break;
     }
   }
+  // A footnote number after the period ("in Australia.4", "cramps.2,5").
+  std::size_t f = e;
+  while (f > r.begin && e - f < 8 && (is_digit(s[f - 1]) || s[f - 1] == ',' || s[f - 1] == '-'))
+    --f;
+  if (f < e && is_digit(s[e - 1]) && f - r.begin >= 2 && s[f - 1] == '.' && is_alpha(s[f - 2]))
+    e = f;
   if (e == r.begin) return false;
   const char c = s[e - 1];
   return c == '.' || c == '!' || c == '?' || c == ',' || c == ';';

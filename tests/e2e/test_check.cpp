@@ -168,6 +168,90 @@ TEST_CASE("check: a denial, a hedge and a question, each in one sentence") {
   }
 }
 
+TEST_CASE("check: the dataset's words for unproven, thin evidence, study designs and use") {
+  const auto stance = [](const std::string& text, const std::string& id) -> json {
+    const json c = claim_in(check_text(text + "\n"), id);
+    return c.is_object() ? c["stance"] : json();
+  };
+  const std::string night = "claim-mg-prevents-night-cramps";
+  // "yet to be" shown or established denies.
+  CHECK(stance("Magnesium has yet to be shown to ease leg cramps.", night) == "opposes");
+  // Evidence said to be thin: mixed.
+  CHECK(stance("Magnesium may ease leg cramps, but trials are limited.", night) == "mixed");
+  CHECK(stance("Magnesium may ease leg cramps, though research is limited.", night) == "mixed");
+  // Use and a study's design assert nothing.
+  CHECK(stance("Magnesium has been used for decades to ease leg cramps.", night).is_null());
+  CHECK(stance("Adults were randomized to magnesium or placebo for leg cramps.", night).is_null());
+  CHECK(stance("The trial set out to see if magnesium eased leg cramps.", night).is_null());
+  // "Not all" and "not fully understood" deny nothing.
+  CHECK(stance("Magnesium eases leg cramps for many, not all, adults.", night) == "supports");
+  CHECK(stance("How magnesium eases leg cramps is not fully understood.", night) == "supports");
+  // The pregnancy amount of the daily allowance.
+  CHECK(stance("Pregnant women need 350 mg of magnesium each day.", "claim-rda-310-420") ==
+        "supports");
+}
+
+TEST_CASE("check: cue words for signals and causes and trials and outlines and quinine") {
+  const auto stance = [](const std::string& text, const std::string& id) -> json {
+    const json c = claim_in(check_text(text + "\n"), id);
+    return c.is_object() ? c["stance"] : json();
+  };
+  const std::string signal = "claim-frequent-cramps-signal-deficiency";
+  // Nerve signals are no sign of a deficiency.
+  CHECK(stance("A magnesium deficiency disrupts the nerve signals that control muscles, "
+               "causing cramps.",
+               signal)
+            .is_null());
+  CHECK(stance("Cramps can be a signal of magnesium deficiency.", signal) == "supports");
+  // Whether it helps depends on the cause: mixed.
+  CHECK(stance("Magnesium helps leg cramps, but it depends on the cause.",
+               "claim-mg-prevents-night-cramps") == "mixed");
+  // The 60-day trial against placebo.
+  CHECK(stance("In a 60-day trial, adults taking magnesium had fewer leg cramps than with placebo.",
+               "claim-mgo-monohydrate-modest-benefit") == "supports");
+  // Quinine's use against malaria is not the cramp claim.
+  CHECK(stance("Quinine is better known for treating malaria.", "claim-quinine-works-but-unsafe")
+            .is_null());
+  CHECK(stance("Quinine reduces leg cramps somewhat.", "claim-quinine-works-but-unsafe") ==
+        "supports");
+  // What is recommended for cramps is reported, not asserted.
+  CHECK(stance("Many treatments are recommended for cramps, such as drinking water.",
+               "claim-dehydration-electrolytes-cause-cramps")
+            .is_null());
+  // Excessive contraction from a deficiency is not too much magnesium.
+  CHECK(stance("A magnesium deficiency leads to excessive muscle contraction and cramps.",
+               "claim-too-much-mg-causes-leg-cramps")
+            .is_null());
+  CHECK(stance("Too much magnesium can cause leg cramps.", "claim-too-much-mg-causes-leg-cramps") ==
+        "supports");
+  // One study is not the reviews' finding.
+  CHECK(stance("Another study of magnesium in adults found no benefit for leg cramps.",
+               "claim-reviews-no-benefit-general-population")
+            .is_null());
+  CHECK(stance("Studies find magnesium no better than placebo for leg cramps.",
+               "claim-reviews-no-benefit-general-population") == "supports");
+  // Glycinate as the preferred form.
+  CHECK(stance("Magnesium glycinate is the preferred form for leg cramps.",
+               "claim-bisglycinate-superior-and-gentle") == "supports");
+  // A pregnancy trial's dose is not the general dose claim.
+  CHECK(stance("Magnesium at 300 mg daily during pregnancy did not reduce leg cramps.",
+               "claim-dose-200-400-for-4-6-weeks")
+            .is_null());
+  CHECK(stance("Magnesium at 300 mg daily reduced leg cramps.",
+               "claim-dose-200-400-for-4-6-weeks") == "supports");
+  // An invitation to read on asserts nothing.
+  CHECK(stance("Read on to learn more about how magnesium helps prevent leg cramps.",
+               "claim-mg-prevents-night-cramps")
+            .is_null());
+  CHECK(stance("Keep reading to learn more about how magnesium helps prevent leg cramps.",
+               "claim-mg-prevents-night-cramps")
+            .is_null());
+  // "Don't have enough" magnesium is a shortfall, not a denial.
+  CHECK(stance("When you don't have enough magnesium to block calcium, muscles stay contracted "
+               "and cramp.",
+               "claim-mg-calcium-antagonism-relaxes-muscle") == "supports");
+}
+
 TEST_CASE("check: the table says what was found and that nothing was") {
   const Result r = expect_ok({"check", temp_file(kArticle, ".md")});
   CHECK_THAT(r.out, Contains("claim-mg-prevents-night-cramps"));

@@ -93,6 +93,16 @@ TEST_CASE("abbreviations, initials and decimals do not end a sentence") {
         V{"They also took vitamin D.", "Then they slept."});
 }
 
+TEST_CASE("a footnote number glued to a period ends the sentence after it") {
+  CHECK(split("It happens suddenly.1 Cramps are common.2,5 Thus it helps.") ==
+        V{"It happens suddenly.1", "Cramps are common.2,5", "Thus it helps."});
+  CHECK(split("Quinine was withdrawn in 2004 after four deaths in Australia.4\n\nNext one.") ==
+        V{"Quinine was withdrawn in 2004 after four deaths in Australia.4", "Next one."});
+  // Not before a lower-case word, nor a decimal, nor a version.
+  CHECK(split("Take 1.5 Mg daily. It was seen in v.2 and more.") ==
+        V{"Take 1.5 Mg daily.", "It was seen in v.2 and more."});
+}
+
 TEST_CASE("blank lines, list items and headings end sentences") {
   const std::string t =
       "First paragraph\nwithout a period\n\nSecond paragraph\nwraps here.\n\n"

@@ -258,9 +258,30 @@ TEST_CASE("matcher: a negation in another clause does not count") {
   CHECK(said("Magnesium helps cramps, but not everyone agrees.") == "claim-helps: supports");
   CHECK(said("Magnesium helps cramps, however no one knows why.") == "claim-helps: supports");
   CHECK(said("Magnesium helps cramps; no one doubts it.") == "claim-helps: supports");
+  // A ';' inside brackets begins no clause.
+  CHECK(said("A trial tested whether magnesium (300 mg; daily) helps cramps.").empty());
   // Before the claim, in its clause: counts.
   CHECK(said("Not everyone agrees, but magnesium helps cramps.") == "claim-helps: supports");
   CHECK(said("Not everyone agrees magnesium helps cramps.") == "claim-helps: opposes");
+  // "Yet" begins a clause, but not in "yet to".
+  CHECK(said("Magnesium helps cramps, yet not everyone agrees.") == "claim-helps: supports");
+  CHECK(said("Magnesium is not yet to be trusted to help cramps.") == "claim-helps: opposes");
+}
+
+TEST_CASE("matcher: an exception after a denial asserts what it leaves out") {
+  CHECK(said("There is no evidence magnesium eases cramps, except in pregnancy.") ==
+        "claim-helps: opposes; claim-pregnancy: supports");
+  CHECK(said("No evidence shows magnesium eases cramps other than in pregnancy.") ==
+        "claim-helps: opposes; claim-pregnancy: supports");
+  // Without a denial before it, or with the claim's words all before it: as before.
+  CHECK(said("Magnesium eases cramps in pregnancy, except when taken late.") ==
+        "claim-pregnancy: supports");
+  CHECK(said("Magnesium does not ease cramps in pregnancy, except rarely.") ==
+        "claim-pregnancy: opposes");
+  // A '!' slot's words after the exception do not rule the claim out.
+  CHECK(said("Magnesium does not help cramps, other than in pregnancy.") ==
+        "claim-helps: opposes; claim-pregnancy: supports");
+  CHECK(said("Magnesium helps cramps in pregnancy.") == "claim-pregnancy: supports");
 }
 
 TEST_CASE("matcher: a negation that is the claim's own word does not flip it") {
@@ -305,6 +326,19 @@ TEST_CASE("matcher: mixed cues make the sentence mixed") {
   // Not far from them.
   CHECK(said("Magnesium helps cramps, but on sleep, as on so many other things, the evidence "
              "is mixed.") == "claim-helps: supports");
+}
+
+TEST_CASE("matcher: a denied clause that holds every slot's words denies the claim") {
+  // The claim's first words are in the contrast's first clause, but the
+  // second, which is denied, restates all of it.
+  CHECK(said("While magnesium is linked to cramps, no trial shows magnesium helps cramps.") ==
+        "claim-helps: opposes");
+  // Denied in one clause, the rest of the claim in the other: mixed.
+  CHECK(said("Magnesium helps, but not with cramps.") == "claim-helps: mixed");
+  // The clause's negation counts a few words before its first claim word,
+  // as in the sentence's scope.
+  CHECK(said("While it does not help cramps, magnesium is fine in pregnancy.") ==
+        "claim-pregnancy: mixed");
 }
 
 TEST_CASE("matcher: a clause that restates the claim and takes the other side makes it mixed") {
@@ -377,6 +411,13 @@ TEST_CASE("matcher: a sentence that reports use or a study's question asserts no
   CHECK(said("While magnesium is widely used to help cramps, magnesium supplements upset some "
              "stomachs.")
             .empty());
+  // Two sentences read as one: report words in the second count anywhere
+  // before the claim's last word.
+  const Format md = Format::markdown;
+  CHECK(said("A trial enrolled pregnant women with cramps. It asked whether magnesium helps.", md)
+            .empty());
+  CHECK(said("A trial enrolled pregnant women with cramps. Magnesium helped them.", md) ==
+        "claim-pregnancy: supports");
 }
 
 TEST_CASE("matcher: two sentences make a claim, even where the second makes another alone") {
